@@ -1,0 +1,41 @@
+# AgentLocator. `make run` and `make test` work from a fresh clone: they install what they need.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# Python 3.12: on PATH, or the pyenv build these machines carry (.python-version names it).
+PYTHON312 ?= $(shell command -v python3.12 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)
+STAMP := $(VENV)/.installed
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or pyenv 3.12.x)"; exit 1; }
+	@test -x $(PY) || $(PYTHON312) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+install: $(STAMP) ## create .venv and install the server with its dev tools
+
+run: $(STAMP) ## migrate the embedded database, seed the demo business once, serve on PORT (5000)
+	$(PY) -m server.cli migrate
+	$(PY) -m server.cli seed-demo
+	$(PY) -m server.main
+
+test: $(STAMP) ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
+	@scripts/run-tests.sh
+
+lint: $(STAMP) ## ruff
+	$(VENV)/bin/ruff check server tests bench
+
+bench-deps:
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+
+bench: $(STAMP) bench-deps ## the webhook load benchmark (figures for docs/BENCHMARKS.md)
+	$(PY) -m bench.webhooks --markdown
+
+.PHONY: help install run test lint bench bench-deps

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the suite: always on SQLite, and again on PostgreSQL / with Redis when they answer here.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+
+answers() { # host port
+  "$PY" - "$1" "$2" <<'PYEOF'
+import socket, sys
+try:
+    socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=1).close()
+except OSError:
+    sys.exit(1)
+PYEOF
+}
+
+if [ -z "${TEST_DATABASE_URL:-}" ] && answers 127.0.0.1 5432; then
+  export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
+fi
+if [ -z "${REDIS_URL:-}" ] && answers 127.0.0.1 6379; then
+  export REDIS_URL=redis://127.0.0.1:6379/0
+fi
+echo "PostgreSQL: ${TEST_DATABASE_URL:-not available, SQLite only}"
+echo "Redis: ${REDIS_URL:-not available}"
+
+"$PY" -m ruff check server tests bench || exit 1
+"$PY" -m pytest "$@"
+status=$?
+if [ "$status" -eq 5 ]; then
+  echo "pytest collected no tests: that is a failure here" >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,72 @@
+"""The app factory: configuration → database → extensions → blueprints → errors."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from quart import Quart
+from quart_rate_limiter import RateLimiter
+from quart_schema import QuartSchema
+
+from server import db
+from server.config import Settings, load_settings
+from server.errors import register_error_handlers
+from server.observability import install as install_observability
+
+log = logging.getLogger("agentlocator")
+
+
+def create_app(overrides: dict | None = None, *, settings: Settings | None = None) -> Quart:
+    settings = settings or load_settings()
+    if overrides:
+        settings = settings.with_overrides(**overrides)
+    if not settings.jwt_secret:
+        # Development only (production refuses to start without it): tokens die with the process.
+        settings = settings.with_overrides(jwt_secret=secrets.token_urlsafe(32))
+    if not settings.signatures_enforced:
+        log.warning("TWILIO_AUTH_TOKEN is not set: webhook signatures are NOT checked (development only)")
+
+    app = Quart(__name__)
+    app.config["SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = 10 * 1024 * 1024
+    app.json.sort_keys = False  # keep fields in the order the serialisers give them
+
+    QuartSchema(app, info={"title": "AgentLocator API", "version": settings.app_rev},
+                security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}})
+    RateLimiter(app)
+    install_observability(app, revision=settings.app_rev)
+    register_error_handlers(app)
+
+    from server.auth.routes import bp as auth_bp
+    from server.businesses.routes import bp as voice_responses_bp
+    from server.calls.routes import bp as calls_bp
+    from server.calls.webhooks import bp as voice_webhooks_bp
+    from server.health import bp as health_bp
+
+    for blueprint in (health_bp, auth_bp, calls_bp, voice_webhooks_bp, voice_responses_bp):
+        app.register_blueprint(blueprint)
+
+    @app.get("/")
+    async def index():
+        # The web app replaces this page when it is built (a later issue).
+        return {"name": "AgentLocator", "revision": settings.app_rev}
+
+    @app.before_serving
+    async def _open():
+        settings.media_root.mkdir(parents=True, exist_ok=True)
+        await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
+        if settings.run_worker:
+            from server.jobs.worker import Worker
+
+            app.config["WORKER"] = worker = Worker(settings)
+            worker.start()
+
+    @app.after_serving
+    async def _close():
+        worker = app.config.pop("WORKER", None)
+        if worker:
+            await worker.stop()
+        await db.close_database()
+
+    return app

@@ -1,0 +1,38 @@
+"""Who is calling the API: `login_required` puts the verified user on `g.user`.
+
+The business (tenant) comes only from the verified token and the user row, never from the
+request.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from quart import current_app, g, request
+
+from server.auth.models import User
+from server.auth.tokens import InvalidToken, decode_access_token
+from server.errors import APIError
+
+
+async def user_from_token(token: str) -> User:
+    try:
+        claims = decode_access_token(token, settings=current_app.config["SETTINGS"])
+    except InvalidToken as error:
+        raise APIError(401, "invalid_token", "the access token is invalid or expired") from error
+    user = await User.get_or_none(id=int(claims["sub"]), is_active=True)
+    if user is None or user.business_id != claims.get("business_id"):
+        raise APIError(401, "invalid_token", "the access token is invalid or expired")
+    return user
+
+
+def login_required(view):
+    @wraps(view)
+    async def wrapper(*args, **kwargs):
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise APIError(401, "unauthenticated", "log in first")
+        g.user = await user_from_token(token.strip())
+        return await view(*args, **kwargs)
+
+    return wrapper

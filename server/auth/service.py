@@ -1,0 +1,50 @@
+"""Accounts: creating users and checking who is logging in."""
+
+from __future__ import annotations
+
+from server.auth.models import ROLES, User
+from server.auth.passwords import hash_password, needs_rehash, verify_password
+from server.businesses.models import Business
+from server.errors import APIError
+
+MIN_PASSWORD = 10
+LOGIN_FAILED = "wrong email or password"
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+async def create_user(*, business_id: int, email: str, password: str, role: str = "agent",
+                      name: str = "") -> User:
+    email = normalise_email(email)
+    if "@" not in email:
+        raise APIError(422, "invalid_email", "not an email address")
+    if role not in ROLES:
+        raise APIError(422, "invalid_role", f"role must be one of {', '.join(ROLES)}")
+    if len(password) < MIN_PASSWORD:
+        raise APIError(422, "weak_password", f"a password needs at least {MIN_PASSWORD} characters")
+    if not await Business.exists(id=business_id):
+        raise APIError(404, "not_found", f"no business {business_id}")
+    if await User.exists(email=email):
+        raise APIError(409, "email_taken", "a user with this email exists")
+    return await User.create(business_id=business_id, email=email, role=role, name=name,
+                             password_hash=await hash_password(password))
+
+
+async def authenticate(*, email: str, password: str) -> User:
+    """The active user with these credentials; one generic 401 for every kind of failure
+    (unknown email, wrong password, disabled), costing the same Argon2 time."""
+    user = await User.get_or_none(email=normalise_email(email))
+    ok = await verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.is_active:
+        raise APIError(401, "login_failed", LOGIN_FAILED)
+    if needs_rehash(user.password_hash):
+        user.password_hash = await hash_password(password)
+        await user.save(update_fields=["password_hash"])
+    return user
+
+
+def user_json(user: User) -> dict:
+    return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
+            "business_id": user.business_id}

@@ -1,0 +1,44 @@
+"""Access tokens: short-lived HS256 JWTs; the algorithm, issuer and audience are pinned."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import jwt
+
+from server.config import Settings
+
+ALGORITHM = "HS256"
+ISSUER = "agentlocator"
+AUDIENCE = "agentlocator-api"
+
+
+class InvalidToken(Exception):
+    pass
+
+
+def issue_access_token(*, user_id: int, business_id: int, role: str, settings: Settings) -> str:
+    now = int(time.time())
+    claims = {
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "sub": str(user_id),
+        "business_id": business_id,
+        "role": role,
+        "iat": now,
+        "nbf": now,
+        "exp": now + settings.access_token_minutes * 60,
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(claims, settings.jwt_secret, algorithm=ALGORITHM)
+
+
+def decode_access_token(token: str, *, settings: Settings) -> dict:
+    try:
+        return jwt.decode(
+            token, settings.jwt_secret, algorithms=[ALGORITHM], audience=AUDIENCE, issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "aud", "iss"]},
+        )
+    except jwt.PyJWTError as error:
+        raise InvalidToken(str(error)) from error

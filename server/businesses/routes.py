@@ -1,0 +1,29 @@
+"""The audio callers hear. Public (Twilio fetches it), `audio/mpeg`, Range-capable."""
+
+from pathlib import Path
+
+from quart import Blueprint, current_app, send_file
+
+from server.businesses.service import greeting_file
+from server.errors import APIError
+
+bp = Blueprint("voice_responses", __name__, url_prefix="/server/static/voice_responses")
+WELCOME = Path(__file__).resolve().parent.parent / "static" / "voice_responses" / "welcome.mp3"
+
+
+async def _mp3(path: Path):
+    if not path.is_file():
+        raise APIError(404, "not_found", "no such greeting")
+    response = await send_file(path, mimetype="audio/mpeg", conditional=True)
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@bp.route("/welcome.mp3", methods=["GET", "HEAD"])
+async def welcome():
+    return await _mp3(WELCOME)
+
+
+@bp.route("/<int:business_id>/greeting.mp3", methods=["GET", "HEAD"])
+async def greeting(business_id: int):
+    return await _mp3(greeting_file(current_app.config["SETTINGS"].media_root, business_id))

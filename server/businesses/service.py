@@ -1,0 +1,77 @@
+"""Businesses, their Twilio numbers and their greetings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mutagen.mp3 import MP3, HeaderNotFoundError
+from tortoise.transactions import in_transaction
+
+from server.businesses.models import Business, PhoneNumber
+from server.errors import APIError
+from server.phones import to_e164
+
+GREETING_NAME = "greeting.mp3"
+
+
+async def create_business(*, name: str, phone: str | None = None) -> Business:
+    name = name.strip()
+    if not name:
+        raise APIError(422, "invalid_name", "a business needs a name")
+    e164 = None
+    if phone:
+        e164 = to_e164(phone)
+        if e164 is None:
+            raise APIError(422, "invalid_phone", f"not a phone number: {phone}")
+        if await PhoneNumber.exists(e164=e164):
+            raise APIError(409, "phone_taken", f"{e164} already belongs to a business")
+    async with in_transaction():
+        business = await Business.create(name=name)
+        if e164:
+            await PhoneNumber.create(e164=e164, business=business)
+    return business
+
+
+async def business_for_number(number: str | None) -> Business | None:
+    """The business a called number (`To`) belongs to, or None."""
+    e164 = to_e164(number)
+    if e164 is None:
+        return None
+    phone = await PhoneNumber.get_or_none(e164=e164).select_related("business")
+    return phone.business if phone else None
+
+
+def greeting_file(media_root: Path, business_id: int) -> Path:
+    return media_root / "voice_responses" / str(business_id) / GREETING_NAME
+
+
+def greeting_path(media_root: Path, business_id: int) -> str:
+    """The URL path callers hear: the business's own greeting if it has one, else welcome."""
+    if greeting_file(media_root, business_id).is_file():
+        return f"/server/static/voice_responses/{business_id}/{GREETING_NAME}"
+    return "/server/static/voice_responses/welcome.mp3"
+
+
+def check_mp3(path: Path) -> float:
+    """The duration in seconds of a real MP3 file; APIError for anything else."""
+    try:
+        audio = MP3(path)
+    except (HeaderNotFoundError, Exception) as error:  # mutagen raises several kinds
+        raise APIError(422, "not_mp3", f"{path.name} is not an MP3 file") from error
+    if not audio.info or audio.info.length <= 0:
+        raise APIError(422, "not_mp3", f"{path.name} is not an MP3 file")
+    return audio.info.length
+
+
+async def set_greeting(*, media_root: Path, business_id: int, source: Path) -> Path:
+    if not await Business.exists(id=business_id):
+        raise APIError(404, "not_found", f"no business {business_id}")
+    check_mp3(source)
+    target = greeting_file(media_root, business_id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Copy then rename, so a caller never hears half a file.
+    partial = target.with_suffix(".part")
+    shutil.copyfile(source, partial)
+    partial.replace(target)
+    return target

@@ -1,0 +1,30 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from server.base_models import Timestamped
+
+TRANSCRIPT_STATUSES = ("none", "pending", "done", "failed", "unavailable")
+
+
+class Call(Timestamped, Model):
+    id = fields.IntField(primary_key=True)
+    business = fields.ForeignKeyField("models.Business", related_name="calls")
+    customer = fields.ForeignKeyField("models.Customer", related_name="calls", null=True, on_delete=fields.SET_NULL)
+    call_sid = fields.CharField(max_length=64, unique=True)
+    direction = fields.CharField(max_length=32, default="inbound")
+    status = fields.CharField(max_length=32, default="ringing")
+    from_number = fields.CharField(max_length=64, default="")
+    to_number = fields.CharField(max_length=64, default="")
+    started_at = fields.DatetimeField()
+    duration = fields.IntField(null=True)  # seconds, from Twilio's CallDuration
+    recording_sid = fields.CharField(max_length=64, unique=True, null=True)
+    recording_remote_url = fields.CharField(max_length=500, null=True)
+    recording_duration = fields.IntField(null=True)
+    recording_path = fields.CharField(max_length=500, null=True)  # relative to MEDIA_ROOT
+    transcript = fields.TextField(null=True)
+    transcript_status = fields.CharField(max_length=16, default="none")
+    notes = fields.TextField(default="")
+
+    class Meta:
+        table = "call"
+        indexes = (("business_id", "started_at"), ("customer_id", "started_at"))

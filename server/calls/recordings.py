@@ -1,0 +1,61 @@
+"""The slow half of a recorded call: download the audio, then transcribe it (both jobs)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from server.calls.models import Call
+from server.config import Settings
+from server.jobs import queue
+from server.jobs.handlers import PermanentJobError, is_last_attempt
+from server.telephony.client import download_media
+from server.transcription import TranscriptionUnavailable, transcriber_for
+
+log = logging.getLogger("agentlocator.recordings")
+LANGUAGE = "he-IL"
+
+
+def recording_file(call: Call) -> Path:
+    """Where a call's recording lives, relative to MEDIA_ROOT."""
+    return Path("recordings") / str(call.business_id) / f"{call.recording_sid}.mp3"
+
+
+async def _call(job) -> Call:
+    call = await Call.get_or_none(id=job.payload.get("call_id"))
+    if call is None or not call.recording_sid:
+        raise PermanentJobError(f"call {job.payload.get('call_id')} has no recording to process")
+    return call
+
+
+async def fetch_recording(job, *, settings: Settings) -> None:
+    call = await _call(job)
+    relative = recording_file(call)
+    size = await download_media(url=f"{call.recording_remote_url}.mp3", dest=settings.media_root / relative,
+                                settings=settings)
+    transcribing = settings.transcriber != "none"
+    await Call.filter(id=call.id).update(
+        recording_path=str(relative), transcript_status="pending" if transcribing else "unavailable",
+    )
+    log.info("recording %s stored (%d bytes)", call.recording_sid, size)
+    if transcribing:
+        await queue.enqueue("recording.transcribe", {"call_id": call.id},
+                            dedupe_key=f"transcribe:{call.recording_sid}")
+
+
+async def transcribe_recording(job, *, settings: Settings) -> None:
+    call = await _call(job)
+    if not call.recording_path:
+        raise PermanentJobError(f"call {call.id}'s recording is not downloaded")
+    try:
+        text = await transcriber_for(settings).transcribe(settings.media_root / call.recording_path,
+                                                         language=LANGUAGE)
+    except TranscriptionUnavailable as error:
+        log.info("no transcript for call %s: %s", call.id, error)
+        await Call.filter(id=call.id).update(transcript_status="unavailable")
+        return
+    except Exception as error:
+        if isinstance(error, PermanentJobError) or is_last_attempt(job):
+            await Call.filter(id=call.id).update(transcript_status="failed")
+        raise
+    await Call.filter(id=call.id).update(transcript=text, transcript_status="done")

@@ -1,0 +1,40 @@
+from quart import Blueprint, current_app, g, send_file
+from quart_schema import validate_querystring
+
+from server.auth.current import login_required
+from server.calls.schemas import CALL_SORTS, CallListQuery
+from server.calls.service import call_json, calls_query, get_call
+from server.errors import APIError
+from server.pagination import ordering, paginated
+
+bp = Blueprint("calls", __name__, url_prefix="/api/crm/calls")
+
+
+@bp.get("")
+@login_required
+@validate_querystring(CallListQuery)
+async def list_calls(query_args: CallListQuery):
+    query = calls_query(business_id=g.user.business_id, customer_id=query_args.customer_id,
+                        status=query_args.status, q=query_args.q)
+    return await paginated(query, page=query_args.page, limit=query_args.limit,
+                           order_by=ordering(query_args.sort, allowed=CALL_SORTS, default="-started_at"),
+                           serialize=call_json)
+
+
+@bp.get("/<int:call_id>")
+@login_required
+async def read_call(call_id: int):
+    return call_json(await get_call(business_id=g.user.business_id, call_id=call_id))
+
+
+@bp.get("/<int:call_id>/recording")
+@login_required
+async def recording(call_id: int):
+    call = await get_call(business_id=g.user.business_id, call_id=call_id)
+    path = current_app.config["SETTINGS"].media_root / (call.recording_path or "")
+    if not call.recording_path or not path.is_file():
+        raise APIError(404, "no_recording", "this call has no stored recording yet")
+    # conditional=True answers Range requests (206), so the player can seek.
+    response = await send_file(path, mimetype="audio/mpeg", conditional=True)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,137 @@
+"""Calls: what the voice webhooks write, and what the CRM reads.
+
+Twilio retries webhooks, so every write here is idempotent on CallSid / RecordingSid, and a
+call's status only ever moves forward.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from server.calls.models import Call
+from server.customers.models import Customer
+from server.customers.service import customer_for_caller
+from server.errors import APIError
+from server.jobs import queue
+from server.phones import to_e164
+
+# Twilio's call statuses in the order a call goes through them; the last five are final.
+STATUS_ORDER = ("queued", "initiated", "ringing", "in-progress",
+                "completed", "busy", "failed", "no-answer", "canceled")
+FINAL_STATUSES = frozenset(STATUS_ORDER[4:])
+
+
+def _rank(status: str) -> int:
+    return STATUS_ORDER.index(status) if status in STATUS_ORDER else -1
+
+
+def _earlier_statuses(status: str) -> list[str]:
+    """The statuses a call may move to `status` from."""
+    rank = _rank(status)
+    if rank < 0:
+        return []
+    if status in FINAL_STATUSES:
+        return list(STATUS_ORDER[:4])
+    return list(STATUS_ORDER[:rank])
+
+
+async def call_for_webhook(*, business_id: int, call_sid: str, from_number: str, to_number: str,
+                           direction: str = "inbound", status: str = "ringing") -> Call:
+    """The call with this CallSid, created (with its customer) on first sight."""
+    call = await Call.get_or_none(call_sid=call_sid)
+    if call:
+        return call
+    customer = await customer_for_caller(business_id=business_id, e164=to_e164(from_number))
+    now = datetime.now(UTC)
+    try:
+        call = await Call.create(
+            business_id=business_id, customer=customer, call_sid=call_sid,
+            direction=direction or "inbound", status=status if _rank(status) >= 0 else "ringing",
+            from_number=from_number or "", to_number=to_number or "", started_at=now,
+        )
+    except IntegrityError:
+        return await Call.get(call_sid=call_sid)  # a retry raced us to it
+    if customer:
+        await Customer.filter(id=customer.id).update(last_contact_at=now)
+    return call
+
+
+async def advance_status(*, call_sid: str, status: str, duration: int | None = None) -> bool:
+    """Move the call forward to `status`; an older or repeated status changes nothing."""
+    values: dict = {}
+    if duration is not None:
+        values["duration"] = duration
+    moved = 0
+    earlier = _earlier_statuses(status)
+    if earlier:
+        moved = await Call.filter(call_sid=call_sid, status__in=earlier).update(status=status, **values)
+    if not moved and values:
+        await Call.filter(call_sid=call_sid, duration__isnull=True).update(**values)
+    return bool(moved)
+
+
+async def attach_recording(*, call: Call, recording_sid: str, recording_url: str,
+                           recording_duration: int | None) -> bool:
+    """Store the recording event and enqueue its download, once per RecordingSid.
+
+    Both happen in one transaction, so a crash leaves either both or neither.
+    """
+    async with in_transaction() as connection:
+        attached = await Call.filter(id=call.id, recording_sid__isnull=True).using_db(connection).update(
+            recording_sid=recording_sid, recording_remote_url=recording_url,
+            recording_duration=recording_duration, transcript_status="pending",
+        )
+        if not attached:
+            return False
+        await queue.enqueue(
+            "recording.fetch", {"call_id": call.id}, dedupe_key=f"recording:{recording_sid}",
+            using_db=connection,
+        )
+    queue.wake()
+    return True
+
+
+async def get_call(*, business_id: int, call_id: int) -> Call:
+    call = await Call.get_or_none(id=call_id, business_id=business_id)
+    if call is None:
+        raise APIError(404, "not_found", "no such call")
+    return call
+
+
+def calls_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
+                q: str | None = None):
+    query = Call.filter(business_id=business_id)
+    if customer_id is not None:
+        query = query.filter(customer_id=customer_id)
+    if status:
+        query = query.filter(status=status)
+    if q:
+        e164 = to_e164(q)
+        text = Q(transcript__icontains=q) | Q(from_number__icontains=q)
+        query = query.filter(text | Q(from_number=e164) if e164 else text)
+    return query
+
+
+def call_json(call: Call) -> dict:
+    return {
+        "id": call.id,
+        "call_sid": call.call_sid,
+        "customer_id": call.customer_id,
+        "direction": call.direction,
+        "status": call.status,
+        "from_number": call.from_number,
+        "to_number": call.to_number,
+        "started_at": call.started_at.isoformat(),
+        "duration": call.duration,
+        "recording_url": f"/api/crm/calls/{call.id}/recording" if call.recording_path else None,
+        "recording_duration": call.recording_duration,
+        "transcript": call.transcript,
+        "transcript_status": call.transcript_status,
+        "notes": call.notes,
+        "created_at": call.created_at.isoformat(),
+        "updated_at": call.updated_at.isoformat(),
+    }

@@ -1,0 +1,75 @@
+"""Twilio's voice webhooks: each writes a row, maybe enqueues a job, and answers in
+milliseconds. Slow work (download, transcription) happens in jobs."""
+
+from __future__ import annotations
+
+import logging
+
+from quart import Blueprint, Response, current_app, request
+
+from server.businesses.service import business_for_number, greeting_path
+from server.calls import service
+from server.telephony.signature import twilio_signed
+from server.telephony.twiml import THANK_YOU_HE, UNKNOWN_NUMBER_HE, greet_and_record, say_and_hang_up
+
+bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
+log = logging.getLogger("agentlocator.webhooks")
+
+
+def _absolute(path: str) -> str:
+    base = current_app.config["SETTINGS"].public_base_url or request.host_url.rstrip("/")
+    return base + path
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@bp.post("/incoming_call")
+@twilio_signed
+async def incoming_call():
+    form = await request.form
+    business = await business_for_number(form.get("To"))
+    if business is None:
+        log.error("call to a number no business owns: %s", form.get("To"))
+        return say_and_hang_up(UNKNOWN_NUMBER_HE)
+    if form.get("CallSid"):
+        await service.call_for_webhook(
+            business_id=business.id, call_sid=form["CallSid"], from_number=form.get("From", ""),
+            to_number=form.get("To", ""), direction=form.get("Direction", "inbound"),
+            status=form.get("CallStatus", "ringing"),
+        )
+    media_root = current_app.config["SETTINGS"].media_root
+    return greet_and_record(greeting_url=_absolute(greeting_path(media_root, business.id)),
+                            action="/webhook/handle_recording")
+
+
+@bp.post("/handle_recording")
+@twilio_signed
+async def handle_recording():
+    form = await request.form
+    call_sid, recording_sid = form.get("CallSid"), form.get("RecordingSid")
+    business = await business_for_number(form.get("To"))
+    if business and call_sid and recording_sid and form.get("RecordingUrl"):
+        call = await service.call_for_webhook(
+            business_id=business.id, call_sid=call_sid, from_number=form.get("From", ""),
+            to_number=form.get("To", ""), status=form.get("CallStatus", "in-progress"),
+        )
+        await service.attach_recording(
+            call=call, recording_sid=recording_sid, recording_url=form["RecordingUrl"],
+            recording_duration=_int(form.get("RecordingDuration")),
+        )
+    return say_and_hang_up(THANK_YOU_HE)
+
+
+@bp.post("/call_status")
+@twilio_signed
+async def call_status():
+    form = await request.form
+    if form.get("CallSid") and form.get("CallStatus"):
+        await service.advance_status(call_sid=form["CallSid"], status=form["CallStatus"],
+                                     duration=_int(form.get("CallDuration")))
+    return Response("OK", status=200, content_type="text/plain; charset=utf-8")

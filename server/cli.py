@@ -1,0 +1,124 @@
+"""`python -m server.cli COMMAND`: administration from the shell.
+
+Each command prints its result on stdout (ids alone, so scripts can capture them) and a
+clear one-line error on stderr with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from server import db
+from server.config import ConfigError, Settings, load_settings
+from server.errors import APIError
+
+DEMO_BUSINESS = "סוכנות הדגמה"
+DEMO_PHONE = "+97235550100"
+DEMO_EMAIL = "demo@agentlocator.test"
+DEMO_DEV_PASSWORD = "demo-password"
+
+
+async def _migrate(settings: Settings, args) -> str:
+    applied = await db.migrate(settings.database_url)
+    return "applied: " + ", ".join(applied) if applied else "up to date"
+
+
+async def _create_business(settings: Settings, args) -> str:
+    from server.businesses.service import create_business
+
+    business = await create_business(name=args.name, phone=args.phone)
+    return str(business.id)
+
+
+async def _create_user(settings: Settings, args) -> str:
+    from server.auth.service import create_user
+
+    user = await create_user(business_id=args.business_id, email=args.email, password=args.password,
+                             role=args.role, name=args.name or "")
+    return str(user.id)
+
+
+async def _set_greeting(settings: Settings, args) -> str:
+    from server.businesses.service import set_greeting
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise APIError(404, "not_found", f"no such file: {source}")
+    target = await set_greeting(media_root=settings.media_root, business_id=args.business_id, source=source)
+    return str(target)
+
+
+async def _seed_demo(settings: Settings, args) -> str:
+    from server.auth.service import create_user
+    from server.businesses.models import PhoneNumber
+    from server.businesses.service import create_business
+
+    password = os.environ.get("DEMO_PASSWORD", "")
+    if not password:
+        if settings.production:
+            raise APIError(400, "demo_password", "set DEMO_PASSWORD: the development default is refused in production")
+        password = DEMO_DEV_PASSWORD
+    existing = await PhoneNumber.get_or_none(e164=DEMO_PHONE)
+    if existing:
+        return f"demo business exists: {existing.business_id}"
+    business = await create_business(name=DEMO_BUSINESS, phone=DEMO_PHONE)
+    await create_user(business_id=business.id, email=DEMO_EMAIL, password=password, role="admin",
+                      name="מנהלת הדגמה")
+    return f"demo business created: {business.id}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m server.cli", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("migrate", help="apply the migrations to DATABASE_URL").set_defaults(run=_migrate)
+
+    p = commands.add_parser("create-business", help="create a business; prints its id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--phone", help="its Twilio number, e.g. +97235550100")
+    p.set_defaults(run=_create_business)
+
+    p = commands.add_parser("create-user", help="create a user; prints its id")
+    p.add_argument("--business-id", type=int, required=True)
+    p.add_argument("--email", required=True)
+    p.add_argument("--password", required=True)
+    p.add_argument("--role", choices=["admin", "agent"], default="agent")
+    p.add_argument("--name")
+    p.set_defaults(run=_create_user)
+
+    p = commands.add_parser("set-greeting", help="install a business's greeting (an MP3 file)")
+    p.add_argument("--business-id", type=int, required=True)
+    p.add_argument("file")
+    p.set_defaults(run=_set_greeting)
+
+    commands.add_parser("seed-demo", help="the demo business, once").set_defaults(run=_seed_demo)
+    return parser
+
+
+async def _run(args) -> str:
+    settings = load_settings()
+    if args.run is _migrate:
+        return await _migrate(settings, args)
+    await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
+    try:
+        return await args.run(settings, args)
+    finally:
+        await db.close_database()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        print(asyncio.run(_run(args)))
+    except (APIError, ConfigError) as error:
+        print(f"error: {getattr(error, 'message', error)}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

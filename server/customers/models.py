@@ -1,0 +1,19 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from server.base_models import Timestamped
+
+
+class Customer(Timestamped, Model):
+    id = fields.IntField(primary_key=True)
+    business = fields.ForeignKeyField("models.Business", related_name="customers")
+    name = fields.CharField(max_length=200)
+    phone = fields.CharField(max_length=20, null=True)  # E.164
+    email = fields.CharField(max_length=254, null=True)
+    status = fields.CharField(max_length=32, default="lead")
+    owner = fields.ForeignKeyField("models.User", related_name="customers", null=True, on_delete=fields.SET_NULL)
+    last_contact_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "customer"
+        unique_together = (("business", "phone"),)

@@ -1,0 +1,73 @@
+"""One error type and one error shape: `{"error": {"code", "message"}}`."""
+
+from __future__ import annotations
+
+import logging
+
+from quart import Quart, jsonify
+from quart_rate_limiter import RateLimitExceeded
+from quart_schema import RequestSchemaValidationError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger("agentlocator.errors")
+
+
+class APIError(Exception):
+    def __init__(self, status: int, code: str, message: str = "", **details) -> None:
+        super().__init__(message or code)
+        self.status = status
+        self.code = code
+        self.message = message or code.replace("_", " ")
+        self.details = details
+
+
+def error_response(status: int, code: str, message: str, headers: dict | None = None, **details):
+    body = {"code": code, "message": message}
+    if details:
+        body["details"] = details
+    response = jsonify({"error": body})
+    response.status_code = status
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _validation_details(error: Exception) -> list:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        return [
+            {"loc": [str(p) for p in item.get("loc", ())], "msg": item.get("msg", "")}
+            for item in errors(include_url=False, include_input=False)
+        ]
+    return [{"msg": str(error)}]
+
+
+def register_error_handlers(app: Quart) -> None:
+    @app.errorhandler(APIError)
+    async def _api_error(error: APIError):
+        return error_response(error.status, error.code, error.message, **error.details)
+
+    @app.errorhandler(RequestSchemaValidationError)
+    async def _schema_error(error: RequestSchemaValidationError):
+        return error_response(
+            422, "validation_error", "the request is not valid",
+            fields=_validation_details(error.validation_error),
+        )
+
+    @app.errorhandler(RateLimitExceeded)
+    async def _rate_limited(error: RateLimitExceeded):
+        return error_response(
+            429, "rate_limited", "too many requests, try again later",
+            headers={"Retry-After": str(error.retry_after)},
+        )
+
+    @app.errorhandler(HTTPException)
+    async def _http_error(error: HTTPException):
+        code = (error.name or "error").lower().replace(" ", "_")
+        return error_response(error.code or 500, code, error.description or error.name)
+
+    @app.errorhandler(Exception)
+    async def _unexpected(error: Exception):
+        # The traceback goes to the log; the client learns nothing about the inside.
+        log.exception("unhandled error")
+        return error_response(500, "internal_error", "something went wrong on our side")

@@ -1,0 +1,36 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from server.base_models import Timestamped
+
+JOB_STATUSES = ("queued", "running", "done", "dead")
+
+
+class Job(Timestamped, Model):
+    """A unit of slow work that survives a crash: claimed under a lease, retried, or dead."""
+
+    id = fields.IntField(primary_key=True)
+    kind = fields.CharField(max_length=64)
+    payload = fields.JSONField(default=dict)
+    # One job per real-world event (e.g. a RecordingSid), so Twilio's retries enqueue nothing twice.
+    dedupe_key = fields.CharField(max_length=200, unique=True, null=True)
+    status = fields.CharField(max_length=16, default="queued")
+    attempts = fields.IntField(default=0)
+    max_attempts = fields.IntField(default=5)
+    run_at = fields.DatetimeField()
+    locked_until = fields.DatetimeField(null=True)
+    locked_by = fields.CharField(max_length=100, null=True)
+    last_error = fields.TextField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "job"
+        indexes = (("status", "run_at"),)
+
+
+class WorkerHeartbeat(Model):
+    name = fields.CharField(max_length=100, primary_key=True)
+    seen_at = fields.DatetimeField()
+
+    class Meta:
+        table = "worker_heartbeat"

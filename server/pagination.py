@@ -1,0 +1,42 @@
+"""The one pagination helper: every list in the API answers through `paginated`."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+from pydantic import BaseModel, Field
+
+from server.errors import APIError
+
+MAX_LIMIT = 200
+
+
+class ListQuery(BaseModel):
+    """The query string every list accepts; resources extend it with their filters."""
+
+    page: int = Field(1, ge=1, le=1_000_000)
+    limit: int = Field(25, ge=1, le=MAX_LIMIT)
+    sort: str | None = Field(None, max_length=64)
+    q: str | None = Field(None, max_length=200)
+
+
+def ordering(sort: str | None, *, allowed: Iterable[str], default: str) -> list[str]:
+    """`sort=field` or `sort=-field` over an allow-list; id breaks ties so pages are stable."""
+    sort = sort or default
+    field = sort.removeprefix("-")
+    if field not in allowed:
+        raise APIError(422, "invalid_sort", f"cannot sort by {field!r}; choose one of: {', '.join(sorted(allowed))}")
+    direction = "-" if sort.startswith("-") else ""
+    return [sort] if field == "id" else [sort, f"{direction}id"]
+
+
+async def paginated(query, *, page: int, limit: int, order_by: list[str], serialize: Callable) -> dict:
+    total = await query.count()
+    rows = await query.order_by(*order_by).offset((page - 1) * limit).limit(limit)
+    return {
+        "results": [serialize(row) for row in rows],
+        "page": page,
+        "pages": max(1, math.ceil(total / limit)),
+        "total": total,
+    }

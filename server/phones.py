@@ -1,0 +1,44 @@
+"""Phone numbers: everything is stored in E.164; Israeli local formats are accepted."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+DEFAULT_REGION = "IL"
+
+
+def to_e164(raw: str | None, region: str = DEFAULT_REGION) -> str | None:
+    """`054-123-4567`, `0541234567` and `+972 54 123 4567` all give `+972541234567`.
+
+    None for what is not a phone number (Twilio's "Anonymous", "client:...", empty).
+    A number only has to be *possible*: phonenumbers' metadata lags new Israeli ranges, and a
+    customer's real number must never be refused for that.
+    """
+    if not raw:
+        return None
+    text = raw.strip()
+    if text.startswith("whatsapp:"):
+        text = text[len("whatsapp:"):]
+    if not any(ch.isdigit() for ch in text):
+        return None
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def national(e164: str) -> str:
+    """How an Israeli agent writes the number: `054-123-4567`."""
+    try:
+        number = phonenumbers.parse(e164, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code != 972:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    digits = "0" + str(number.national_number)
+    if len(digits) == 10:  # mobile and 07x numbers
+        return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return f"{digits[:2]}-{digits[2:5]}-{digits[5:]}"

@@ -1,0 +1,37 @@
+"""`python -m server.worker`: a job worker process of its own (run the server with RUN_WORKER=0)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from server import db
+from server.config import ConfigError, load_settings
+from server.jobs.worker import Worker
+from server.observability import configure_logging
+
+log = logging.getLogger("agentlocator.worker")
+
+
+async def main() -> None:
+    settings = load_settings()
+    await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
+    worker = Worker(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    worker.start()
+    log.info("worker %s started", worker.name)
+    await stop.wait()
+    await worker.stop()
+    await db.close_database()
+
+
+if __name__ == "__main__":
+    configure_logging()
+    try:
+        asyncio.run(main())
+    except ConfigError as error:
+        raise SystemExit(f"agentlocator: configuration error: {error}") from None
