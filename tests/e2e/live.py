@@ -1,0 +1,112 @@
+"""Real processes for end-to-end tests: Hypercorn serving `server.main:app`, job workers and
+the CLI, each a subprocess with its own environment."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(predicate, *, timeout: float = 15.0, interval: float = 0.05, what: str = "condition"):
+    """Poll `predicate` until it returns something truthy; fail loudly after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+@dataclass
+class Live:
+    database_url: str
+    workdir: Path
+    env_extra: dict = field(default_factory=dict)
+    port: int = field(default_factory=free_port)
+    processes: list = field(default_factory=list)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def env(self, **extra) -> dict:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TWILIO_", "APP_", "DATABASE_"))}
+        env.update({
+            "APP_ENV": "production",
+            "PUBLIC_HOST": self.base_url,
+            "DATABASE_URL": self.database_url,
+            "JWT_SECRET": "e2e-jwt-secret-0123456789abcdef",
+            "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+            "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+            "MEDIA_ROOT": str(self.workdir / "media"),
+            "APP_REV": "e2e-rev",
+            "PYTHONPATH": str(ROOT),
+        })
+        env.update(self.env_extra)
+        env.update(extra)
+        return env
+
+    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        result = subprocess.run([sys.executable, "-m", "server.cli", *args], cwd=ROOT, env=self.env(),
+                                capture_output=True, text=True, timeout=60)
+        if check and result.returncode != 0:
+            raise AssertionError(f"cli {args} failed: {result.stderr}")
+        return result
+
+    def _spawn(self, argv: list[str], name: str, **env) -> subprocess.Popen:
+        log = (self.workdir / f"{name}.log").open("ab")
+        process = subprocess.Popen(argv, cwd=ROOT, env=self.env(**env), stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def start_server(self, **env) -> subprocess.Popen:
+        process = self._spawn([sys.executable, "-m", "hypercorn", "--bind", f"127.0.0.1:{self.port}",
+                               "server.main:app"], "server", **env)
+
+        def healthy():
+            if process.poll() is not None:
+                raise AssertionError(f"server exited: {self.log('server')}")
+            try:
+                return httpx.get(f"{self.base_url}/api/health", timeout=1).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_until(healthy, timeout=30, what="the server to answer /api/health")
+        return process
+
+    def start_worker(self, **env) -> subprocess.Popen:
+        return self._spawn([sys.executable, "-m", "server.worker"], "worker", **env)
+
+    def log(self, name: str) -> str:
+        path = self.workdir / f"{name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
