@@ -62,10 +62,10 @@ class Settings:
 
         A bare host means https: that is how Twilio reaches a production server.
         """
-        host = self.public_host.strip().rstrip("/")
+        host = self.public_host.strip()
         if host and "://" not in host:
             host = "https://" + host
-        return host
+        return host.rstrip("/") if host.count("/") > 2 else host
 
     @property
     def signatures_enforced(self) -> bool:

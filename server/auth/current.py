@@ -11,14 +11,14 @@ from functools import wraps
 from quart import current_app, g, request
 
 from server.auth.models import User
-from server.auth.tokens import InvalidToken, decode_access_token
+from server.auth.tokens import InvalidTokenError, decode_access_token
 from server.errors import APIError
 
 
 async def user_from_token(token: str) -> User:
     try:
         claims = decode_access_token(token, settings=current_app.config["SETTINGS"])
-    except InvalidToken as error:
+    except InvalidTokenError as error:
         raise APIError(401, "invalid_token", "the access token is invalid or expired") from error
     user = await User.get_or_none(id=int(claims["sub"]), is_active=True)
     if user is None or user.business_id != claims.get("business_id"):

@@ -14,7 +14,7 @@ ISSUER = "agentlocator"
 AUDIENCE = "agentlocator-api"
 
 
-class InvalidToken(Exception):
+class InvalidTokenError(Exception):
     pass
 
 
@@ -41,4 +41,4 @@ def decode_access_token(token: str, *, settings: Settings) -> dict:
             options={"require": ["exp", "iat", "sub", "aud", "iss"]},
         )
     except jwt.PyJWTError as error:
-        raise InvalidToken(str(error)) from error
+        raise InvalidTokenError(str(error)) from error

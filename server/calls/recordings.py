@@ -10,7 +10,7 @@ from server.config import Settings
 from server.jobs import queue
 from server.jobs.handlers import PermanentJobError, is_last_attempt
 from server.telephony.client import download_media
-from server.transcription import TranscriptionUnavailable, transcriber_for
+from server.transcription import TranscriptionUnavailableError, transcriber_for
 
 log = logging.getLogger("agentlocator.recordings")
 LANGUAGE = "he-IL"
@@ -50,7 +50,7 @@ async def transcribe_recording(job, *, settings: Settings) -> None:
     try:
         text = await transcriber_for(settings).transcribe(settings.media_root / call.recording_path,
                                                          language=LANGUAGE)
-    except TranscriptionUnavailable as error:
+    except TranscriptionUnavailableError as error:
         log.info("no transcript for call %s: %s", call.id, error)
         await Call.filter(id=call.id).update(transcript_status="unavailable")
         return

@@ -85,7 +85,8 @@ class Worker:
             return await queue.fail(job=job, worker=self.name, error=f"no handler for {job.kind!r}", permanent=True)
         if job.attempts > job.max_attempts:
             # Its worker died mid-job every time: stop handing it out.
-            return await queue.fail(job=job, worker=self.name, error=job.last_error or "lease lost too often", permanent=True)
+            error = job.last_error or "lease lost too often"
+            return await queue.fail(job=job, worker=self.name, error=error, permanent=True)
         renewer = asyncio.create_task(self._renew(job.id))
         try:
             await handler(job, settings=self.settings)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from server.config import Settings
-from server.transcription.base import Transcriber, TranscriptionUnavailable
+from server.transcription.base import Transcriber, TranscriptionUnavailableError
 
-__all__ = ["Transcriber", "TranscriptionUnavailable", "transcriber_for"]
+__all__ = ["Transcriber", "TranscriptionUnavailableError", "transcriber_for"]
 
 
 def transcriber_for(settings: Settings) -> Transcriber:

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Protocol
 
 
-class TranscriptionUnavailable(Exception):
+class TranscriptionUnavailableError(Exception):
     """No transcriber can do this (none configured, model missing): not worth retrying."""
 
 
@@ -15,4 +15,4 @@ class Transcriber(Protocol):
 
 class NoTranscriber:
     async def transcribe(self, audio: Path, *, language: str) -> str:
-        raise TranscriptionUnavailable("transcription is turned off (TRANSCRIBER=none)")
+        raise TranscriptionUnavailableError("transcription is turned off (TRANSCRIBER=none)")

@@ -19,7 +19,7 @@ from mutagen.mp3 import MP3
 
 from server.config import Settings
 from server.jobs.handlers import PermanentJobError
-from server.transcription.base import TranscriptionUnavailable
+from server.transcription.base import TranscriptionUnavailableError
 
 SCOPE = "https://www.googleapis.com/auth/cloud-platform"
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -45,14 +45,14 @@ class GoogleTranscriber:
 
     def _account(self) -> dict:
         if not self.credentials_file:
-            raise TranscriptionUnavailable("GOOGLE_APPLICATION_CREDENTIALS is not set")
+            raise TranscriptionUnavailableError("GOOGLE_APPLICATION_CREDENTIALS is not set")
         try:
             account = json.loads(Path(self.credentials_file).read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise TranscriptionUnavailable(f"cannot read the Google credentials file: {error}") from error
+            raise TranscriptionUnavailableError(f"cannot read the Google credentials file: {error}") from error
         missing = [k for k in ("client_email", "private_key", "token_uri") if not account.get(k)]
         if missing:
-            raise TranscriptionUnavailable("the Google credentials file lacks " + ", ".join(missing))
+            raise TranscriptionUnavailableError("the Google credentials file lacks " + ", ".join(missing))
         return account
 
     async def _access_token(self, client: httpx.AsyncClient) -> str:

@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from server.config import Settings
-from server.transcription.base import TranscriptionUnavailable
+from server.transcription.base import TranscriptionUnavailableError
 
 
 class WhisperTranscriber:
@@ -27,11 +27,11 @@ class WhisperTranscriber:
     def _load(self):
         if self._model is None:
             if not self.model_path or not Path(self.model_path).is_dir():
-                raise TranscriptionUnavailable("WHISPER_MODEL must name a local model directory")
+                raise TranscriptionUnavailableError("WHISPER_MODEL must name a local model directory")
             try:
                 from faster_whisper import WhisperModel
             except ImportError as error:
-                raise TranscriptionUnavailable("faster-whisper is not installed") from error
+                raise TranscriptionUnavailableError("faster-whisper is not installed") from error
             self._model = WhisperModel(self.model_path, device="cpu", compute_type="int8")
         return self._model
 

@@ -11,7 +11,7 @@ from server.calls.models import Call
 from server.customers.models import Customer
 from server.jobs.models import Job
 from server.telephony.signature import BAD_SIGNATURES_PER_MINUTE
-from tests.conftest import BUSINESS_PHONE, PUBLIC_HOST
+from tests.conftest import PUBLIC_HOST
 from tests.twilio_helpers import call_params, sign, signed_form
 
 WEBHOOKS = ["/webhook/incoming_call", "/webhook/handle_recording", "/webhook/call_status"]
@@ -43,7 +43,8 @@ async def test_incoming_call_answers_twiml_with_greeting_and_record(client, busi
     assert root[1].get("length") == "1"
     record = root[2].attrib
     assert record["action"] == "/webhook/handle_recording" and record["method"] == "POST"
-    assert (record["maxLength"], record["timeout"], record["finishOnKey"], record["transcribe"]) == ("30", "5", "*", "false")
+    limits = (record["maxLength"], record["timeout"], record["finishOnKey"], record["transcribe"])
+    assert limits == ("30", "5", "*", "false")
     assert response.headers["X-Revision"] == "test-rev"
 
 
