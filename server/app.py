@@ -10,6 +10,7 @@ from quart_rate_limiter import RateLimiter
 from quart_schema import QuartSchema
 
 from server import db
+from server.businesses.service import forget_numbers
 from server.config import Settings, load_settings
 from server.errors import register_error_handlers
 from server.observability import install as install_observability
@@ -56,6 +57,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     async def _open():
         settings.media_root.mkdir(parents=True, exist_ok=True)
         await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
+        forget_numbers()
         if settings.run_worker:
             from server.jobs.worker import Worker
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 from mutagen.mp3 import MP3, HeaderNotFoundError
@@ -30,16 +31,33 @@ async def create_business(*, name: str, phone: str | None = None) -> Business:
         business = await Business.create(name=name)
         if e164:
             await PhoneNumber.create(e164=e164, business=business)
+    forget_numbers()
     return business
 
 
-async def business_for_number(number: str | None) -> Business | None:
-    """The business a called number (`To`) belongs to, or None."""
+# Every webhook looks up its business by the number called; numbers move between businesses
+# rarely, so each process remembers an answer for a short while.
+_NUMBER_CACHE_SECONDS = 30.0
+_number_cache: dict[str, tuple[float, int | None]] = {}
+
+
+async def business_id_for_number(number: str | None) -> int | None:
+    """The id of the business a called number (`To`) belongs to, or None."""
     e164 = to_e164(number)
     if e164 is None:
         return None
-    phone = await PhoneNumber.get_or_none(e164=e164).select_related("business")
-    return phone.business if phone else None
+    now = time.monotonic()
+    cached = _number_cache.get(e164)
+    if cached and cached[0] > now:
+        return cached[1]
+    phone = await PhoneNumber.get_or_none(e164=e164)
+    business_id = phone.business_id if phone else None
+    _number_cache[e164] = (now + _NUMBER_CACHE_SECONDS, business_id)
+    return business_id
+
+
+def forget_numbers() -> None:
+    _number_cache.clear()
 
 
 def greeting_file(media_root: Path, business_id: int) -> Path:

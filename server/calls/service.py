@@ -13,7 +13,6 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.calls.models import Call
-from server.customers.models import Customer
 from server.customers.service import customer_for_caller
 from server.errors import APIError
 from server.jobs import queue
@@ -41,23 +40,21 @@ def _earlier_statuses(status: str) -> list[str]:
 
 async def call_for_webhook(*, business_id: int, call_sid: str, from_number: str, to_number: str,
                            direction: str = "inbound", status: str = "ringing") -> Call:
-    """The call with this CallSid, created (with its customer) on first sight."""
-    call = await Call.get_or_none(call_sid=call_sid)
-    if call:
-        return call
-    customer = await customer_for_caller(business_id=business_id, e164=to_e164(from_number))
+    """The call with this CallSid, created (with its customer) on first sight.
+
+    Insert first: nearly every webhook brings a new call, and the unique CallSid turns a
+    Twilio retry into an IntegrityError, answered with the existing row.
+    """
     now = datetime.now(UTC)
+    customer = await customer_for_caller(business_id=business_id, e164=to_e164(from_number), seen_at=now)
     try:
-        call = await Call.create(
+        return await Call.create(
             business_id=business_id, customer=customer, call_sid=call_sid,
             direction=direction or "inbound", status=status if _rank(status) >= 0 else "ringing",
             from_number=from_number or "", to_number=to_number or "", started_at=now,
         )
     except IntegrityError:
-        return await Call.get(call_sid=call_sid)  # a retry raced us to it
-    if customer:
-        await Customer.filter(id=customer.id).update(last_contact_at=now)
-    return call
+        return await Call.get(call_sid=call_sid)
 
 
 async def advance_status(*, call_sid: str, status: str, duration: int | None = None) -> bool:

@@ -7,7 +7,7 @@ import logging
 
 from quart import Blueprint, Response, current_app, request
 
-from server.businesses.service import business_for_number, greeting_path
+from server.businesses.service import business_id_for_number, greeting_path
 from server.calls import service
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import THANK_YOU_HE, UNKNOWN_NUMBER_HE, greet_and_record, say_and_hang_up
@@ -32,18 +32,18 @@ def _int(value: str | None) -> int | None:
 @twilio_signed
 async def incoming_call():
     form = await request.form
-    business = await business_for_number(form.get("To"))
-    if business is None:
+    business_id = await business_id_for_number(form.get("To"))
+    if business_id is None:
         log.error("call to a number no business owns: %s", form.get("To"))
         return say_and_hang_up(UNKNOWN_NUMBER_HE)
     if form.get("CallSid"):
         await service.call_for_webhook(
-            business_id=business.id, call_sid=form["CallSid"], from_number=form.get("From", ""),
+            business_id=business_id, call_sid=form["CallSid"], from_number=form.get("From", ""),
             to_number=form.get("To", ""), direction=form.get("Direction", "inbound"),
             status=form.get("CallStatus", "ringing"),
         )
     media_root = current_app.config["SETTINGS"].media_root
-    return greet_and_record(greeting_url=_absolute(greeting_path(media_root, business.id)),
+    return greet_and_record(greeting_url=_absolute(greeting_path(media_root, business_id)),
                             action="/webhook/handle_recording")
 
 
@@ -52,10 +52,10 @@ async def incoming_call():
 async def handle_recording():
     form = await request.form
     call_sid, recording_sid = form.get("CallSid"), form.get("RecordingSid")
-    business = await business_for_number(form.get("To"))
-    if business and call_sid and recording_sid and form.get("RecordingUrl"):
+    business_id = await business_id_for_number(form.get("To"))
+    if business_id and call_sid and recording_sid and form.get("RecordingUrl"):
         call = await service.call_for_webhook(
-            business_id=business.id, call_sid=call_sid, from_number=form.get("From", ""),
+            business_id=business_id, call_sid=call_sid, from_number=form.get("From", ""),
             to_number=form.get("To", ""), status=form.get("CallStatus", "in-progress"),
         )
         await service.attach_recording(
