@@ -29,7 +29,7 @@ test: $(STAMP) ## the whole suite (SQLite, and PostgreSQL/Redis when they answer
 	@scripts/run-tests.sh
 
 lint: $(STAMP) ## ruff
-	$(VENV)/bin/ruff check server tests bench
+	$(VENV)/bin/ruff check .
 
 bench-deps:
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }

@@ -23,7 +23,7 @@ fi
 echo "PostgreSQL: ${TEST_DATABASE_URL:-not available, SQLite only}"
 echo "Redis: ${REDIS_URL:-not available}"
 
-"$PY" -m ruff check server tests bench || exit 1
+"$PY" -m ruff check . || exit 1
 "$PY" -m pytest "$@"
 status=$?
 if [ "$status" -eq 5 ]; then
