@@ -129,6 +129,11 @@ class FakeGoogle(FakeServer):
         }))
         return path
 
+    def settings(self, directory: Path) -> dict:
+        """The settings (lower case) or environment (upper case) that point us at this fake."""
+        return {"transcriber": "google", "google_application_credentials": str(self.credentials_file(directory)),
+                "google_speech_api_base": self.base_url}
+
     def handle_post(self, handler, body: bytes) -> None:
         if handler.path == "/token":
             self._token(handler, body)

@@ -74,9 +74,8 @@ def the_call(live: Live, headers: dict) -> dict:
 async def test_a_whole_call_is_filed_once_with_recording_and_transcript(live, tmp_path):
     with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=AUDIO) as media, \
             FakeGoogle(transcript=TRANSCRIPT) as google:
-        live.env_extra.update(TWILIO_API_BASE=media.base_url, TRANSCRIBER="google",
-                              GOOGLE_APPLICATION_CREDENTIALS=str(google.credentials_file(tmp_path)),
-                              GOOGLE_SPEECH_API_BASE=google.base_url)
+        live.env_extra.update(TWILIO_API_BASE=media.base_url,
+                              **{name.upper(): value for name, value in google.settings(tmp_path).items()})
         live.start_server()
 
         answer = post_webhook(live, "/webhook/incoming_call", call_params(CALL_SID))

@@ -65,9 +65,7 @@ async def stored_call(business, settings) -> Call:
 
 async def test_google_transcribes_hebrew(app, settings, business, tmp_path):
     with FakeGoogle(transcript="שלום רציתי לקבוע פגישה") as google:
-        google_settings = settings.with_overrides(
-            transcriber="google", google_application_credentials=str(google.credentials_file(tmp_path)),
-            google_speech_api_base=google.base_url)
+        google_settings = settings.with_overrides(**google.settings(tmp_path))
         call = await stored_call(business, settings)
         await transcribe_recording(job_for(call), settings=google_settings)
     call = await Call.get(id=call.id)
@@ -78,9 +76,7 @@ async def test_google_transcribes_hebrew(app, settings, business, tmp_path):
 
 async def test_google_outage_is_retried_then_marked_failed(app, settings, business, tmp_path):
     with FakeGoogle(transcript="x") as google:
-        google_settings = settings.with_overrides(
-            transcriber="google", google_application_credentials=str(google.credentials_file(tmp_path)),
-            google_speech_api_base=google.base_url)
+        google_settings = settings.with_overrides(**google.settings(tmp_path))
         call = await stored_call(business, settings)
         google.fail_next = 503
         with pytest.raises(Exception, match="503"):
