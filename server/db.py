@@ -20,6 +20,10 @@ MODEL_MODULES = [
     "server.auth.models",
     "server.customers.models",
     "server.calls.models",
+    "server.tasks.models",
+    "server.invoices.models",
+    "server.contracts.models",
+    "server.views.models",
     "server.jobs.models",
     "aerich.models",
 ]
@@ -62,7 +66,7 @@ async def migrate(database_url: str) -> list[str]:
     """Apply every migration not yet applied; returns the names applied."""
     from aerich import Command
 
-    _forget_prepared_sql()
+    forget_prepared_sql()
     config = tortoise_config(database_url)
     command = Command(tortoise_config=config, app="models", location=migrations_location(database_url))
     await command.init()
@@ -72,7 +76,7 @@ async def migrate(database_url: str) -> list[str]:
         await Tortoise.close_connections()
 
 
-def _forget_prepared_sql() -> None:
+def forget_prepared_sql() -> None:
     # tortoise caches each model's INSERT by connection name, not by dialect: a process that
     # opens SQLite and then PostgreSQL (the test suite does) would send SQLite's placeholders.
     EXECUTOR_CACHE.clear()
@@ -81,7 +85,7 @@ def _forget_prepared_sql() -> None:
 async def open_database(database_url: str, *, run_migrations: bool) -> None:
     if run_migrations:
         await migrate(database_url)
-    _forget_prepared_sql()
+    forget_prepared_sql()
     # Hypercorn runs start-up in its own task; the global fallback lets request tasks see
     # this context (tortoise 1.x keeps its state per task otherwise).
     await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)

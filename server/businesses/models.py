@@ -8,6 +8,15 @@ class Business(Timestamped, Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
     timezone = fields.CharField(max_length=64, default="Asia/Jerusalem")
+    # What invoices and contracts print about the business.
+    tax_id = fields.CharField(max_length=20, default="")
+    tax_id_kind = fields.CharField(max_length=20, default="company")  # company, licensed_dealer, exempt_dealer
+    address = fields.CharField(max_length=300, default="")
+    phone = fields.CharField(max_length=20, default="")
+    email = fields.CharField(max_length=254, default="")
+    vat_rate = fields.DecimalField(max_digits=5, decimal_places=2, default=18)  # percent
+    # The last invoice number given: numbers are sequential per business, with no gaps.
+    invoice_seq = fields.IntField(default=0)
 
     class Meta:
         table = "business"

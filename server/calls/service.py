@@ -14,9 +14,9 @@ from tortoise.transactions import in_transaction
 
 from server.calls.models import Call
 from server.customers.service import customer_for_caller
-from server.errors import APIError
 from server.jobs import queue
 from server.phones import to_e164
+from server.tenancy import owned, scoped
 
 # Twilio's call statuses in the order a call goes through them; the last five are final.
 STATUS_ORDER = ("queued", "initiated", "ringing", "in-progress",
@@ -93,15 +93,12 @@ async def attach_recording(*, call: Call, recording_sid: str, recording_url: str
 
 
 async def get_call(*, business_id: int, call_id: int) -> Call:
-    call = await Call.get_or_none(id=call_id, business_id=business_id)
-    if call is None:
-        raise APIError(404, "not_found", "no such call")
-    return call
+    return await owned(Call, call_id, business_id=business_id, what="call")
 
 
 def calls_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
                 q: str | None = None):
-    query = Call.filter(business_id=business_id)
+    query = scoped(Call, business_id)
     if customer_id is not None:
         query = query.filter(customer_id=customer_id)
     if status:

@@ -10,10 +10,15 @@ class Customer(Timestamped, Model):
     name = fields.CharField(max_length=200)
     phone = fields.CharField(max_length=20, null=True)  # E.164
     email = fields.CharField(max_length=254, null=True)
-    status = fields.CharField(max_length=32, default="lead")
+    status = fields.CharField(max_length=32, default="lead")  # lead, active, inactive
     owner = fields.ForeignKeyField("models.User", related_name="customers", null=True, on_delete=fields.SET_NULL)
     last_contact_at = fields.DatetimeField(null=True)
+    address = fields.CharField(max_length=300, default="")
+    notes = fields.TextField(default="")
+    source = fields.CharField(max_length=32, default="manual")  # manual, call, whatsapp, import
 
     class Meta:
         table = "customer"
         unique_together = (("business", "phone"),)
+        indexes = (("business_id", "name"), ("business_id", "created_at"), ("business_id", "last_contact_at"),
+                   ("business_id", "status"))

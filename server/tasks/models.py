@@ -1,0 +1,27 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from server.base_models import Timestamped
+
+TASK_STATUSES = ("open", "done")
+
+
+class Task(Timestamped, Model):
+    id = fields.IntField(primary_key=True)
+    business = fields.ForeignKeyField("models.Business", related_name="tasks")
+    title = fields.CharField(max_length=300)
+    notes = fields.TextField(default="")
+    customer = fields.ForeignKeyField("models.Customer", related_name="tasks", null=True, on_delete=fields.SET_NULL)
+    assignee = fields.ForeignKeyField("models.User", related_name="tasks")
+    created_by = fields.ForeignKeyField("models.User", related_name="created_tasks", null=True,
+                                        on_delete=fields.SET_NULL)
+    due_at = fields.DatetimeField()
+    snoozed_until = fields.DatetimeField(null=True)
+    status = fields.CharField(max_length=16, default="open")
+    notified_at = fields.DatetimeField(null=True)  # when task:due went out for the current due time
+    done_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "task"
+        indexes = (("business_id", "status", "due_at"), ("assignee_id", "status", "due_at"),
+                   ("customer_id", "created_at"))

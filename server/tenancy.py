@@ -1,0 +1,32 @@
+"""The tenant wall, in one place.
+
+The business comes only from the verified login (`g.user`, set by `login_required`). Every
+read of business-owned rows starts from `scoped(Model, business_id)`, and every id taken from
+a request (a path or a body's `customer_id`) goes through `owned(...)`, which answers 404 for
+another business's row exactly as for one that does not exist.
+"""
+
+from __future__ import annotations
+
+from quart import g
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from server.errors import APIError
+
+
+def current_business_id() -> int:
+    return g.user.business_id
+
+
+def scoped(model: type[Model], business_id: int) -> QuerySet:
+    return model.filter(business_id=business_id)
+
+
+async def owned(model: type[Model], object_id: int | None, *, business_id: int, what: str | None = None):
+    """The business's row with this id, or a 404 (also for another business's row)."""
+    row = await scoped(model, business_id).get_or_none(id=object_id) if object_id is not None else None
+    if row is None:
+        name = what or model.__name__.lower()
+        raise APIError(404, "not_found", f"no such {name}")
+    return row
