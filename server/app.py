@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import secrets
 
@@ -10,6 +11,7 @@ from quart_rate_limiter import RateLimiter
 from quart_schema import QuartSchema
 
 from server import db
+from server.blueprints import BLUEPRINT_MODULES
 from server.businesses.service import forget_numbers
 from server.config import Settings, load_settings
 from server.errors import register_error_handlers
@@ -39,14 +41,8 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     install_observability(app, revision=settings.app_rev)
     register_error_handlers(app)
 
-    from server.auth.routes import bp as auth_bp
-    from server.businesses.routes import bp as voice_responses_bp
-    from server.calls.routes import bp as calls_bp
-    from server.calls.webhooks import bp as voice_webhooks_bp
-    from server.health import bp as health_bp
-
-    for blueprint in (health_bp, auth_bp, calls_bp, voice_webhooks_bp, voice_responses_bp):
-        app.register_blueprint(blueprint)
+    for module in BLUEPRINT_MODULES:
+        app.register_blueprint(importlib.import_module(module).bp)
 
     @app.get("/")
     async def index():
