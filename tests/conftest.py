@@ -7,7 +7,9 @@ real migrations applied by the app's own start-up.
 
 from __future__ import annotations
 
+import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import asyncpg
@@ -26,6 +28,31 @@ PASSWORD = "correct-horse-battery"
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A database of this test run's own inside TEST_DATABASE_URL's server, so that two runs
+    (two developers, or CI beside a developer) never wipe each other's tables."""
+    base = os.environ["TEST_DATABASE_URL"]
+    name = f"agentlocator_test_{os.getpid()}"
+
+    async def _admin(sql: str) -> None:
+        connection = await asyncpg.connect(base)
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    def admin(sql: str) -> None:
+        # First requested from inside a test's event loop: run on a thread with a loop of its own.
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, _admin(sql)).result()
+
+    admin(f'DROP DATABASE IF EXISTS "{name}"')
+    admin(f'CREATE DATABASE "{name}"')
+    yield base.rsplit("/", 1)[0] + "/" + name
+    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 async def reset_postgres(url: str) -> None:
     connection = await asyncpg.connect(url)
     try:
@@ -38,7 +65,7 @@ async def reset_postgres(url: str) -> None:
 async def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite://{tmp_path}/agentlocator.sqlite3"
-    url = os.environ["TEST_DATABASE_URL"]
+    url = request.getfixturevalue("postgres_url")
     await reset_postgres(url)
     return url
 

@@ -1,0 +1,70 @@
+from quart import Blueprint, Response, g
+from quart_schema import validate_querystring, validate_request
+
+from server.auth.current import login_required
+from server.customers.export import csv_chunks
+from server.customers.models import Customer
+from server.customers.schemas import CUSTOMER_SORTS, CustomerCreate, CustomerListQuery, CustomerUpdate
+from server.customers.service import (
+    create_customer,
+    customer_json,
+    customers_query,
+    delete_customer,
+    update_customer,
+)
+from server.pagination import ordering, paginated
+from server.tenancy import owned
+
+bp = Blueprint("customers", __name__, url_prefix="/api/crm/customers")
+
+
+def _query(args: CustomerListQuery):
+    return customers_query(business_id=g.user.business_id, q=args.q, status=args.status,
+                           owner_id=args.owner_id, source=args.source)
+
+
+@bp.get("")
+@login_required
+@validate_querystring(CustomerListQuery)
+async def list_customers(query_args: CustomerListQuery):
+    return await paginated(_query(query_args), page=query_args.page, limit=query_args.limit,
+                           order_by=ordering(query_args.sort, allowed=CUSTOMER_SORTS, default="-created_at"),
+                           serialize=customer_json)
+
+
+@bp.get("/export.csv")
+@login_required
+@validate_querystring(CustomerListQuery)
+async def export_customers(query_args: CustomerListQuery):
+    return Response(csv_chunks(_query(query_args)), content_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="customers.csv"'})
+
+
+@bp.post("")
+@login_required
+@validate_request(CustomerCreate)
+async def create(data: CustomerCreate):
+    customer = await create_customer(business_id=g.user.business_id, fields=data.model_dump())
+    return customer_json(customer), 201
+
+
+@bp.get("/<int:customer_id>")
+@login_required
+async def read(customer_id: int):
+    return customer_json(await owned(Customer, customer_id, business_id=g.user.business_id, what="customer"))
+
+
+@bp.patch("/<int:customer_id>")
+@login_required
+@validate_request(CustomerUpdate)
+async def update(customer_id: int, data: CustomerUpdate):
+    customer = await update_customer(business_id=g.user.business_id, customer_id=customer_id,
+                                     fields=data.model_dump(exclude_unset=True))
+    return customer_json(customer)
+
+
+@bp.delete("/<int:customer_id>")
+@login_required
+async def delete(customer_id: int):
+    await delete_customer(business_id=g.user.business_id, customer_id=customer_id)
+    return "", 204

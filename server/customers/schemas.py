@@ -1,0 +1,34 @@
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from server.pagination import ListQuery
+
+CustomerStatus = Literal["lead", "active", "inactive"]
+CUSTOMER_SORTS = ("id", "name", "created_at", "updated_at", "last_contact_at", "status")
+
+
+class CustomerListQuery(ListQuery):
+    status: CustomerStatus | None = None
+    owner_id: int | None = Field(None, ge=1)
+    source: str | None = Field(None, max_length=32)
+
+
+class CustomerCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    phone: str | None = Field(None, max_length=40)
+    email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    status: CustomerStatus = "lead"
+    owner_id: int | None = Field(None, ge=1)
+    address: str = Field("", max_length=300)
+    notes: str = Field("", max_length=20_000)
+
+
+class CustomerUpdate(BaseModel):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    phone: str | None = Field(None, max_length=40)
+    email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    status: CustomerStatus | None = None
+    owner_id: int | None = Field(None, ge=1)
+    address: str | None = Field(None, max_length=300)
+    notes: str | None = Field(None, max_length=20_000)
