@@ -1,4 +1,5 @@
-"""Who is calling the API: `login_required` puts the verified user on `g.user`.
+"""Who is calling the API: `login_required` puts the verified user on `g.user`; `admin_required`
+also requires the admin role (read from the user row, not the token, so a demotion counts at once).
 
 The business (tenant) comes only from the verified token and the user row, never from the
 request.
@@ -33,6 +34,18 @@ def login_required(view):
         if scheme.lower() != "bearer" or not token:
             raise APIError(401, "unauthenticated", "log in first")
         g.user = await user_from_token(token.strip())
+        return await view(*args, **kwargs)
+
+    return wrapper
+
+
+def admin_required(view):
+    """`login_required`, and the user must be an admin of their business (403 otherwise)."""
+    @login_required
+    @wraps(view)
+    async def wrapper(*args, **kwargs):
+        if g.user.role != "admin":
+            raise APIError(403, "forbidden", "only an admin may do this")
         return await view(*args, **kwargs)
 
     return wrapper

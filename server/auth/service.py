@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from server.auth import throttle
 from server.auth.models import ROLES, User
 from server.auth.passwords import hash_password, needs_rehash, verify_password
 from server.businesses.models import Business
@@ -42,6 +43,27 @@ async def authenticate(*, email: str, password: str) -> User:
     if needs_rehash(user.password_hash):
         user.password_hash = await hash_password(password)
         await user.save(update_fields=["password_hash"])
+    return user
+
+
+class TooManyAttemptsError(APIError):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(429, "too_many_attempts", "too many failed logins; try again later")
+        self.retry_after = retry_after
+
+
+async def login(*, email: str, password: str, ip: str) -> User:
+    """`authenticate`, behind the per-account and per-IP failure brake."""
+    email = normalise_email(email)
+    wait = await throttle.retry_after(email=email, ip=ip)
+    if wait:
+        raise TooManyAttemptsError(wait)
+    try:
+        user = await authenticate(email=email, password=password)
+    except APIError:
+        await throttle.record_failure(email=email, ip=ip)
+        raise
+    await throttle.forget_failures(email=email, ip=ip)
     return user
 
 

@@ -1,0 +1,73 @@
+"""The business's users and settings: everyone may read, admins may change."""
+
+from quart import Blueprint, current_app, g, request
+from quart_schema import validate_querystring, validate_request
+
+from server.auth.current import admin_required, login_required
+from server.auth.service import create_user
+from server.auth.users import update_user, user_admin_json, users_query
+from server.businesses.models import Business
+from server.businesses.schemas import USER_SORTS, BusinessPatch, UserCreate, UserListQuery, UserPatch
+from server.businesses.settings import business_json, update_business, upload_greeting
+from server.errors import APIError
+from server.pagination import ordering, paginated
+
+bp = Blueprint("business_admin", __name__)
+
+
+def _media_root():
+    return current_app.config["SETTINGS"].media_root
+
+
+@bp.get("/api/crm/users")
+@login_required
+@validate_querystring(UserListQuery)
+async def list_users(query_args: UserListQuery):
+    query = users_query(business_id=g.user.business_id, q=query_args.q, role=query_args.role,
+                        is_active=query_args.is_active)
+    return await paginated(query, page=query_args.page, limit=query_args.limit,
+                           order_by=ordering(query_args.sort, allowed=USER_SORTS, default="name"),
+                           serialize=user_admin_json)
+
+
+@bp.post("/api/crm/users")
+@admin_required
+@validate_request(UserCreate)
+async def add_user(data: UserCreate):
+    user = await create_user(business_id=g.user.business_id, email=data.email, password=data.password,
+                             role=data.role, name=data.name)
+    return user_admin_json(user), 201
+
+
+@bp.patch("/api/crm/users/<int:user_id>")
+@admin_required
+@validate_request(UserPatch)
+async def change_user(user_id: int, data: UserPatch):
+    user = await update_user(business_id=g.user.business_id, user_id=user_id,
+                             changes=data.model_dump(exclude_unset=True))
+    return user_admin_json(user)
+
+
+@bp.get("/api/business")
+@login_required
+async def read_business():
+    return business_json(await Business.get(id=g.user.business_id), media_root=_media_root())
+
+
+@bp.patch("/api/business")
+@admin_required
+@validate_request(BusinessPatch)
+async def change_business(data: BusinessPatch):
+    business = await update_business(business_id=g.user.business_id, changes=data.model_dump(exclude_unset=True))
+    return business_json(business, media_root=_media_root())
+
+
+@bp.put("/api/business/greeting")
+@admin_required
+async def put_greeting():
+    if request.mimetype != "audio/mpeg":
+        raise APIError(415, "unsupported_media_type", "send the greeting as audio/mpeg")
+    duration = await upload_greeting(media_root=_media_root(), business_id=g.user.business_id,
+                                     audio=await request.get_data())
+    business = await Business.get(id=g.user.business_id)
+    return {**business_json(business, media_root=_media_root()), "greeting_duration": round(duration, 2)}

@@ -1,0 +1,61 @@
+"""What admins may write. Each model allow-lists its fields and refuses any other (422), so a
+body can never carry business_id, id or anything the server owns."""
+
+from decimal import Decimal
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from server.pagination import ListQuery
+
+Role = Literal["admin", "agent"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class UserListQuery(ListQuery):
+    role: Role | None = None
+    is_active: bool | None = None
+
+
+class UserCreate(_Strict):
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=1024)
+    name: str = Field("", max_length=200)
+    role: Role = "agent"
+
+
+class UserPatch(_Strict):
+    name: str | None = Field(None, max_length=200)
+    role: Role | None = None
+    is_active: bool | None = None
+    password: str | None = Field(None, min_length=1, max_length=1024)
+
+
+class BusinessPatch(_Strict):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    tax_id: str | None = Field(None, max_length=20, pattern=r"^[0-9-]*$")
+    tax_id_kind: Literal["company", "licensed_dealer", "exempt_dealer"] | None = None
+    address: str | None = Field(None, max_length=300)
+    phone: str | None = Field(None, max_length=20)
+    email: str | None = Field(None, max_length=254)
+    vat_rate: Decimal | None = Field(None, ge=0, le=100, max_digits=5, decimal_places=2)
+    timezone: str | None = Field(None, max_length=64)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError) as error:
+                raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+
+USER_SORTS = ("id", "name", "email", "role", "created_at")
