@@ -1,0 +1,52 @@
+"""Contract and signature requests."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from server.pagination import ListQuery
+
+# base64 of a 500 KB PNG plus the data-URL prefix.
+MAX_SIGNATURE_URL = 700_000
+
+
+class ContractCreate(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    customer_id: int = Field(ge=1)
+    title: str = Field(min_length=1, max_length=300)
+    body: str = Field(min_length=1, max_length=100_000)
+
+
+class ContractPatch(BaseModel):
+    """Writable fields only; anything else in the body is ignored (mass assignment)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    customer_id: int | None = Field(None, ge=1)
+    title: str | None = Field(None, min_length=1, max_length=300)
+    body: str | None = Field(None, min_length=1, max_length=100_000)
+    status: Literal["sent", "declined"] | None = None
+
+
+class ContractListQuery(ListQuery):
+    customer_id: int | None = Field(None, ge=1)
+    status: Literal["draft", "sent", "signed", "declined"] | None = None
+
+
+class SignatureListQuery(ListQuery):
+    contract_id: int | None = Field(None, ge=1)
+    customer_id: int | None = Field(None, ge=1)
+
+
+class SignRequest(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    name: str = Field(min_length=2, max_length=200)
+    signature_png: str = Field(min_length=30, max_length=MAX_SIGNATURE_URL)
+
+
+CONTRACT_SORTS = ("id", "created_at", "title", "status", "signed_at", "sent_at")
+SIGNATURE_SORTS = ("id", "signed_at", "signer_name")

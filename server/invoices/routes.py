@@ -1,0 +1,71 @@
+from quart import Blueprint, Response, g
+from quart_schema import validate_querystring, validate_request
+
+from server.auth.current import login_required
+from server.errors import APIError
+from server.invoices import service
+from server.invoices.schemas import INVOICE_SORTS, InvoiceCreate, InvoiceListQuery, InvoicePatch
+from server.pagination import ordering, paginated
+
+bp = Blueprint("invoices", __name__, url_prefix="/api/crm/invoices")
+
+
+@bp.get("")
+@login_required
+@validate_querystring(InvoiceListQuery)
+async def list_invoices(query_args: InvoiceListQuery):
+    query = service.invoices_query(business_id=g.user.business_id, customer_id=query_args.customer_id,
+                                   status=query_args.status, q=query_args.q)
+    return await paginated(query, page=query_args.page, limit=query_args.limit,
+                           order_by=ordering(query_args.sort, allowed=INVOICE_SORTS, default="-number"),
+                           serialize=service.invoice_json)
+
+
+@bp.post("")
+@login_required
+@validate_request(InvoiceCreate)
+async def create_invoice(data: InvoiceCreate):
+    invoice = await service.create_invoice(business_id=g.user.business_id, customer_id=data.customer_id,
+                                           lines=data.lines, notes=data.notes, status=data.status)
+    return service.invoice_json(invoice), 201
+
+
+@bp.get("/<int:invoice_id>")
+@login_required
+async def read_invoice(invoice_id: int):
+    return service.invoice_json(await service.get_invoice(business_id=g.user.business_id, invoice_id=invoice_id))
+
+
+@bp.patch("/<int:invoice_id>")
+@login_required
+@validate_request(InvoicePatch)
+async def update_invoice(invoice_id: int, data: InvoicePatch):
+    changes = {name: getattr(data, name) for name in data.model_fields_set if getattr(data, name) is not None}
+    invoice = await service.update_invoice(business_id=g.user.business_id, invoice_id=invoice_id, changes=changes)
+    return service.invoice_json(invoice)
+
+
+@bp.post("/<int:invoice_id>/cancel")
+@login_required
+async def cancel_invoice(invoice_id: int):
+    invoice = await service.update_invoice(business_id=g.user.business_id, invoice_id=invoice_id,
+                                           changes={"status": "cancelled"})
+    return service.invoice_json(invoice)
+
+
+@bp.delete("/<int:invoice_id>")
+@login_required
+async def delete_invoice(invoice_id: int):
+    await service.get_invoice(business_id=g.user.business_id, invoice_id=invoice_id)
+    raise APIError(409, "invoices_are_not_deleted",
+                   "invoices are never deleted, so their numbers stay without gaps; cancel the invoice instead")
+
+
+@bp.get("/<int:invoice_id>/pdf")
+@login_required
+async def invoice_pdf(invoice_id: int):
+    invoice, pdf = await service.invoice_pdf(business_id=g.user.business_id, invoice_id=invoice_id)
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="invoice-{invoice.number}.pdf"',
+        "Cache-Control": "private, no-store",
+    })

@@ -1,0 +1,44 @@
+"""Invoice requests. Amounts arrive as JSON numbers or strings and become exact Decimals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from server.pagination import ListQuery
+
+MAX_LINES = 200
+
+
+class InvoiceLine(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    description: str = Field(min_length=1, max_length=300)
+    quantity: Decimal = Field(gt=0, le=1_000_000, decimal_places=3, allow_inf_nan=False)
+    unit_price: Decimal = Field(ge=0, le=100_000_000, decimal_places=2, allow_inf_nan=False)
+
+
+class InvoiceCreate(BaseModel):
+    customer_id: int = Field(ge=1)
+    lines: list[InvoiceLine] = Field(min_length=1, max_length=MAX_LINES)
+    notes: str = Field("", max_length=2000)
+    status: Literal["draft", "issued"] = "draft"
+
+
+class InvoicePatch(BaseModel):
+    """Writable fields only; anything else in the body is ignored (mass assignment)."""
+
+    customer_id: int | None = Field(None, ge=1)
+    lines: list[InvoiceLine] | None = Field(None, min_length=1, max_length=MAX_LINES)
+    notes: str | None = Field(None, max_length=2000)
+    status: Literal["draft", "issued", "paid", "cancelled"] | None = None
+
+
+class InvoiceListQuery(ListQuery):
+    customer_id: int | None = Field(None, ge=1)
+    status: Literal["draft", "issued", "paid", "cancelled"] | None = None
+
+
+INVOICE_SORTS = ("id", "number", "total", "status", "issued_at", "created_at")
