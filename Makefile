@@ -28,6 +28,9 @@ run: $(STAMP) ## migrate the embedded database, seed the demo business once, ser
 test: $(STAMP) ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
 	@scripts/run-tests.sh
 
+fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token: no 5xx
+	@scripts/fuzz.sh
+
 lint: $(STAMP) ## ruff
 	$(VENV)/bin/ruff check .
 
@@ -38,4 +41,4 @@ bench-deps:
 bench: $(STAMP) bench-deps ## the webhook load benchmark (figures for docs/BENCHMARKS.md)
 	$(PY) -m bench.webhooks --markdown
 
-.PHONY: help install run test lint bench bench-deps
+.PHONY: help install run test fuzz lint bench bench-deps

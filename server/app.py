@@ -9,15 +9,24 @@ import secrets
 from quart import Quart
 from quart_rate_limiter import RateLimiter
 from quart_schema import QuartSchema
+from werkzeug.routing import IntegerConverter
 
 from server import db
 from server.blueprints import BLUEPRINT_MODULES
 from server.businesses.service import forget_numbers
 from server.config import Settings, load_settings
 from server.errors import register_error_handlers
+from server.http_security import install as install_http_security
 from server.observability import install as install_observability
 
 log = logging.getLogger("agentlocator")
+
+
+class DatabaseId(IntegerConverter):
+    def __init__(self, url_map, *args, **kwargs) -> None:
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def create_app(overrides: dict | None = None, *, settings: Settings | None = None) -> Quart:
@@ -31,6 +40,9 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
         log.warning("TWILIO_AUTH_TOKEN is not set: webhook signatures are NOT checked (development only)")
 
     app = Quart(__name__)
+    # Every `<int:...>` in a route is a database id: bounded, so an absurd number is a 404
+    # rather than an integer overflow inside the database driver.
+    app.url_map.converters["int"] = DatabaseId
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = 10 * 1024 * 1024
     app.json.sort_keys = False  # keep fields in the order the serialisers give them
@@ -39,6 +51,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
                 security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}})
     RateLimiter(app)
     install_observability(app, revision=settings.app_rev)
+    install_http_security(app, settings)
     register_error_handlers(app)
 
     for module in BLUEPRINT_MODULES:

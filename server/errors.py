@@ -61,6 +61,10 @@ def register_error_handlers(app: Quart) -> None:
             headers={"Retry-After": str(error.retry_after)},
         )
 
+    @app.errorhandler(UnicodeDecodeError)
+    async def _bad_encoding(error: UnicodeDecodeError):
+        return error_response(400, "bad_encoding", "the request body is not UTF-8")
+
     @app.errorhandler(HTTPException)
     async def _http_error(error: HTTPException):
         code = (error.name or "error").lower().replace(" ", "_")

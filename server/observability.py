@@ -38,3 +38,5 @@ def install(app: Quart, *, revision: str) -> None:
 
 def configure_logging(level: str = "INFO") -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # fpdf2's font subsetting logs every glyph at INFO.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)

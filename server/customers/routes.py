@@ -59,7 +59,7 @@ async def read(customer_id: int):
 @validate_request(CustomerUpdate)
 async def update(customer_id: int, data: CustomerUpdate):
     customer = await update_customer(business_id=g.user.business_id, customer_id=customer_id,
-                                     fields=data.model_dump(exclude_unset=True))
+                                     fields=data.changes())
     return customer_json(customer)
 
 

@@ -3,6 +3,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from server.pagination import ListQuery
+from server.schemas import PatchModel
 
 CustomerStatus = Literal["lead", "active", "inactive"]
 CUSTOMER_SORTS = ("id", "name", "created_at", "updated_at", "last_contact_at", "status")
@@ -24,7 +25,9 @@ class CustomerCreate(BaseModel):
     notes: str = Field("", max_length=20_000)
 
 
-class CustomerUpdate(BaseModel):
+class CustomerUpdate(PatchModel):
+    nullable = frozenset({"phone", "email", "owner_id"})
+
     name: str | None = Field(None, min_length=1, max_length=200)
     phone: str | None = Field(None, max_length=40)
     email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
