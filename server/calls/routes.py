@@ -1,9 +1,9 @@
 from quart import Blueprint, current_app, g, send_file
-from quart_schema import validate_querystring
+from quart_schema import validate_querystring, validate_request
 
 from server.auth.current import login_required
-from server.calls.schemas import CALL_SORTS, CallListQuery
-from server.calls.service import call_json, calls_query, get_call
+from server.calls.schemas import CALL_SORTS, CallListQuery, CallUpdate
+from server.calls.service import call_json, calls_query, get_call, update_call
 from server.errors import APIError
 from server.pagination import ordering, paginated
 
@@ -25,6 +25,14 @@ async def list_calls(query_args: CallListQuery):
 @login_required
 async def read_call(call_id: int):
     return call_json(await get_call(business_id=g.user.business_id, call_id=call_id))
+
+
+@bp.patch("/<int:call_id>")
+@login_required
+@validate_request(CallUpdate)
+async def edit_call(call_id: int, data: CallUpdate):
+    changes = data.model_dump(include=data.model_fields_set)
+    return call_json(await update_call(business_id=g.user.business_id, call_id=call_id, changes=changes))
 
 
 @bp.get("/<int:call_id>/recording")

@@ -1,4 +1,4 @@
-from pydantic import Field
+from pydantic import BaseModel, Field, model_validator
 
 from server.pagination import ListQuery
 
@@ -9,3 +9,16 @@ class CallListQuery(ListQuery):
 
 
 CALL_SORTS = ("id", "started_at", "duration", "status", "from_number")
+
+
+class CallUpdate(BaseModel):
+    """What an agent may change on a call; only the fields sent change, anything else is ignored."""
+
+    notes: str | None = Field(None, max_length=10_000)
+    customer_id: int | None = Field(None, ge=1)  # another customer of the business; null unlinks
+
+    @model_validator(mode="after")
+    def _notes_not_null(self):
+        if "notes" in self.model_fields_set and self.notes is None:
+            raise ValueError("notes cannot be null")
+        return self

@@ -13,6 +13,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.calls.models import Call
+from server.customers.models import Customer
 from server.customers.service import customer_for_caller
 from server.jobs import queue
 from server.phones import to_e164
@@ -94,6 +95,20 @@ async def attach_recording(*, call: Call, recording_sid: str, recording_url: str
 
 async def get_call(*, business_id: int, call_id: int) -> Call:
     return await owned(Call, call_id, business_id=business_id, what="call")
+
+
+async def update_call(*, business_id: int, call_id: int, changes: dict) -> Call:
+    """An agent's edit: `notes`, and `customer_id` (relink to another customer of the same
+    business, or None to unlink). Only the keys present in `changes` change."""
+    call = await get_call(business_id=business_id, call_id=call_id)
+    if changes.get("customer_id") is not None:
+        await owned(Customer, changes["customer_id"], business_id=business_id, what="customer")
+    fields = [name for name in ("notes", "customer_id") if name in changes]
+    for name in fields:
+        setattr(call, name, changes[name])
+    if fields:
+        await call.save(update_fields=[*fields, "updated_at"])
+    return call
 
 
 def calls_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
