@@ -1,0 +1,59 @@
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, Field, model_validator
+
+from server.pagination import ListQuery
+
+TASK_SORTS = ("due_at", "created_at", "title", "status", "id")
+MAX_SNOOZE_MINUTES = 7 * 24 * 60
+
+
+class TaskListQuery(ListQuery):
+    status: Literal["open", "done"] | None = None
+    customer_id: int | None = Field(None, ge=1)
+    assignee_id: int | None = Field(None, ge=1)
+    mine: bool = False
+    due_before: AwareDatetime | None = None  # on the effective due time (fires_at)
+
+
+class TaskCreate(BaseModel):
+    title: str = Field(min_length=1, max_length=300)
+    notes: str = Field("", max_length=10_000)
+    due_at: AwareDatetime
+    customer_id: int | None = Field(None, ge=1)
+    assignee_id: int | None = Field(None, ge=1)
+
+
+class TaskUpdate(BaseModel):
+    """Only the fields sent change (`model_fields_set`); anything else in the body is ignored."""
+
+    title: str | None = Field(None, min_length=1, max_length=300)
+    notes: str | None = Field(None, max_length=10_000)
+    due_at: AwareDatetime | None = None
+    customer_id: int | None = Field(None, ge=1)  # null unlinks
+    assignee_id: int | None = Field(None, ge=1)
+    status: Literal["open", "done"] | None = None
+
+    @model_validator(mode="after")
+    def _not_null(self):
+        for name in ("title", "notes", "due_at", "assignee_id", "status"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class Snooze(BaseModel):
+    until: AwareDatetime | None = None
+    minutes: int | None = Field(None, ge=1, le=MAX_SNOOZE_MINUTES)
+
+    @model_validator(mode="after")
+    def _exactly_one(self):
+        if (self.until is None) == (self.minutes is None):
+            raise ValueError("give exactly one of until and minutes")
+        if self.until is not None and self.until <= datetime.now(UTC):
+            raise ValueError("until must be in the future")
+        return self
+
+    def wake_at(self, now: datetime) -> datetime:
+        return self.until.astimezone(UTC) if self.until is not None else now + timedelta(minutes=self.minutes)

@@ -1,0 +1,123 @@
+"""Tasks: what an agent has to do, and when.
+
+`notified_at` is when `task:due` went out for the current due time; every change of that time
+(a new `due_at`, a snooze, reopening) clears it, so the alert fires once per due time. The
+effective due time is `snoozed_until` when set, else `due_at` (`fires_at` in the JSON).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tortoise.expressions import Q
+
+from server.auth.models import User
+from server.customers.models import Customer
+from server.errors import APIError
+from server.tasks.models import Task
+from server.tenancy import owned, scoped
+
+
+def fires_at(task: Task) -> datetime:
+    return task.snoozed_until or task.due_at
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def task_json(task: Task) -> dict:
+    return {
+        "id": task.id,
+        "title": task.title,
+        "notes": task.notes,
+        "customer_id": task.customer_id,
+        "assignee_id": task.assignee_id,
+        "created_by_id": task.created_by_id,
+        "due_at": _iso(task.due_at),
+        "snoozed_until": _iso(task.snoozed_until),
+        "fires_at": _iso(fires_at(task)),
+        "status": task.status,
+        "done_at": _iso(task.done_at),
+        "created_at": _iso(task.created_at),
+        "updated_at": _iso(task.updated_at),
+    }
+
+
+def tasks_query(*, business_id: int, status: str | None = None, customer_id: int | None = None,
+                assignee_id: int | None = None, due_before: datetime | None = None, q: str | None = None):
+    query = scoped(Task, business_id)
+    if status:
+        query = query.filter(status=status)
+    if customer_id is not None:
+        query = query.filter(customer_id=customer_id)
+    if assignee_id is not None:
+        query = query.filter(assignee_id=assignee_id)
+    if due_before is not None:
+        query = query.filter(Q(snoozed_until__isnull=True, due_at__lt=due_before) | Q(snoozed_until__lt=due_before))
+    if q:
+        query = query.filter(Q(title__icontains=q) | Q(notes__icontains=q))
+    return query
+
+
+async def get_task(*, business_id: int, task_id: int) -> Task:
+    return await owned(Task, task_id, business_id=business_id, what="task")
+
+
+async def _check_links(*, business_id: int, customer_id: int | None, assignee_id: int | None) -> None:
+    if customer_id is not None:
+        await owned(Customer, customer_id, business_id=business_id, what="customer")
+    if assignee_id is not None:
+        await owned(User, assignee_id, business_id=business_id, what="user")
+
+
+async def create_task(*, business_id: int, creator_id: int, title: str, due_at: datetime, notes: str = "",
+                      customer_id: int | None = None, assignee_id: int | None = None) -> Task:
+    await _check_links(business_id=business_id, customer_id=customer_id, assignee_id=assignee_id)
+    return await Task.create(business_id=business_id, title=title, notes=notes, due_at=due_at,
+                             customer_id=customer_id, assignee_id=assignee_id or creator_id,
+                             created_by_id=creator_id, status="open")
+
+
+async def update_task(*, business_id: int, task_id: int, changes: dict) -> Task:
+    """Apply `changes` (only the allow-listed fields the client sent)."""
+    task = await get_task(business_id=business_id, task_id=task_id)
+    await _check_links(business_id=business_id, customer_id=changes.get("customer_id"),
+                       assignee_id=changes.get("assignee_id"))
+    for name in ("title", "notes", "customer_id", "assignee_id"):
+        if name in changes:
+            setattr(task, name, changes[name])
+    if "due_at" in changes and changes["due_at"] != task.due_at:
+        task.due_at = changes["due_at"]
+        task.snoozed_until = None
+        task.notified_at = None
+    status = changes.get("status")
+    if status == "done" and task.status != "done":
+        task.status, task.done_at = "done", datetime.now(UTC)
+    elif status == "open" and task.status != "open":
+        task.status, task.done_at, task.notified_at = "open", None, None
+    await task.save()
+    return task
+
+
+async def delete_task(*, business_id: int, task_id: int) -> None:
+    task = await get_task(business_id=business_id, task_id=task_id)
+    await task.delete()
+
+
+async def snooze_task(*, business_id: int, task_id: int, until: datetime) -> Task:
+    """Re-arm the alert for `until`."""
+    task = await get_task(business_id=business_id, task_id=task_id)
+    if task.status == "done":
+        raise APIError(409, "task_done", "a done task cannot be snoozed; reopen it first")
+    task.snoozed_until, task.notified_at = until, None
+    await task.save(update_fields=["snoozed_until", "notified_at", "updated_at"])
+    return task
+
+
+async def complete_task(*, business_id: int, task_id: int) -> Task:
+    """Mark done; again on a done task changes nothing (the first done_at stays)."""
+    await get_task(business_id=business_id, task_id=task_id)
+    await scoped(Task, business_id).filter(id=task_id, status="open").update(
+        status="done", done_at=datetime.now(UTC), updated_at=datetime.now(UTC))
+    return await get_task(business_id=business_id, task_id=task_id)
