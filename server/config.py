@@ -51,6 +51,9 @@ class Settings:
     auto_migrate: bool = True
     access_token_minutes: int = 15
     job_lease_seconds: float = 30.0
+    # Proxies in front of the server whose X-Forwarded-For is trusted for the client address
+    # (login throttling, rate limits, signatures' IPs): nginx in production, none in development.
+    proxy_hops: int = -1
 
     @property
     def production(self) -> bool:
@@ -66,6 +69,12 @@ class Settings:
         if host and "://" not in host:
             host = "https://" + host
         return host.rstrip("/") if host.count("/") > 2 else host
+
+    @property
+    def trusted_proxy_hops(self) -> int:
+        if self.proxy_hops >= 0:
+            return self.proxy_hops
+        return 1 if self.production else 0
 
     @property
     def signatures_enforced(self) -> bool:
@@ -87,6 +96,7 @@ _CONVERTERS = {
     "auto_migrate": _bool,
     "access_token_minutes": int,
     "job_lease_seconds": float,
+    "proxy_hops": int,
 }
 
 

@@ -10,6 +10,7 @@ import signal
 
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
+from hypercorn.middleware import ProxyFixMiddleware
 
 from server.app import create_app
 from server.config import ConfigError
@@ -21,7 +22,10 @@ try:
 except ConfigError as error:
     raise SystemExit(f"agentlocator: configuration error: {error}") from None
 
-app = quart_app
+# Behind nginx every request comes from 127.0.0.1: take the client's address from the
+# X-Forwarded-For that our own proxy sets (and only as many hops as we have proxies).
+_hops = quart_app.config["SETTINGS"].trusted_proxy_hops
+app = ProxyFixMiddleware(quart_app, mode="legacy", trusted_hops=_hops) if _hops else quart_app
 
 
 def hypercorn_config(port: int, host: str = "127.0.0.1") -> Config:
