@@ -72,7 +72,8 @@ async def test_unexpected_error_says_nothing_internal(settings):
         response = await application.test_client().get("/boom")
     body = await response.get_data(as_text=True)
     assert response.status_code == 500 and "hunter2" not in body and "Traceback" not in body
-    assert (await response.get_json())["error"] == {"code": "internal_error", "message": "something went wrong on our side"}
+    assert (await response.get_json())["error"] == {
+        "code": "internal_error", "message": "something went wrong on our side"}
 
 
 async def test_openapi_describes_the_api(client):

@@ -1,0 +1,114 @@
+"""The tenant wall: every route that takes an id, walked with another business's ids.
+
+The routes come from the app's own URL map, so a route added later is walked too; a route
+whose id parameter this file does not know fails the test until it is added here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from server.auth.service import create_user
+from server.businesses.service import create_business
+from server.calls.models import Call
+from server.contracts.models import Contract, Signature
+from server.customers.models import Customer
+from server.invoices.models import Invoice
+from server.tasks.models import Task
+from server.views.models import SavedView
+
+# Public by design: Twilio's greeting files (per business id, like Twilio fetches them).
+PUBLIC_ID_ROUTES = {"/server/static/voice_responses/<int:business_id>/greeting.mp3"}
+MODELS = {"customer_id": Customer, "call_id": Call, "task_id": Task, "invoice_id": Invoice,
+          "contract_id": Contract, "signature_id": Signature, "view_id": SavedView}
+BODIES = {"PATCH": {"notes": "x", "name": "x", "title": "x"}, "POST": {"minutes": 5}, "PUT": {}}
+
+
+async def foreign_rows() -> tuple[dict, dict]:
+    """(id by route parameter, row snapshots) for a second business with one of everything."""
+    other = await create_business(name="עסק מתחרה", phone="+97235550999")
+    stranger = await create_user(business_id=other.id, email="stranger@other.example", password="long-enough-pass")
+    customer = await Customer.create(business=other, name="לקוח זר", phone="+972529998877")
+    now = datetime.now(UTC)
+    call = await Call.create(business=other, customer=customer, call_sid="CA" + "f" * 32, started_at=now,
+                             recording_sid="RE" + "f" * 32, recording_path="recordings/x.mp3")
+    task = await Task.create(business=other, title="משימה זרה", customer=customer, assignee=stranger,
+                             due_at=now + timedelta(hours=1))
+    invoice = await Invoice.create(business=other, customer=customer, number=1, lines=[], subtotal=Decimal(0),
+                                   vat_rate=Decimal(18), vat=Decimal(0), total=Decimal(0))
+    contract = await Contract.create(business=other, customer=customer, title="חוזה", body="גוף",
+                                     sign_token="t" * 43, status="signed", signed_at=now)
+    signature = await Signature.create(business=other, contract=contract, signer_name="זר", signed_at=now,
+                                       ip="10.0.0.1", document_sha256="0" * 64, image_path="signatures/x.png")
+    view = await SavedView.create(business=other, user=stranger, resource="customers", name="שלי")
+    ids = {"customer_id": customer.id, "call_id": call.id, "task_id": task.id, "invoice_id": invoice.id,
+           "contract_id": contract.id, "signature_id": signature.id, "user_id": stranger.id, "view_id": view.id}
+    snapshots = {name: await model.get(id=ids[name]).values() for name, model in MODELS.items()}
+    return ids, snapshots
+
+
+def id_routes(app) -> list[tuple[str, str, str]]:
+    routes = []
+    for rule in app.url_map.iter_rules():
+        params = [name for name, converter in rule._converters.items() if converter.__class__.__name__ == "DatabaseId"]
+        if not params or rule.rule in PUBLIC_ID_ROUTES:
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            routes.append((method, rule.rule, params[0]))
+    return routes
+
+
+async def test_every_route_answers_404_for_another_business_and_changes_nothing(app, client, auth_headers):
+    ids, before = await foreign_rows()
+    routes = id_routes(app)
+    assert len(routes) >= 25, routes  # the matrix really walks the API
+    failures = []
+    for method, rule, param in routes:
+        assert param in ids, f"{rule}: teach this test the parameter {param!r}"
+        path = rule.replace(f"<{param}>", str(ids[param]))
+        body = BODIES.get(method)
+        response = await client.open(path, method=method, headers=auth_headers,
+                                     **({"json": body} if body is not None else {}))
+        if response.status_code != 404:
+            failures.append((method, path, response.status_code, (await response.get_data(as_text=True))[:120]))
+    assert failures == []
+    for name, snapshot in before.items():
+        current = await MODELS[name].get(id=ids[name]).values()
+        assert current == snapshot, f"{name} changed through another business's login"
+
+
+@pytest.mark.parametrize("path, field", [
+    ("/api/crm/tasks", "customer_id"), ("/api/crm/invoices", "customer_id"), ("/api/crm/contracts", "customer_id"),
+    ("/api/crm/calls", "customer_id"), ("/api/crm/signatures", "contract_id"),
+])
+async def test_lists_filtered_by_a_foreign_id_are_empty(client, auth_headers, path, field):
+    ids, _ = await foreign_rows()
+    response = await client.get(path, query_string={field: ids[field]}, headers=auth_headers)
+    assert response.status_code == 200
+    assert (await response.get_json())["total"] == 0
+
+
+async def test_creating_against_foreign_rows_is_404(client, auth_headers):
+    ids, _ = await foreign_rows()
+    soon = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    attempts = [
+        ("/api/crm/tasks", {"title": "x", "due_at": soon, "customer_id": ids["customer_id"]}),
+        ("/api/crm/tasks", {"title": "x", "due_at": soon, "assignee_id": ids["user_id"]}),
+        ("/api/crm/invoices", {"customer_id": ids["customer_id"],
+                               "lines": [{"description": "x", "quantity": 1, "unit_price": 1}]}),
+        ("/api/crm/contracts", {"customer_id": ids["customer_id"], "title": "x", "body": "y"}),
+        ("/api/crm/customers", {"name": "x", "owner_id": ids["user_id"]}),
+    ]
+    for path, body in attempts:
+        response = await client.post(path, json=body, headers=auth_headers)
+        assert response.status_code == 404, (path, body, await response.get_data(as_text=True))
+
+
+async def test_tenant_headers_from_the_client_are_ignored(client, auth_headers):
+    ids, _ = await foreign_rows()
+    headers = {**auth_headers, "X-Tenant-ID": "2", "X-Business-ID": "2"}
+    response = await client.get(f"/api/crm/customers/{ids['customer_id']}", headers=headers)
+    assert response.status_code == 404
