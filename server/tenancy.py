@@ -19,8 +19,9 @@ def current_business_id() -> int:
     return g.user.business_id
 
 
-def scoped(model: type[Model], business_id: int) -> QuerySet:
-    return model.filter(business_id=business_id)
+def scoped(model: type[Model], business_id: int, **filters) -> QuerySet:
+    """The business's rows, narrowed by the list filters given (those left None are not applied)."""
+    return model.filter(business_id=business_id, **{k: v for k, v in filters.items() if v is not None and v != ""})
 
 
 async def owned(model: type[Model], object_id: int | None, *, business_id: int, what: str | None = None):

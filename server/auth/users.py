@@ -16,13 +16,9 @@ from server.tenancy import owned, scoped
 
 def users_query(*, business_id: int, q: str | None = None, role: str | None = None,
                 is_active: bool | None = None):
-    query = scoped(User, business_id)
+    query = scoped(User, business_id, role=role, is_active=is_active)
     if q:
         query = query.filter(Q(name__icontains=q) | Q(email__icontains=q))
-    if role:
-        query = query.filter(role=role)
-    if is_active is not None:
-        query = query.filter(is_active=is_active)
     return query
 
 

@@ -113,11 +113,7 @@ async def update_call(*, business_id: int, call_id: int, changes: dict) -> Call:
 
 def calls_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
                 q: str | None = None):
-    query = scoped(Call, business_id)
-    if customer_id is not None:
-        query = query.filter(customer_id=customer_id)
-    if status:
-        query = query.filter(status=status)
+    query = scoped(Call, business_id, customer_id=customer_id, status=status)
     if q:
         e164 = to_e164(q)
         text = Q(transcript__icontains=q) | Q(from_number__icontains=q)

@@ -91,11 +91,7 @@ async def delete_contract(*, business_id: int, contract_id: int) -> None:
 
 def contracts_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
                     q: str | None = None):
-    query = scoped(Contract, business_id)
-    if customer_id is not None:
-        query = query.filter(customer_id=customer_id)
-    if status:
-        query = query.filter(status=status)
+    query = scoped(Contract, business_id, customer_id=customer_id, status=status)
     if q and q.strip():
         text = q.strip()
         query = query.filter(Q(title__icontains=text) | Q(customer__name__icontains=text))
@@ -104,11 +100,7 @@ def contracts_query(*, business_id: int, customer_id: int | None = None, status:
 
 def signatures_query(*, business_id: int, contract_id: int | None = None, customer_id: int | None = None,
                      q: str | None = None):
-    query = scoped(Signature, business_id)
-    if contract_id is not None:
-        query = query.filter(contract_id=contract_id)
-    if customer_id is not None:
-        query = query.filter(contract__customer_id=customer_id)
+    query = scoped(Signature, business_id, contract_id=contract_id, contract__customer_id=customer_id)
     if q and q.strip():
         query = query.filter(signer_name__icontains=q.strip())
     return query

@@ -130,11 +130,7 @@ async def update_invoice(*, business_id: int, invoice_id: int, changes: dict) ->
 
 def invoices_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
                    q: str | None = None):
-    query = scoped(Invoice, business_id)
-    if customer_id is not None:
-        query = query.filter(customer_id=customer_id)
-    if status:
-        query = query.filter(status=status)
+    query = scoped(Invoice, business_id, customer_id=customer_id, status=status)
     if q and q.strip():
         text = q.strip()
         match = Q(customer__name__icontains=text) | Q(notes__icontains=text)

@@ -46,13 +46,7 @@ def task_json(task: Task) -> dict:
 
 def tasks_query(*, business_id: int, status: str | None = None, customer_id: int | None = None,
                 assignee_id: int | None = None, due_before: datetime | None = None, q: str | None = None):
-    query = scoped(Task, business_id)
-    if status:
-        query = query.filter(status=status)
-    if customer_id is not None:
-        query = query.filter(customer_id=customer_id)
-    if assignee_id is not None:
-        query = query.filter(assignee_id=assignee_id)
+    query = scoped(Task, business_id, status=status, customer_id=customer_id, assignee_id=assignee_id)
     if due_before is not None:
         query = query.filter(Q(snoozed_until__isnull=True, due_at__lt=due_before) | Q(snoozed_until__lt=due_before))
     if q:
