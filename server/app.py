@@ -8,7 +8,7 @@ import secrets
 
 from quart import Quart
 from quart_rate_limiter import RateLimiter
-from quart_schema import QuartSchema
+from quart_schema import QuartSchema, hide
 from werkzeug.routing import IntegerConverter
 
 from server import db
@@ -18,6 +18,7 @@ from server.config import Settings, load_settings
 from server.errors import register_error_handlers
 from server.http_security import install as install_http_security
 from server.observability import install as install_observability
+from server.openapi import Provider as OpenAPIProvider
 
 log = logging.getLogger("agentlocator")
 
@@ -45,10 +46,12 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     app.url_map.converters["int"] = DatabaseId
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = 10 * 1024 * 1024
-    app.json.sort_keys = False  # keep fields in the order the serialisers give them
 
     QuartSchema(app, info={"title": "AgentLocator API", "version": settings.app_rev},
-                security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}})
+                security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearer_format": "JWT"}},
+                openapi_provider_class=OpenAPIProvider)
+    # After QuartSchema, which installs its own JSON provider: keep the serialisers' field order.
+    app.json.sort_keys = False
     RateLimiter(app)
     install_observability(app, revision=settings.app_rev)
     install_http_security(app, settings)
@@ -58,6 +61,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
         app.register_blueprint(importlib.import_module(module).bp)
 
     @app.get("/")
+    @hide  # a placeholder for the web app, not part of the API
     async def index():
         # The web app replaces this page when it is built (a later issue).
         return {"name": "AgentLocator", "revision": settings.app_rev}

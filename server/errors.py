@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from pydantic import BaseModel
 from quart import Quart, jsonify
 from quart_rate_limiter import RateLimitExceeded
 from quart_schema import RequestSchemaValidationError
@@ -75,3 +77,15 @@ def register_error_handlers(app: Quart) -> None:
         # The traceback goes to the log; the client learns nothing about the inside.
         log.exception("unhandled error")
         return error_response(500, "internal_error", "something went wrong on our side")
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: dict[str, Any] | None = None
+
+
+class ErrorResponse(BaseModel):
+    """An error: `{"error": {"code", "message", "details"?}}`."""
+
+    error: ErrorBody

@@ -1,15 +1,25 @@
 """`/api/health`: is the server up, is the database reachable, is a job worker alive."""
 
 from datetime import timedelta
+from typing import Literal
 
 from quart import Blueprint
+from quart_schema import tag_blueprint, validate_response
 
 from server import db
 from server.jobs.models import WorkerHeartbeat
 from server.jobs.queue import now
+from server.schemas import ResponseModel
 
 bp = Blueprint("health", __name__)
+tag_blueprint(bp, ["health"])
 WORKER_STALE_AFTER = timedelta(seconds=30)
+
+
+class HealthOut(ResponseModel):
+    ok: bool
+    db: Literal["ok", "down"]
+    worker: Literal["alive", "missing", "unknown"]
 
 
 async def worker_state() -> str:
@@ -21,6 +31,8 @@ async def worker_state() -> str:
 
 
 @bp.get("/api/health")
+@validate_response(HealthOut)
+@validate_response(HealthOut, 503)
 async def health():
     database = await db.ping()
     return {"ok": database, "db": "ok" if database else "down", "worker": await worker_state()}, (

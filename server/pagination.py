@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from functools import cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from server.errors import APIError
 
@@ -29,6 +30,13 @@ def ordering(sort: str | None, *, allowed: Iterable[str], default: str) -> list[
         raise APIError(422, "invalid_sort", f"cannot sort by {field!r}; choose one of: {', '.join(sorted(allowed))}")
     direction = "-" if sort.startswith("-") else ""
     return [sort] if field == "id" else [sort, f"{direction}id"]
+
+
+@cache
+def page_of(model: type[BaseModel]) -> type[BaseModel]:
+    """The response model of a list of `model`: what `paginated` answers."""
+    return create_model(f"{model.__name__.removesuffix('Out')}Page", __config__=ConfigDict(extra="forbid"),
+                        results=(list[model], ...), page=(int, ...), pages=(int, ...), total=(int, ...))
 
 
 async def paginated(query, *, page: int, limit: int, order_by: list[str], serialize: Callable) -> dict:

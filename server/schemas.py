@@ -1,10 +1,10 @@
-"""Request-model pieces every domain shares."""
+"""Request- and response-model pieces every domain shares."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class PatchModel(BaseModel):
@@ -22,3 +22,17 @@ class PatchModel(BaseModel):
 
     def changes(self) -> dict:
         return self.model_dump(exclude_unset=True)
+
+
+# What the serialisers emit for a time: `datetime.isoformat()` of an aware datetime, kept as
+# the string it is (a `datetime` field would re-render it, "+00:00" becoming "Z").
+Timestamp = Annotated[str, Field(pattern=r"(Z|[+-]\d{2}:\d{2})$", json_schema_extra={"format": "date-time"})]
+# Money as the serialisers emit it: a decimal string with two places ("1180.00").
+Money = Annotated[str, Field(pattern=r"^-?\d+\.\d{2}$")]
+
+
+class ResponseModel(BaseModel):
+    """A response body: exactly the serialiser's fields, so a field the model lacks fails the
+    response validation (a 500 in the tests) instead of silently vanishing from the answer."""
+
+    model_config = ConfigDict(extra="forbid")

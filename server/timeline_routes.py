@@ -1,13 +1,21 @@
 """The customer timeline, under both the contract's URLs."""
 
+from typing import Annotated, Any, Literal
+
 from pydantic import BaseModel, Field
 from quart import Blueprint, current_app, g, request
-from quart_schema import validate_querystring
+from quart_schema import tag_blueprint, validate_querystring, validate_response
 
 from server.auth.current import login_required
+from server.calls.schemas import CallOut
+from server.contracts.schemas import ContractOut
+from server.invoices.schemas import InvoiceOut
+from server.schemas import ResponseModel, Timestamp
+from server.tasks.schemas import TaskOut
 from server.timeline import DEFAULT_LIMIT, MAX_LIMIT, customer_timeline
 
 bp = Blueprint("timeline", __name__)
+tag_blueprint(bp, ["customers"])
 
 
 class TimelineQuery(BaseModel):
@@ -15,10 +23,49 @@ class TimelineQuery(BaseModel):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
+class _Item(ResponseModel):
+    type: str  # each kind below narrows it (and keeps it first, as the serialiser does)
+    id: int
+    at: Timestamp
+    title: str  # Hebrew, for the card
+
+
+class CallItem(_Item):
+    type: Literal["call"]
+    data: CallOut
+
+
+class ContractItem(_Item):
+    type: Literal["contract"]
+    data: ContractOut
+
+
+class InvoiceItem(_Item):
+    type: Literal["invoice"]
+    data: InvoiceOut
+
+
+class TaskItem(_Item):
+    type: Literal["task"]
+    data: TaskOut
+
+
+class WhatsAppItem(_Item):
+    type: Literal["whatsapp"]
+    data: dict[str, Any]  # the message's fields (its domain comes with its own issue)
+
+
+class Timeline(ResponseModel):
+    items: list[Annotated[CallItem | ContractItem | InvoiceItem | TaskItem | WhatsAppItem,
+                          Field(discriminator="type")]]
+    next_before: str | None  # the cursor of the next page, when there is one
+
+
 @bp.get("/api/customers/<int:customer_id>/timeline")
 @bp.get("/api/crm/customers/<int:customer_id>/timeline")
 @login_required
 @validate_querystring(TimelineQuery)
+@validate_response(Timeline)
 async def timeline(customer_id: int, query_args: TimelineQuery):
     return await customer_timeline(business_id=g.user.business_id, customer_id=customer_id,
                                    before=query_args.before, limit=query_args.limit,

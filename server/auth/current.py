@@ -10,10 +10,13 @@ from __future__ import annotations
 from functools import wraps
 
 from quart import current_app, g, request
+from quart_schema import document_response, security_scheme
 
 from server.auth.models import User
 from server.auth.tokens import InvalidTokenError, decode_access_token
-from server.errors import APIError
+from server.errors import APIError, ErrorResponse
+
+BEARER = [{"bearer": []}]
 
 
 async def user_from_token(token: str) -> User:
@@ -36,7 +39,8 @@ def login_required(view):
         g.user = await user_from_token(token.strip())
         return await view(*args, **kwargs)
 
-    return wrapper
+    # The OpenAPI document: this operation needs the bearer token, and answers 401 without it.
+    return document_response(ErrorResponse, 401)(security_scheme(BEARER)(wrapper))
 
 
 def admin_required(view):
@@ -48,4 +52,4 @@ def admin_required(view):
             raise APIError(403, "forbidden", "only an admin may do this")
         return await view(*args, **kwargs)
 
-    return wrapper
+    return document_response(ErrorResponse, 403)(wrapper)

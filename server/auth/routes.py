@@ -6,18 +6,20 @@ Web clients keep the refresh token in an HttpOnly cookie scoped to /auth; the de
 
 from pydantic import ValidationError
 from quart import Blueprint, current_app, g, request
-from quart_schema import validate_request
+from quart_schema import document_request, document_response, tag_blueprint, validate_request, validate_response
 
 from server.auth import refresh
 from server.auth.current import login_required
-from server.auth.schemas import LoginRequest, RefreshRequest
+from server.auth.schemas import LoginRequest, MeOut, RefreshRequest, SessionOut
 from server.auth.service import TooManyAttemptsError, user_json
 from server.auth.service import login as login_user
 from server.auth.tokens import issue_access_token
 from server.config import Settings
-from server.errors import APIError, error_response
+from server.errors import APIError, ErrorResponse, error_response
+from server.openapi import NO_CONTENT
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+tag_blueprint(bp, ["auth"])
 
 
 def _settings() -> Settings:
@@ -70,6 +72,9 @@ async def _presented_token() -> tuple[str, bool]:
 
 @bp.post("/login")
 @validate_request(LoginRequest)
+@document_response(SessionOut)  # a Response (it sets the cookie), so documented rather than validated
+@document_response(ErrorResponse, 401)
+@document_response(ErrorResponse, 429)
 async def login(data: LoginRequest):
     try:
         user = await login_user(email=data.email, password=data.password, ip=request.remote_addr or "")
@@ -81,6 +86,10 @@ async def login(data: LoginRequest):
 
 
 @bp.post("/refresh")
+@document_request(RefreshRequest)  # or the cookie
+@document_response(SessionOut)
+@document_response(ErrorResponse, 401)
+@document_response(ErrorResponse, 403)
 async def refresh_session():
     token, in_body = await _presented_token()
     issued = await refresh.rotate(token=token, user_agent=request.headers.get("User-Agent", ""))
@@ -88,6 +97,9 @@ async def refresh_session():
 
 
 @bp.post("/logout")
+@document_request(RefreshRequest)  # or the cookie
+@document_response(NO_CONTENT, 204)
+@document_response(ErrorResponse, 403)
 async def logout():
     token, _ = await _presented_token()
     await refresh.revoke_token_family(token)
@@ -99,5 +111,6 @@ async def logout():
 
 @bp.get("/me")
 @login_required
+@validate_response(MeOut)
 async def me():
     return {"user": user_json(g.user)}

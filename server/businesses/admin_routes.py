@@ -1,18 +1,28 @@
 """The business's users and settings: everyone may read, admins may change."""
 
 from quart import Blueprint, current_app, g, request
-from quart_schema import validate_querystring, validate_request
+from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import admin_required, login_required
 from server.auth.service import create_user
 from server.auth.users import update_user, user_admin_json, users_query
 from server.businesses.models import Business
-from server.businesses.schemas import USER_SORTS, BusinessPatch, UserCreate, UserListQuery, UserPatch
+from server.businesses.schemas import (
+    USER_SORTS,
+    BusinessOut,
+    BusinessPatch,
+    GreetingOut,
+    UserAdminOut,
+    UserCreate,
+    UserListQuery,
+    UserPatch,
+)
 from server.businesses.settings import business_json, update_business, upload_greeting
-from server.errors import APIError
-from server.pagination import ordering, paginated
+from server.errors import APIError, ErrorResponse
+from server.pagination import ordering, page_of, paginated
 
 bp = Blueprint("business_admin", __name__)
+tag_blueprint(bp, ["business"])
 
 
 def _media_root():
@@ -22,6 +32,7 @@ def _media_root():
 @bp.get("/api/crm/users")
 @login_required
 @validate_querystring(UserListQuery)
+@validate_response(page_of(UserAdminOut))
 async def list_users(query_args: UserListQuery):
     query = users_query(business_id=g.user.business_id, q=query_args.q, role=query_args.role,
                         is_active=query_args.is_active)
@@ -33,6 +44,7 @@ async def list_users(query_args: UserListQuery):
 @bp.post("/api/crm/users")
 @admin_required
 @validate_request(UserCreate)
+@validate_response(UserAdminOut, 201)
 async def add_user(data: UserCreate):
     user = await create_user(business_id=g.user.business_id, email=data.email, password=data.password,
                              role=data.role, name=data.name)
@@ -42,6 +54,7 @@ async def add_user(data: UserCreate):
 @bp.patch("/api/crm/users/<int:user_id>")
 @admin_required
 @validate_request(UserPatch)
+@validate_response(UserAdminOut)
 async def change_user(user_id: int, data: UserPatch):
     user = await update_user(business_id=g.user.business_id, user_id=user_id,
                              changes=data.model_dump(exclude_unset=True))
@@ -50,6 +63,7 @@ async def change_user(user_id: int, data: UserPatch):
 
 @bp.get("/api/business")
 @login_required
+@validate_response(BusinessOut)
 async def read_business():
     return business_json(await Business.get(id=g.user.business_id), media_root=_media_root())
 
@@ -57,6 +71,7 @@ async def read_business():
 @bp.patch("/api/business")
 @admin_required
 @validate_request(BusinessPatch)
+@validate_response(BusinessOut)
 async def change_business(data: BusinessPatch):
     business = await update_business(business_id=g.user.business_id, changes=data.model_dump(exclude_unset=True))
     return business_json(business, media_root=_media_root())
@@ -64,6 +79,8 @@ async def change_business(data: BusinessPatch):
 
 @bp.put("/api/business/greeting")
 @admin_required
+@validate_response(GreetingOut)
+@document_response(ErrorResponse, 415)
 async def put_greeting():
     if request.mimetype != "audio/mpeg":
         raise APIError(415, "unsupported_media_type", "send the greeting as audio/mpeg")

@@ -3,11 +3,14 @@
 from pathlib import Path
 
 from quart import Blueprint, current_app, send_file
+from quart_schema import document_response, tag_blueprint
 
 from server.businesses.service import greeting_file
 from server.errors import APIError
+from server.openapi import MP3
 
 bp = Blueprint("voice_responses", __name__, url_prefix="/server/static/voice_responses")
+tag_blueprint(bp, ["webhooks"])
 WELCOME = Path(__file__).resolve().parent.parent / "static" / "voice_responses" / "welcome.mp3"
 
 
@@ -20,10 +23,12 @@ async def _mp3(path: Path):
 
 
 @bp.route("/welcome.mp3", methods=["GET", "HEAD"])
+@document_response(MP3)
 async def welcome():
     return await _mp3(WELCOME)
 
 
 @bp.route("/<int:business_id>/greeting.mp3", methods=["GET", "HEAD"])
+@document_response(MP3)
 async def greeting(business_id: int):
     return await _mp3(greeting_file(current_app.config["SETTINGS"].media_root, business_id))

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from server.pagination import ListQuery
+from server.schemas import ResponseModel, Timestamp
 
 Role = Literal["admin", "agent"]
 
@@ -35,12 +36,15 @@ class UserPatch(_Strict):
     password: str | None = Field(None, min_length=1, max_length=1024)
 
 
+TaxIdKind = Literal["company", "licensed_dealer", "exempt_dealer"]
+
+
 class BusinessPatch(_Strict):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str | None = Field(None, min_length=1, max_length=200)
     tax_id: str | None = Field(None, max_length=20, pattern=r"^[0-9-]*$")
-    tax_id_kind: Literal["company", "licensed_dealer", "exempt_dealer"] | None = None
+    tax_id_kind: TaxIdKind | None = None
     address: str | None = Field(None, max_length=300)
     phone: str | None = Field(None, max_length=20)
     email: str | None = Field(None, max_length=254)
@@ -59,3 +63,31 @@ class BusinessPatch(_Strict):
 
 
 USER_SORTS = ("id", "name", "email", "role", "created_at")
+
+
+class UserAdminOut(ResponseModel):
+    id: int
+    email: str
+    name: str
+    role: Role
+    business_id: int
+    is_active: bool
+    created_at: Timestamp
+
+
+class BusinessOut(ResponseModel):
+    id: int
+    name: str
+    timezone: str
+    tax_id: str
+    tax_id_kind: TaxIdKind
+    address: str
+    phone: str
+    email: str
+    vat_rate: float  # percent
+    greeting_url: str  # what callers hear: the business's own greeting, else the default
+    updated_at: Timestamp
+
+
+class GreetingOut(BusinessOut):
+    greeting_duration: float  # seconds

@@ -1,18 +1,21 @@
 from quart import Blueprint, current_app, g, send_file
-from quart_schema import validate_querystring, validate_request
+from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import login_required
-from server.calls.schemas import CALL_SORTS, CallListQuery, CallUpdate
+from server.calls.schemas import CALL_SORTS, CallListQuery, CallOut, CallUpdate
 from server.calls.service import call_json, calls_query, get_call, update_call
 from server.errors import APIError
-from server.pagination import ordering, paginated
+from server.openapi import MP3
+from server.pagination import ordering, page_of, paginated
 
 bp = Blueprint("calls", __name__, url_prefix="/api/crm/calls")
+tag_blueprint(bp, ["calls"])
 
 
 @bp.get("")
 @login_required
 @validate_querystring(CallListQuery)
+@validate_response(page_of(CallOut))
 async def list_calls(query_args: CallListQuery):
     query = calls_query(business_id=g.user.business_id, customer_id=query_args.customer_id,
                         status=query_args.status, q=query_args.q)
@@ -23,6 +26,7 @@ async def list_calls(query_args: CallListQuery):
 
 @bp.get("/<int:call_id>")
 @login_required
+@validate_response(CallOut)
 async def read_call(call_id: int):
     return call_json(await get_call(business_id=g.user.business_id, call_id=call_id))
 
@@ -30,6 +34,7 @@ async def read_call(call_id: int):
 @bp.patch("/<int:call_id>")
 @login_required
 @validate_request(CallUpdate)
+@validate_response(CallOut)
 async def edit_call(call_id: int, data: CallUpdate):
     changes = data.model_dump(include=data.model_fields_set)
     return call_json(await update_call(business_id=g.user.business_id, call_id=call_id, changes=changes))
@@ -37,6 +42,7 @@ async def edit_call(call_id: int, data: CallUpdate):
 
 @bp.get("/<int:call_id>/recording")
 @login_required
+@document_response(MP3)
 async def recording(call_id: int):
     call = await get_call(business_id=g.user.business_id, call_id=call_id)
     path = current_app.config["SETTINGS"].media_root / (call.recording_path or "")

@@ -1,6 +1,7 @@
 from pydantic import BaseModel, Field, model_validator
 
 from server.pagination import ListQuery
+from server.schemas import ResponseModel, Timestamp
 
 
 class CallListQuery(ListQuery):
@@ -22,3 +23,22 @@ class CallUpdate(BaseModel):
         if "notes" in self.model_fields_set and self.notes is None:
             raise ValueError("notes cannot be null")
         return self
+
+
+class CallOut(ResponseModel):
+    id: int
+    call_sid: str
+    customer_id: int | None
+    direction: str
+    status: str
+    from_number: str
+    to_number: str
+    started_at: Timestamp
+    duration: int | None
+    recording_url: str | None  # our /api/crm/calls/<id>/recording, once the recording is stored
+    recording_duration: int | None
+    transcript: str | None
+    transcript_status: str
+    notes: str
+    created_at: Timestamp
+    updated_at: Timestamp

@@ -6,13 +6,16 @@ from __future__ import annotations
 import logging
 
 from quart import Blueprint, Response, current_app, request
+from quart_schema import document_response, tag_blueprint
 
 from server.businesses.service import business_id_for_number, greeting_path
 from server.calls import service
+from server.openapi import TEXT, TWIML
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import THANK_YOU_HE, UNKNOWN_NUMBER_HE, greet_and_record, say_and_hang_up
 
 bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
+tag_blueprint(bp, ["webhooks"])
 log = logging.getLogger("agentlocator.webhooks")
 
 
@@ -29,6 +32,7 @@ def _int(value: str | None) -> int | None:
 
 
 @bp.post("/incoming_call")
+@document_response(TWIML)
 @twilio_signed
 async def incoming_call():
     form = await request.form
@@ -48,6 +52,7 @@ async def incoming_call():
 
 
 @bp.post("/handle_recording")
+@document_response(TWIML)
 @twilio_signed
 async def handle_recording():
     form = await request.form
@@ -66,6 +71,7 @@ async def handle_recording():
 
 
 @bp.post("/call_status")
+@document_response(TEXT)
 @twilio_signed
 async def call_status():
     form = await request.form

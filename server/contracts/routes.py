@@ -1,7 +1,7 @@
 """Contracts and signatures, for agents: `/api/crm/contracts` and `/api/crm/signatures`."""
 
 from quart import Blueprint, Response, current_app, g, request
-from quart_schema import validate_querystring, validate_request
+from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import login_required
 from server.contracts import service
@@ -10,12 +10,16 @@ from server.contracts.schemas import (
     SIGNATURE_SORTS,
     ContractCreate,
     ContractListQuery,
+    ContractOut,
     ContractPatch,
     SignatureListQuery,
+    SignatureOut,
 )
-from server.pagination import ordering, paginated
+from server.openapi import NO_CONTENT, PDF
+from server.pagination import ordering, page_of, paginated
 
 bp = Blueprint("contracts", __name__, url_prefix="/api/crm")
+tag_blueprint(bp, ["contracts"])
 
 
 def base_url() -> str:
@@ -30,6 +34,7 @@ def _json(contract) -> dict:
 @bp.get("/contracts")
 @login_required
 @validate_querystring(ContractListQuery)
+@validate_response(page_of(ContractOut))
 async def list_contracts(query_args: ContractListQuery):
     query = service.contracts_query(business_id=g.user.business_id, customer_id=query_args.customer_id,
                                     status=query_args.status, q=query_args.q)
@@ -41,6 +46,7 @@ async def list_contracts(query_args: ContractListQuery):
 @bp.post("/contracts")
 @login_required
 @validate_request(ContractCreate)
+@validate_response(ContractOut, 201)
 async def create_contract(data: ContractCreate):
     contract = await service.create_contract(business_id=g.user.business_id, customer_id=data.customer_id,
                                              title=data.title, body=data.body)
@@ -49,6 +55,7 @@ async def create_contract(data: ContractCreate):
 
 @bp.get("/contracts/<int:contract_id>")
 @login_required
+@validate_response(ContractOut)
 async def read_contract(contract_id: int):
     return _json(await service.get_contract(business_id=g.user.business_id, contract_id=contract_id))
 
@@ -56,6 +63,7 @@ async def read_contract(contract_id: int):
 @bp.patch("/contracts/<int:contract_id>")
 @login_required
 @validate_request(ContractPatch)
+@validate_response(ContractOut)
 async def update_contract(contract_id: int, data: ContractPatch):
     changes = {name: getattr(data, name) for name in data.model_fields_set if getattr(data, name) is not None}
     contract = await service.update_contract(business_id=g.user.business_id, contract_id=contract_id,
@@ -65,6 +73,7 @@ async def update_contract(contract_id: int, data: ContractPatch):
 
 @bp.delete("/contracts/<int:contract_id>")
 @login_required
+@document_response(NO_CONTENT, 204)
 async def delete_contract(contract_id: int):
     await service.delete_contract(business_id=g.user.business_id, contract_id=contract_id)
     return "", 204
@@ -72,12 +81,14 @@ async def delete_contract(contract_id: int):
 
 @bp.post("/contracts/<int:contract_id>/send")
 @login_required
+@validate_response(ContractOut)
 async def send_contract(contract_id: int):
     return _json(await service.send_contract(business_id=g.user.business_id, contract_id=contract_id))
 
 
 @bp.get("/contracts/<int:contract_id>/pdf")
 @login_required
+@document_response(PDF)
 async def contract_pdf(contract_id: int):
     pdf = await service.contract_pdf(business_id=g.user.business_id, contract_id=contract_id,
                                      media_root=current_app.config["SETTINGS"].media_root)
@@ -90,6 +101,7 @@ async def contract_pdf(contract_id: int):
 @bp.get("/signatures")
 @login_required
 @validate_querystring(SignatureListQuery)
+@validate_response(page_of(SignatureOut))
 async def list_signatures(query_args: SignatureListQuery):
     query = service.signatures_query(business_id=g.user.business_id, contract_id=query_args.contract_id,
                                      customer_id=query_args.customer_id, q=query_args.q)
@@ -100,6 +112,7 @@ async def list_signatures(query_args: SignatureListQuery):
 
 @bp.get("/signatures/<int:signature_id>")
 @login_required
+@validate_response(SignatureOut)
 async def read_signature(signature_id: int):
     return service.signature_json(await service.get_signature(business_id=g.user.business_id,
                                                               signature_id=signature_id))

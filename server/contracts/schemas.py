@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.pagination import ListQuery
+from server.schemas import ResponseModel, Timestamp
 
 # base64 of a 500 KB PNG plus the data-URL prefix.
 MAX_SIGNATURE_URL = 700_000
@@ -31,9 +32,12 @@ class ContractPatch(BaseModel):
     status: Literal["sent", "declined"] | None = None
 
 
+ContractStatus = Literal["draft", "sent", "signed", "declined"]
+
+
 class ContractListQuery(ListQuery):
     customer_id: int | None = Field(None, ge=1)
-    status: Literal["draft", "sent", "signed", "declined"] | None = None
+    status: ContractStatus | None = None
 
 
 class SignatureListQuery(ListQuery):
@@ -50,3 +54,38 @@ class SignRequest(BaseModel):
 
 CONTRACT_SORTS = ("id", "created_at", "title", "status", "signed_at", "sent_at")
 SIGNATURE_SORTS = ("id", "signed_at", "signer_name")
+
+
+class ContractOut(ResponseModel):
+    id: int
+    customer_id: int
+    title: str
+    body: str
+    status: ContractStatus
+    sign_url: str | None  # the public link, once sent
+    sent_at: Timestamp | None
+    signed_at: Timestamp | None
+    declined_at: Timestamp | None
+    document_sha256: str
+    pdf_url: str
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class SignatureOut(ResponseModel):
+    id: int
+    contract_id: int
+    signer_name: str
+    signed_at: Timestamp
+    ip: str
+    user_agent: str
+    document_sha256: str
+
+
+class SignedOut(ResponseModel):
+    """The answer to a signature on the public page."""
+
+    status: ContractStatus
+    signer_name: str
+    signed_at: Timestamp
+    document_sha256: str

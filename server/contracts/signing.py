@@ -13,15 +13,17 @@ from zoneinfo import ZoneInfo
 
 from quart import Blueprint, current_app, render_template, request, send_from_directory
 from quart_rate_limiter import rate_limit
-from quart_schema import validate_request
+from quart_schema import document_response, hide, tag_blueprint, validate_request, validate_response
 
 from server.businesses.models import Business
 from server.contracts import service
 from server.contracts.models import Contract, Signature
-from server.contracts.schemas import SignRequest
-from server.errors import APIError
+from server.contracts.schemas import SignedOut, SignRequest
+from server.errors import APIError, ErrorResponse
+from server.openapi import HTML
 
 bp = Blueprint("signing", __name__, url_prefix="/sign")
+tag_blueprint(bp, ["signing"])
 
 ASSETS = Path(__file__).resolve().parent.parent / "static" / "sign"
 ISRAEL = ZoneInfo("Asia/Jerusalem")
@@ -41,6 +43,7 @@ async def _page(status: int, **context):
 
 
 @bp.get("/assets/<name>")
+@hide  # the page's own script and style
 async def asset(name: str):
     if name not in ("sign.js", "sign.css"):
         raise APIError(404, "not_found", "no such file")
@@ -51,6 +54,8 @@ async def asset(name: str):
 
 
 @bp.get("/<token>")
+@document_response(HTML)
+@document_response(HTML, 404)
 async def page(token: str):
     contract = await service.contract_for_token(token)
     if contract is None:
@@ -66,6 +71,10 @@ async def page(token: str):
 @bp.post("/<token>")
 @rate_limit(10, timedelta(minutes=1))
 @validate_request(SignRequest)
+@validate_response(SignedOut)
+@document_response(ErrorResponse, 404)
+@document_response(ErrorResponse, 409)
+@document_response(ErrorResponse, 429)
 async def sign(token: str, data: SignRequest):
     contract = await service.contract_for_token(token)
     if contract is None:

@@ -1,21 +1,24 @@
 from quart import Blueprint, Response, g
-from quart_schema import validate_querystring, validate_request
+from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import login_required
 from server.customers.export import csv_chunks
 from server.customers.models import Customer
-from server.customers.schemas import CUSTOMER_SORTS, CustomerCreate, CustomerListQuery, CustomerUpdate
+from server.customers.schemas import CUSTOMER_SORTS, CustomerCreate, CustomerListQuery, CustomerOut, CustomerUpdate
 from server.customers.service import (
     create_customer,
     customer_json,
+    customers_count,
     customers_query,
     delete_customer,
     update_customer,
 )
-from server.pagination import ordering, paginated
+from server.openapi import CSV, NO_CONTENT
+from server.pagination import ordering, page_of, paginated
 from server.tenancy import owned
 
 bp = Blueprint("customers", __name__, url_prefix="/api/crm/customers")
+tag_blueprint(bp, ["customers"])
 
 
 def _query(args: CustomerListQuery):
@@ -26,15 +29,20 @@ def _query(args: CustomerListQuery):
 @bp.get("")
 @login_required
 @validate_querystring(CustomerListQuery)
+@validate_response(page_of(CustomerOut))
 async def list_customers(query_args: CustomerListQuery):
     return await paginated(_query(query_args), page=query_args.page, limit=query_args.limit,
                            order_by=ordering(query_args.sort, allowed=CUSTOMER_SORTS, default="-created_at"),
-                           serialize=customer_json)
+                           serialize=customer_json,
+                           count=customers_count(business_id=g.user.business_id, q=query_args.q,
+                                                 status=query_args.status, owner_id=query_args.owner_id,
+                                                 source=query_args.source))
 
 
 @bp.get("/export.csv")
 @login_required
 @validate_querystring(CustomerListQuery)
+@document_response(CSV)
 async def export_customers(query_args: CustomerListQuery):
     return Response(csv_chunks(_query(query_args)), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="customers.csv"'})
@@ -43,6 +51,7 @@ async def export_customers(query_args: CustomerListQuery):
 @bp.post("")
 @login_required
 @validate_request(CustomerCreate)
+@validate_response(CustomerOut, 201)
 async def create(data: CustomerCreate):
     customer = await create_customer(business_id=g.user.business_id, fields=data.model_dump())
     return customer_json(customer), 201
@@ -50,6 +59,7 @@ async def create(data: CustomerCreate):
 
 @bp.get("/<int:customer_id>")
 @login_required
+@validate_response(CustomerOut)
 async def read(customer_id: int):
     return customer_json(await owned(Customer, customer_id, business_id=g.user.business_id, what="customer"))
 
@@ -57,6 +67,7 @@ async def read(customer_id: int):
 @bp.patch("/<int:customer_id>")
 @login_required
 @validate_request(CustomerUpdate)
+@validate_response(CustomerOut)
 async def update(customer_id: int, data: CustomerUpdate):
     customer = await update_customer(business_id=g.user.business_id, customer_id=customer_id,
                                      fields=data.changes())
@@ -65,6 +76,7 @@ async def update(customer_id: int, data: CustomerUpdate):
 
 @bp.delete("/<int:customer_id>")
 @login_required
+@document_response(NO_CONTENT, 204)
 async def delete(customer_id: int):
     await delete_customer(business_id=g.user.business_id, customer_id=customer_id)
     return "", 204

@@ -3,7 +3,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from server.pagination import ListQuery
-from server.schemas import PatchModel
+from server.schemas import PatchModel, ResponseModel, Timestamp
 
 CustomerStatus = Literal["lead", "active", "inactive"]
 CUSTOMER_SORTS = ("id", "name", "created_at", "updated_at", "last_contact_at", "status")
@@ -35,3 +35,19 @@ class CustomerUpdate(PatchModel):
     owner_id: int | None = Field(None, ge=1)
     address: str | None = Field(None, max_length=300)
     notes: str | None = Field(None, max_length=20_000)
+
+
+class CustomerOut(ResponseModel):
+    id: int
+    name: str
+    phone: str | None  # E.164
+    phone_display: str | None  # the local format, for people
+    email: str | None
+    status: CustomerStatus
+    owner_id: int | None
+    address: str
+    notes: str
+    source: str
+    created_at: Timestamp
+    updated_at: Timestamp
+    last_contact_at: Timestamp | None

@@ -1,18 +1,21 @@
 from quart import Blueprint, Response, g
-from quart_schema import validate_querystring, validate_request
+from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import login_required
-from server.errors import APIError
+from server.errors import APIError, ErrorResponse
 from server.invoices import service
-from server.invoices.schemas import INVOICE_SORTS, InvoiceCreate, InvoiceListQuery, InvoicePatch
-from server.pagination import ordering, paginated
+from server.invoices.schemas import INVOICE_SORTS, InvoiceCreate, InvoiceListQuery, InvoiceOut, InvoicePatch
+from server.openapi import PDF
+from server.pagination import ordering, page_of, paginated
 
 bp = Blueprint("invoices", __name__, url_prefix="/api/crm/invoices")
+tag_blueprint(bp, ["invoices"])
 
 
 @bp.get("")
 @login_required
 @validate_querystring(InvoiceListQuery)
+@validate_response(page_of(InvoiceOut))
 async def list_invoices(query_args: InvoiceListQuery):
     query = service.invoices_query(business_id=g.user.business_id, customer_id=query_args.customer_id,
                                    status=query_args.status, q=query_args.q)
@@ -24,6 +27,7 @@ async def list_invoices(query_args: InvoiceListQuery):
 @bp.post("")
 @login_required
 @validate_request(InvoiceCreate)
+@validate_response(InvoiceOut, 201)
 async def create_invoice(data: InvoiceCreate):
     invoice = await service.create_invoice(business_id=g.user.business_id, customer_id=data.customer_id,
                                            lines=data.lines, notes=data.notes, status=data.status)
@@ -32,6 +36,7 @@ async def create_invoice(data: InvoiceCreate):
 
 @bp.get("/<int:invoice_id>")
 @login_required
+@validate_response(InvoiceOut)
 async def read_invoice(invoice_id: int):
     return service.invoice_json(await service.get_invoice(business_id=g.user.business_id, invoice_id=invoice_id))
 
@@ -39,6 +44,7 @@ async def read_invoice(invoice_id: int):
 @bp.patch("/<int:invoice_id>")
 @login_required
 @validate_request(InvoicePatch)
+@validate_response(InvoiceOut)
 async def update_invoice(invoice_id: int, data: InvoicePatch):
     changes = {name: getattr(data, name) for name in data.model_fields_set if getattr(data, name) is not None}
     invoice = await service.update_invoice(business_id=g.user.business_id, invoice_id=invoice_id, changes=changes)
@@ -47,6 +53,7 @@ async def update_invoice(invoice_id: int, data: InvoicePatch):
 
 @bp.post("/<int:invoice_id>/cancel")
 @login_required
+@validate_response(InvoiceOut)
 async def cancel_invoice(invoice_id: int):
     invoice = await service.update_invoice(business_id=g.user.business_id, invoice_id=invoice_id,
                                            changes={"status": "cancelled"})
@@ -55,6 +62,7 @@ async def cancel_invoice(invoice_id: int):
 
 @bp.delete("/<int:invoice_id>")
 @login_required
+@document_response(ErrorResponse, 409)
 async def delete_invoice(invoice_id: int):
     await service.get_invoice(business_id=g.user.business_id, invoice_id=invoice_id)
     raise APIError(409, "invoices_are_not_deleted",
@@ -63,6 +71,7 @@ async def delete_invoice(invoice_id: int):
 
 @bp.get("/<int:invoice_id>/pdf")
 @login_required
+@document_response(PDF)
 async def invoice_pdf(invoice_id: int):
     invoice, pdf = await service.invoice_pdf(business_id=g.user.business_id, invoice_id=invoice_id)
     return Response(pdf, mimetype="application/pdf", headers={

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NotRequired, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.pagination import ListQuery
+from server.schemas import Money, ResponseModel, Timestamp
 
 MAX_LINES = 200
 
@@ -36,9 +37,44 @@ class InvoicePatch(BaseModel):
     status: Literal["draft", "issued", "paid", "cancelled"] | None = None
 
 
+InvoiceStatus = Literal["draft", "issued", "paid", "cancelled"]
+
+
 class InvoiceListQuery(ListQuery):
     customer_id: int | None = Field(None, ge=1)
     status: Literal["draft", "issued", "paid", "cancelled"] | None = None
 
 
 INVOICE_SORTS = ("id", "number", "total", "status", "issued_at", "created_at")
+
+
+class InvoiceLineOut(TypedDict):
+    """A line as stored: decimals as strings, with its rounded total (rows written before the
+    totals were stored have none, and a TypedDict leaves it out rather than answer null)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+
+    description: str
+    quantity: str
+    unit_price: str
+    total: NotRequired[str]
+
+
+class InvoiceOut(ResponseModel):
+    id: int
+    number: int
+    customer_id: int
+    lines: list[InvoiceLineOut]
+    subtotal: Money
+    vat_rate: Money  # percent
+    vat: Money
+    total: Money
+    currency: str
+    status: InvoiceStatus
+    notes: str
+    issued_at: Timestamp | None
+    paid_at: Timestamp | None
+    cancelled_at: Timestamp | None
+    pdf_url: str
+    created_at: Timestamp
+    updated_at: Timestamp

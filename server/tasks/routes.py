@@ -1,11 +1,12 @@
 from datetime import UTC, datetime
 
 from quart import Blueprint, g
-from quart_schema import validate_querystring, validate_request
+from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import login_required
-from server.pagination import ordering, paginated
-from server.tasks.schemas import TASK_SORTS, Snooze, TaskCreate, TaskListQuery, TaskUpdate
+from server.openapi import NO_CONTENT
+from server.pagination import ordering, page_of, paginated
+from server.tasks.schemas import TASK_SORTS, Snooze, TaskCreate, TaskListQuery, TaskOut, TaskUpdate
 from server.tasks.service import (
     complete_task,
     create_task,
@@ -18,11 +19,13 @@ from server.tasks.service import (
 )
 
 bp = Blueprint("tasks", __name__, url_prefix="/api/crm/tasks")
+tag_blueprint(bp, ["tasks"])
 
 
 @bp.get("")
 @login_required
 @validate_querystring(TaskListQuery)
+@validate_response(page_of(TaskOut))
 async def list_tasks(query_args: TaskListQuery):
     query = tasks_query(business_id=g.user.business_id, status=query_args.status,
                         customer_id=query_args.customer_id,
@@ -36,6 +39,7 @@ async def list_tasks(query_args: TaskListQuery):
 @bp.post("")
 @login_required
 @validate_request(TaskCreate)
+@validate_response(TaskOut, 201)
 async def create(data: TaskCreate):
     task = await create_task(business_id=g.user.business_id, creator_id=g.user.id, **data.model_dump())
     return task_json(task), 201
@@ -43,6 +47,7 @@ async def create(data: TaskCreate):
 
 @bp.get("/<int:task_id>")
 @login_required
+@validate_response(TaskOut)
 async def read(task_id: int):
     return task_json(await get_task(business_id=g.user.business_id, task_id=task_id))
 
@@ -50,6 +55,7 @@ async def read(task_id: int):
 @bp.patch("/<int:task_id>")
 @login_required
 @validate_request(TaskUpdate)
+@validate_response(TaskOut)
 async def update(task_id: int, data: TaskUpdate):
     changes = data.model_dump(include=data.model_fields_set)
     return task_json(await update_task(business_id=g.user.business_id, task_id=task_id, changes=changes))
@@ -57,6 +63,7 @@ async def update(task_id: int, data: TaskUpdate):
 
 @bp.delete("/<int:task_id>")
 @login_required
+@document_response(NO_CONTENT, 204)
 async def delete(task_id: int):
     await delete_task(business_id=g.user.business_id, task_id=task_id)
     return "", 204
@@ -65,6 +72,7 @@ async def delete(task_id: int):
 @bp.post("/<int:task_id>/snooze")
 @login_required
 @validate_request(Snooze)
+@validate_response(TaskOut)
 async def snooze(task_id: int, data: Snooze):
     task = await snooze_task(business_id=g.user.business_id, task_id=task_id, until=data.wake_at(datetime.now(UTC)))
     return task_json(task)
@@ -72,5 +80,6 @@ async def snooze(task_id: int, data: Snooze):
 
 @bp.post("/<int:task_id>/done")
 @login_required
+@validate_response(TaskOut)
 async def done(task_id: int):
     return task_json(await complete_task(business_id=g.user.business_id, task_id=task_id))

@@ -4,6 +4,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
 from server.pagination import ListQuery
+from server.schemas import ResponseModel, Timestamp
 
 TASK_SORTS = ("due_at", "created_at", "title", "status", "id")
 MAX_SNOOZE_MINUTES = 7 * 24 * 60
@@ -57,3 +58,19 @@ class Snooze(BaseModel):
 
     def wake_at(self, now: datetime) -> datetime:
         return self.until.astimezone(UTC) if self.until is not None else now + timedelta(minutes=self.minutes)
+
+
+class TaskOut(ResponseModel):
+    id: int
+    title: str
+    notes: str
+    customer_id: int | None
+    assignee_id: int
+    created_by_id: int | None
+    due_at: Timestamp
+    snoozed_until: Timestamp | None
+    fires_at: Timestamp  # when task:due goes out: snoozed_until, else due_at
+    status: Literal["open", "done"]
+    done_at: Timestamp | None
+    created_at: Timestamp
+    updated_at: Timestamp

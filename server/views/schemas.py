@@ -4,6 +4,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from server.pagination import ListQuery
+from server.schemas import ResponseModel, Timestamp
 
 Resource = Literal["customers", "calls", "messages", "tasks", "invoices", "contracts", "signatures"]
 Density = Literal["compact", "normal", "comfortable"]
@@ -45,3 +46,16 @@ class ViewUpdate(BaseModel):
     filters: Filters | None = None
     density: Density | None = None
     is_default: bool | None = None
+
+
+class ViewOut(ResponseModel):
+    id: int
+    resource: Resource
+    name: str
+    columns: list[str]
+    sort: str
+    filters: dict[str, Any]
+    density: Density
+    is_default: bool
+    created_at: Timestamp
+    updated_at: Timestamp
