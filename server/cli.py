@@ -53,6 +53,7 @@ async def _set_greeting(settings: Settings, args) -> str:
 
 
 async def _seed_demo(settings: Settings, args) -> str:
+    from server import demo
     from server.auth.service import create_user
     from server.businesses.models import PhoneNumber
     from server.businesses.service import create_business
@@ -66,9 +67,18 @@ async def _seed_demo(settings: Settings, args) -> str:
     if existing:
         return f"demo business exists: {existing.business_id}"
     business = await create_business(name=DEMO_BUSINESS, phone=DEMO_PHONE)
-    await create_user(business_id=business.id, email=DEMO_EMAIL, password=password, role="admin",
-                      name="מנהלת הדגמה")
-    return f"demo business created: {business.id}"
+    admin = await create_user(business_id=business.id, email=DEMO_EMAIL, password=password, role="admin",
+                              name="מנהלת הדגמה")
+    made = await demo.fill(business_id=business.id, admin_id=admin.id, password=password,
+                           media_root=settings.media_root)
+    return f"demo business created: {business.id} (" + ", ".join(f"{n} {what}" for what, n in made.items()) + ")"
+
+
+async def _seed_bulk(settings: Settings, args) -> str:
+    from server.bulk import seed_bulk
+
+    return await seed_bulk(database_url=settings.database_url, customers=args.customers, business_id=args.business_id,
+                           timeline_events=args.timeline_events, events_customer_id=args.events_customer_id)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_set_greeting)
 
     commands.add_parser("seed-demo", help="the demo business, once").set_defaults(run=_seed_demo)
+
+    p = commands.add_parser("seed-bulk", help="many customers (and one long timeline) for benchmarks")
+    p.add_argument("--customers", type=int, default=0, help="how many customers to add")
+    p.add_argument("--business-id", type=int, help="add them to this business (default: a new one)")
+    p.add_argument("--timeline-events", type=int, default=0, help="give one customer this many timeline events")
+    p.add_argument("--events-customer-id", type=int, help="that customer (default: the business's first)")
+    p.set_defaults(run=_seed_bulk)
     return parser
 
 

@@ -13,6 +13,7 @@ from tortoise import Tortoise, connections
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
+from server import db_extras
 from server.config import DEFAULT_DATABASE_URL
 
 MODEL_MODULES = [
@@ -71,7 +72,9 @@ async def migrate(database_url: str) -> list[str]:
     command = Command(tortoise_config=config, app="models", location=migrations_location(database_url))
     await command.init()
     try:
-        return await command.upgrade(run_in_transaction=True)
+        applied = await command.upgrade(run_in_transaction=True)
+        await db_extras.ensure(connections.get("default"), dialect(database_url))
+        return applied
     finally:
         await Tortoise.close_connections()
 

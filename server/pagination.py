@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from server.errors import APIError
 
 MAX_LIMIT = 200
+DEFERRED_FROM = 1000  # offsets from which a page is read by its ids first
 
 
 class ListQuery(BaseModel):
@@ -39,9 +40,23 @@ def page_of(model: type[BaseModel]) -> type[BaseModel]:
                         results=(list[model], ...), page=(int, ...), pages=(int, ...), total=(int, ...))
 
 
-async def paginated(query, *, page: int, limit: int, order_by: list[str], serialize: Callable) -> dict:
-    total = await query.count()
-    rows = await query.order_by(*order_by).offset((page - 1) * limit).limit(limit)
+async def paginated(query, *, page: int, limit: int, order_by: list[str], serialize: Callable,
+                    count: Callable[[], Awaitable[int]] | None = None) -> dict:
+    """One page of `query` and the exact total.
+
+    `count`: where the caller knows a cheaper exact count than COUNT(*) over the query (the
+    customers list keeps counts per business and status). Deep pages first find the page's
+    ids alone (an index-only walk over the sort index) and then read just those rows, instead
+    of reading and discarding every row before the offset.
+    """
+    total = await count() if count is not None else await query.count()
+    offset = (page - 1) * limit
+    if offset < DEFERRED_FROM:
+        rows = await query.order_by(*order_by).offset(offset).limit(limit)
+    else:
+        ids = await query.order_by(*order_by).offset(offset).limit(limit).values_list("id", flat=True)
+        found = {row.id: row for row in await query.filter(id__in=ids)} if ids else {}
+        rows = [found[i] for i in ids if i in found]
     return {
         "results": [serialize(row) for row in rows],
         "page": page,
