@@ -31,11 +31,16 @@ async def generate(url: str, location: Path) -> None:
     from aerich import Command
     from tortoise import Tortoise
 
+    # Keep the file's name across rebuilds: databases record the migrations they applied by name.
+    previous = sorted((location / "models").glob("0_*_init.py"))
     shutil.rmtree(location, ignore_errors=True)
     forget_prepared_sql()
     command = Command(tortoise_config=tortoise_config(url), app="models", location=str(location))
     await command.init_db(safe=True)
     await Tortoise.close_connections()
+    if previous:
+        (generated,) = (location / "models").glob("0_*_init.py")
+        generated.rename(previous[0])
 
 
 async def main() -> None:

@@ -11,7 +11,7 @@ from quart_rate_limiter import RateLimiter
 from quart_schema import QuartSchema, hide
 from werkzeug.routing import IntegerConverter
 
-from server import db
+from server import db, realtime
 from server.blueprints import BLUEPRINT_MODULES
 from server.businesses.service import forget_numbers
 from server.config import Settings, load_settings
@@ -19,6 +19,7 @@ from server.errors import register_error_handlers
 from server.http_security import install as install_http_security
 from server.observability import install as install_observability
 from server.openapi import Provider as OpenAPIProvider
+from server.tasks.scheduler import TaskClock, replay_pending
 
 log = logging.getLogger("agentlocator")
 
@@ -57,6 +58,9 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     install_http_security(app, settings)
     register_error_handlers(app)
 
+    app.config["SOCKETIO"] = realtime.create_server(settings)
+    realtime.on_connect_hooks[:] = [replay_pending]
+
     for module in BLUEPRINT_MODULES:
         app.register_blueprint(importlib.import_module(module).bp)
 
@@ -76,12 +80,16 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
 
             app.config["WORKER"] = worker = Worker(settings)
             worker.start()
+        if settings.run_scheduler:
+            app.config["TASK_CLOCK"] = clock = TaskClock()
+            clock.start()
 
     @app.after_serving
     async def _close():
-        worker = app.config.pop("WORKER", None)
-        if worker:
-            await worker.stop()
+        for name in ("TASK_CLOCK", "WORKER"):
+            running = app.config.pop(name, None)
+            if running:
+                await running.stop()
         await db.close_database()
 
     return app

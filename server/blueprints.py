@@ -14,4 +14,5 @@ BLUEPRINT_MODULES = [
     "server.tasks.routes",
     "server.views.routes",
     "server.timeline_routes",
+    "server.push.routes",
 ]

@@ -46,6 +46,7 @@ class Settings:
     whisper_model: str = ""
     media_root: Path = Path("data/media")
     run_worker: bool = True
+    run_scheduler: bool = True  # the task-due clock; every server process runs one (claims are atomic)
     # Development applies migrations at start-up; production runs `server.cli migrate`
     # once, so that several workers never race to migrate.
     auto_migrate: bool = True
@@ -93,6 +94,7 @@ _CONVERTERS = {
     "cors_origins": _split,
     "media_root": Path,
     "run_worker": _bool,
+    "run_scheduler": _bool,
     "auto_migrate": _bool,
     "access_token_minutes": int,
     "job_lease_seconds": float,

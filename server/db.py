@@ -25,6 +25,7 @@ MODEL_MODULES = [
     "server.invoices.models",
     "server.contracts.models",
     "server.views.models",
+    "server.push.models",
     "server.jobs.models",
     "aerich.models",
 ]

@@ -1,13 +1,11 @@
-"""`app`: the one ASGI app (`hypercorn server.main:app`); `python -m server.main` serves it.
-
-Socket.IO will wrap the Quart app here, at /ws (the realtime issue).
-"""
+"""`app`: the one ASGI app (`hypercorn server.main:app`); `python -m server.main` serves it."""
 
 from __future__ import annotations
 
 import asyncio
 import signal
 
+import socketio
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
 from hypercorn.middleware import ProxyFixMiddleware
@@ -25,7 +23,9 @@ except ConfigError as error:
 # Behind nginx every request comes from 127.0.0.1: take the client's address from the
 # X-Forwarded-For that our own proxy sets (and only as many hops as we have proxies).
 _hops = quart_app.config["SETTINGS"].trusted_proxy_hops
-app = ProxyFixMiddleware(quart_app, mode="legacy", trusted_hops=_hops) if _hops else quart_app
+_http_app = ProxyFixMiddleware(quart_app, mode="legacy", trusted_hops=_hops) if _hops else quart_app
+# /ws, /ws/ and /ws/* go to Socket.IO; everything else, lifespan included, to Quart.
+app = socketio.ASGIApp(quart_app.config["SOCKETIO"], other_asgi_app=_http_app, socketio_path="ws")
 
 
 def hypercorn_config(port: int, host: str = "127.0.0.1") -> Config:

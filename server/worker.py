@@ -6,7 +6,7 @@ import asyncio
 import logging
 import signal
 
-from server import db
+from server import db, realtime
 from server.config import ConfigError, load_settings
 from server.jobs.worker import Worker
 from server.observability import configure_logging
@@ -17,6 +17,7 @@ log = logging.getLogger("agentlocator.worker")
 async def main() -> None:
     settings = load_settings()
     await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
+    realtime.use_emitter(settings)
     worker = Worker(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -81,6 +81,7 @@ def settings(database_url, tmp_path) -> Settings:
         jwt_secret="test-jwt-secret-0123456789abcdef",
         media_root=tmp_path / "media",
         run_worker=False,
+        run_scheduler=False,
         auto_migrate=True,
         app_rev="test-rev",
     )

@@ -176,3 +176,51 @@ class FakeGoogle(FakeServer):
                     "languageCode": config["languageCode"].lower()}
                    for part in (words[:half], words[half:])]
         self.reply(handler, 200, json.dumps({"results": results}, ensure_ascii=False).encode())
+
+
+class FakePushService(FakeServer):
+    """A Web Push service (RFC 8030) holding one browser's subscription: it checks the VAPID
+    header (RFC 8292), decrypts the aes128gcm body (RFC 8291) with the browser's private key
+    and auth secret, and answers `status` (201, or 410 for an expired subscription)."""
+
+    def __init__(self, *, status: int = 201) -> None:
+        super().__init__()
+        import os
+
+        from cryptography.hazmat.primitives.asymmetric import ec
+
+        self.status = status
+        self.browser_key = ec.generate_private_key(ec.SECP256R1())
+        self.auth_secret = os.urandom(16)
+        self.messages: list[dict] = []
+        self.headers: list[dict] = []
+        self.message_seen = threading.Event()
+
+    def subscription(self) -> dict:
+        from py_vapid import b64urlencode
+
+        public = self.browser_key.public_key().public_bytes(serialization.Encoding.X962,
+                                                            serialization.PublicFormat.UncompressedPoint)
+        return {"endpoint": f"{self.base_url}/push/browser-1",
+                "keys": {"p256dh": b64urlencode(public), "auth": b64urlencode(self.auth_secret)}}
+
+    def handle_post(self, handler, body: bytes) -> None:
+        import http_ece
+        from py_vapid import Vapid02
+
+        headers = {name.lower(): value for name, value in handler.headers.items()}
+        authorization = headers.get("authorization", "")
+        if not authorization.startswith("vapid ") or not Vapid02.verify(authorization):
+            self.reply(handler, 401, b'{"reason": "bad VAPID"}')
+            return
+        token = authorization.split("t=", 1)[1].split(",", 1)[0]
+        claims = jwt.decode(token, options={"verify_signature": False})  # signature checked by Vapid02
+        if claims.get("aud") != self.base_url:
+            self.reply(handler, 403, b'{"reason": "wrong audience"}')
+            return
+        plain = http_ece.decrypt(body, private_key=self.browser_key, auth_secret=self.auth_secret,
+                                 version=headers.get("content-encoding", ""))
+        self.headers.append(headers)
+        self.messages.append(json.loads(plain))
+        self.message_seen.set()
+        self.reply(handler, self.status, b"")

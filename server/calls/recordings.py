@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from server.calls.models import Call
+from server.calls.service import announce_update
 from server.config import Settings
 from server.jobs import queue
 from server.jobs.handlers import PermanentJobError, is_last_attempt
@@ -38,6 +39,7 @@ async def fetch_recording(job, *, settings: Settings) -> None:
         recording_path=str(relative), transcript_status="pending" if transcribing else "unavailable",
     )
     log.info("recording %s stored (%d bytes)", call.recording_sid, size)
+    await announce_update(call.id)
     if transcribing:
         await queue.enqueue("recording.transcribe", {"call_id": call.id},
                             dedupe_key=f"transcribe:{call.recording_sid}")
@@ -53,9 +55,12 @@ async def transcribe_recording(job, *, settings: Settings) -> None:
     except TranscriptionUnavailableError as error:
         log.info("no transcript for call %s: %s", call.id, error)
         await Call.filter(id=call.id).update(transcript_status="unavailable")
+        await announce_update(call.id)
         return
     except Exception as error:
         if isinstance(error, PermanentJobError) or is_last_attempt(job):
             await Call.filter(id=call.id).update(transcript_status="failed")
+            await announce_update(call.id)
         raise
     await Call.filter(id=call.id).update(transcript=text, transcript_status="done")
+    await announce_update(call.id)

@@ -12,6 +12,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server import realtime
 from server.calls.models import Call
 from server.customers.models import Customer
 from server.customers.service import customer_for_caller
@@ -49,13 +50,22 @@ async def call_for_webhook(*, business_id: int, call_sid: str, from_number: str,
     now = datetime.now(UTC)
     customer = await customer_for_caller(business_id=business_id, e164=to_e164(from_number), seen_at=now)
     try:
-        return await Call.create(
+        call = await Call.create(
             business_id=business_id, customer=customer, call_sid=call_sid,
             direction=direction or "inbound", status=status if _rank(status) >= 0 else "ringing",
             from_number=from_number or "", to_number=to_number or "", started_at=now,
         )
     except IntegrityError:
         return await Call.get(call_sid=call_sid)
+    await realtime.publish("call:new", {"call": call_json(call)}, room=realtime.business_room(business_id))
+    return call
+
+
+async def announce_update(call_id: int) -> None:
+    """`call:updated` to the call's business (status, recording or transcript changed)."""
+    call = await Call.get_or_none(id=call_id)
+    if call:
+        await realtime.publish("call:updated", {"call": call_json(call)}, room=realtime.business_room(call.business_id))
 
 
 async def advance_status(*, call_sid: str, status: str, duration: int | None = None) -> bool:
@@ -69,6 +79,10 @@ async def advance_status(*, call_sid: str, status: str, duration: int | None = N
         moved = await Call.filter(call_sid=call_sid, status__in=earlier).update(status=status, **values)
     if not moved and values:
         await Call.filter(call_sid=call_sid, duration__isnull=True).update(**values)
+    if moved:
+        call = await Call.get_or_none(call_sid=call_sid)
+        if call:
+            await announce_update(call.id)
     return bool(moved)
 
 

@@ -13,10 +13,12 @@ def is_last_attempt(job) -> bool:
 
 def _handlers() -> dict:
     from server.calls.recordings import fetch_recording, transcribe_recording
+    from server.push.service import send_push
 
     return {
         "recording.fetch": fetch_recording,
         "recording.transcribe": transcribe_recording,
+        "push.send": send_push,
     }
 
 

@@ -19,9 +19,12 @@ class Task(Timestamped, Model):
     snoozed_until = fields.DatetimeField(null=True)
     status = fields.CharField(max_length=16, default="open")
     notified_at = fields.DatetimeField(null=True)  # when task:due went out for the current due time
+    # Which scheduler pass claimed the current alert: one UPDATE claims every due task at once.
+    notify_claim = fields.CharField(max_length=32, null=True)
     done_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "task"
         indexes = (("business_id", "status", "due_at"), ("assignee_id", "status", "due_at"),
-                   ("customer_id", "created_at"))
+                   ("customer_id", "created_at"), ("status", "notified_at", "due_at"),
+                   ("status", "notified_at", "snoozed_until"), ("notify_claim",))

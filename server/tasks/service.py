@@ -18,6 +18,13 @@ from server.tasks.models import Task
 from server.tenancy import owned, scoped
 
 
+def _rearm() -> None:
+    """Wake this process's task clock: a due time may have moved closer."""
+    from server.tasks.scheduler import wake  # the scheduler imports this module
+
+    wake()
+
+
 def fires_at(task: Task) -> datetime:
     return task.snoozed_until or task.due_at
 
@@ -68,9 +75,11 @@ async def _check_links(*, business_id: int, customer_id: int | None, assignee_id
 async def create_task(*, business_id: int, creator_id: int, title: str, due_at: datetime, notes: str = "",
                       customer_id: int | None = None, assignee_id: int | None = None) -> Task:
     await _check_links(business_id=business_id, customer_id=customer_id, assignee_id=assignee_id)
-    return await Task.create(business_id=business_id, title=title, notes=notes, due_at=due_at,
+    task = await Task.create(business_id=business_id, title=title, notes=notes, due_at=due_at,
                              customer_id=customer_id, assignee_id=assignee_id or creator_id,
                              created_by_id=creator_id, status="open")
+    _rearm()
+    return task
 
 
 async def update_task(*, business_id: int, task_id: int, changes: dict) -> Task:
@@ -91,6 +100,7 @@ async def update_task(*, business_id: int, task_id: int, changes: dict) -> Task:
     elif status == "open" and task.status != "open":
         task.status, task.done_at, task.notified_at = "open", None, None
     await task.save()
+    _rearm()
     return task
 
 
@@ -106,6 +116,7 @@ async def snooze_task(*, business_id: int, task_id: int, until: datetime) -> Tas
         raise APIError(409, "task_done", "a done task cannot be snoozed; reopen it first")
     task.snoozed_until, task.notified_at = until, None
     await task.save(update_fields=["snoozed_until", "notified_at", "updated_at"])
+    _rearm()
     return task
 
 

@@ -53,7 +53,7 @@ class Live:
             "APP_ENV": "production",
             "PUBLIC_HOST": self.base_url,
             "DATABASE_URL": self.database_url,
-            "JWT_SECRET": "e2e-jwt-secret-0123456789abcdef",
+            "JWT_SECRET": "e2e-jwt-secret-0123456789abcdef-0123",
             "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
             "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
             "MEDIA_ROOT": str(self.workdir / "media"),

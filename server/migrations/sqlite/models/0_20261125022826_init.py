@@ -114,6 +114,7 @@ CREATE TABLE IF NOT EXISTS "task" (
     "snoozed_until" TIMESTAMP,
     "status" VARCHAR(16) NOT NULL,
     "notified_at" TIMESTAMP,
+    "notify_claim" VARCHAR(32),
     "done_at" TIMESTAMP,
     "assignee_id" INT NOT NULL REFERENCES "user" ("id") ON DELETE CASCADE,
     "business_id" INT NOT NULL REFERENCES "business" ("id") ON DELETE CASCADE,
@@ -123,6 +124,9 @@ CREATE TABLE IF NOT EXISTS "task" (
 CREATE INDEX IF NOT EXISTS "idx_task_busines_1b6b2f" ON "task" ("business_id", "status", "due_at");
 CREATE INDEX IF NOT EXISTS "idx_task_assigne_30a7c0" ON "task" ("assignee_id", "status", "due_at");
 CREATE INDEX IF NOT EXISTS "idx_task_custome_8f752a" ON "task" ("customer_id", "created_at");
+CREATE INDEX IF NOT EXISTS "idx_task_status_4ded4d" ON "task" ("status", "notified_at", "due_at");
+CREATE INDEX IF NOT EXISTS "idx_task_status_2edea5" ON "task" ("status", "notified_at", "snoozed_until");
+CREATE INDEX IF NOT EXISTS "idx_task_notify__d82abf" ON "task" ("notify_claim");
 CREATE TABLE IF NOT EXISTS "invoice" (
     "created_at" TIMESTAMP NOT NULL,
     "updated_at" TIMESTAMP NOT NULL,
@@ -188,6 +192,18 @@ CREATE TABLE IF NOT EXISTS "saved_view" (
     "user_id" INT NOT NULL REFERENCES "user" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_saved_view_user_id_965aeb" UNIQUE ("user_id", "resource", "name")
 ) /* A user's saved table layout (columns, sort, filters, density), for both clients. */;
+CREATE TABLE IF NOT EXISTS "push_subscription" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "endpoint" VARCHAR(1000) NOT NULL,
+    "endpoint_hash" VARCHAR(64) NOT NULL UNIQUE,
+    "p256dh" VARCHAR(200) NOT NULL,
+    "auth" VARCHAR(100) NOT NULL,
+    "user_agent" VARCHAR(300) NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
+    "last_success_at" TIMESTAMP,
+    "business_id" INT NOT NULL REFERENCES "business" ("id") ON DELETE CASCADE,
+    "user_id" INT NOT NULL REFERENCES "user" ("id") ON DELETE CASCADE
+) /* A browser's Web Push subscription (the PushSubscription JSON), owned by one user. */;
 CREATE TABLE IF NOT EXISTS "job" (
     "created_at" TIMESTAMP NOT NULL,
     "updated_at" TIMESTAMP NOT NULL,
@@ -223,82 +239,87 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXW1zo7YW/isaf7nZGTd3443TTnvnzjjZ7N20eelsvG2neztUBjnWDZZcJOJN2/3vV8"
-    "Jg3gQBGwgQfWk3oAP4OUI6ep6jw1+DJbWQzQ5PXYYJYmzwLfhrQOASiX+kzg3BAK5W4Rl5"
-    "gMOZ7TWeRVvNGHegycXxObQZEocsxEwHrzimRBwlrm3Lg9QUDTG5Cw+5BP/hIoPTO8QXyB"
-    "EnPv0mDmNioc+IBX+u7o05RrYVe1xsyXt7xw3+uPKOXRD+zmso7zYzTGq7SxI2Xj3yBSXb"
-    "1phwefQOEeRAjuTluePKx5dP5//S4BdtnjRssnnEiI2F5tC1eeTnzozw2MAwrm+mxu351D"
-    "AGJQAyKZHgikfdOOtOPsJXo6Pjr4+/eXNy/I1o4j3m9sjXXza3DoHZGHrwXE8HX7zzkMNN"
-    "Cw/jEFTTQRIJA/I0uG/FGY6XSI1w3DKBtOWbHgb/SOIeoJwHfHAgRD7sbU1AL36gdUPsR9"
-    "/lOThPL67Ob6eTqx/l7ZaM/WF7+E2m5/LMyDv6mDh6cPJKHqfiRdq8YduLgJ8vpu+B/BP8"
-    "enN97sFLGb9zvDuG7aa/DuQzQZdTg9C1Aa1I7wyOBqiJlqHX3ZW1o9fjltrrbfF6gFHE7f"
-    "7Th173/p/y99kCOmpfB+0TXhZoddGvS/jZsBG54ws5er5+nePYnyYfzt5PPhyIVglvXfun"
-    "RptzX2L4yh7/JyWlMI7aNIfzYMIw/Of3yHEZtNFy0AjmJ8cFID85zkRcnkoALi6vigpy4N"
-    "5aNAh2M/COivXonA6thte4Fz+uPMZbswaBNulyBcljV/EWI7njR9hFsY6Y9K5Dvyk0Rr/J"
-    "GaPfpMfo1aLkAL016B2+1XdgtITYLgPu1qB/4I6LzHaiVTa849R89wC5IfFQBO3IxEtoq1"
-    "GOmiUj9o3doW9fF+hH39QEeg7Gb8/PLq4mlwfj4cjDWATimKMo+sepDozJA8UmMhj6owzX"
-    "ELd6mnSoCtbXdXXlCkgHSePM7yOcgzwwg+b9GjqWETuTGJ0N4i5nyFHMg6e++bsfPiAber"
-    "8qjbfPav0oL3XtXamDq5UvQR8Ljg4U6zmX7Y3SR9ZfeEyXcbrcG6Iz/zK9hQna9r4QiUv0"
-    "FR4O2f2e8EzFJfoKjz/37YnQxeYqfQVJnPX0kn1fM/8yfYWJ4TsCuevs25tug+v0Fij4gC"
-    "zjAaP1vkjJC/0krtMnpGSgSUc0K/RMn1qOlskjkMA77yfJe8s7KaJKhZSaCDqz1dRooFtI"
-    "UR1MwHSNbUzBxug7wBfI/zeQUziywMHvU/r7K8CRmNDBeoHNBQhUWwC9RgAzMKfO4SCBcP"
-    "VX1zqv1nk7MpB0VPHTOu9L9HoRnRcdnRyXYmH99tWQsM87jNbMcAcznlJ2zJykElbNEYQt"
-    "n7BSHGEa6DTK76iDRID/A3r0wL4QTwWJqSK3FfltHQM5K8YVhx243sZOyQ4mMBC/HG3Y7r"
-    "PJ7dnk7fngSzYBW2fEfEnvMJlwjpYrrgqZY+dzY2ZbthQTUtj0yaD5HcQydPUs2RCY1CXC"
-    "92Alolpoen8BSDZ/X/wIOAXMpmtg0TUBK8jYmjoWuHMFsMJJ6aC58qs/HTR/CiUzMTOLk5"
-    "8GeBX8pSPqJiPqLoidzc20dcidm55dFN5N6x5iW33eVPnlQG+XAd0N+zervRIya52z/Ac0"
-    "Fz9kMaX3iKhm+dj53Fne2bQUk2DQ9GlqjAC6gqI7Ad8YeMZDwLiIFS1AxSoPQAYwZ+D2/e"
-    "Sr0fjkEJxDcwFcJmwoF91VngVrzBeYyHZpgqz6e/yXzOES24/fgZW4ICJc3ApAv628IgLw"
-    "TnRUcccHcS/mcXLrBbUR2BiCA+8Z5PE5f6VptxYGCXq9WC3SIbKbV6Bk+m/MqK5Q4fn4jj"
-    "ejIgmTo+x8yVEqBVgOMMYCskUZmONWvaOVqg/ITBsjogjKsiEOLRpMnVyj2aARhI9OCiB8"
-    "lIy1QoTlqTjCMlfKELFLOZTjVr1LUq0lw1orTdnod1NzKKI0oc8rLK62g9fjlj30eke8nL"
-    "nETAyjO6mJrMrX2u+P2r/V+9dBKxuawlkzdWiduWRJG+60ammZa6tetGxW8ru8QXFL/RK1"
-    "+SXyosZSb0/EQi/2nxaHXX/Xwp7CcM82PwwTonCkU7VJEPZQV1DEgTeyqeHA7br8TKde5G"
-    "EOP6oXi9nQ93exqNMS++b1QmmJz5ww0SIGuZZ0ifaX92mssEENxX2CjK3SYkjKsIcpKqPx"
-    "uFB/Huf053EScYfapfpz0L7B/ryVBrooiWBmiCAaPyhAPqUCS0gyYtuoXQLsmTCsC+1guG"
-    "6WfTi9ubmMTbCnF9MExh+vTs8F9okqE2n2RycD6OTxFvIEeyaPR9nNSOrWnjtTkwljPcH+"
-    "mQtUtJP01QUY9ulEPg/SHExd7ER6x/xz7Zjfjk4Kyjc6cmXTvma0VaXU76dYpLCp9Pdbas"
-    "dNYn4Mls3iL2//TeJ0nJfMaBSnsTIa2ZBx6Swufm9+SxHEcJcFDTSDrRnsVow3HeUyNYP9"
-    "Er1ehMFuP8PaHONXC8fabHHelgWyPavO22506xBgwjCsKMKhRYOktS3G52Y46+r3oyhi4j"
-    "KTr8Jcp9K1Z8JNx1m6JH79GzYI5aqKi1P0OWNpuDXoAb55L8v5L9PYexKgeHA1+eVV7F25"
-    "vLn+T9A8gvrZ5c1pco6grmOWinFCiwbhXkLibsrBd3GW0EJbXQnsdE3K5jZHTfSeAK1dlh"
-    "mWq9EuUx24AmwL5o63rO8WhTX6zsYwFQ8Arj9eXhYThJsrLd8RnJ9J2OwiOrqwfBHxVxeW"
-    "z4KpVk1TDkoqPdMfrHK0zKBFnVtYVPqg42sOnnwYKKqK01o81OJhK17sjspIWjx8iV4vIh"
-    "7Kod9g5epVRW16twmm+jJKFnaQGYQ6RTGOGTVIsWEyoy7prBLTEbFLYiRh6ijKc4cuI5+J"
-    "KQp1wqwHPH3tnxKnO8AcM9IgPwlyZKFRMvCJW/Yw8OluoJOOby3XgepZOHPBGDXRIoGqcJ"
-    "BJHUvcsWwEmTKsJJen11FkCJmDlpQjw3VKpU1l2fcvi2pcKB1hnJOOME6nI4Tw7TCOqI31"
-    "iJI3oqwgL7WhPW2pe3ahni3uRjbPloY7O9smbtUHqJvOuQkRNMqvWpXGDcb6xM9w7mKFAZ"
-    "1Z1mAv10lPdU2VCbmsILIJKx2D6NSnMuNG9alP0X20e8Lbv5IDSXQTb2/pJKg60w+8rB9F"
-    "+kGQDZSdfsCDFk2nH/hxkyUsgyQEyJjocwjlNkq4IaJ660wFnanQjiGlo5q1zlR4iV4vkq"
-    "nAMS9XeW9r0MONznrLVdcXxn48UXIAC616OHh1d7BKz1GMUPqnmGlcwlXb25/QlZPGejtw"
-    "q33djaQjutoULewoZ4vFxXaJ+RKm+lVq86tkUbLTtBiaaf+22b8JeqUgHZKw0nKALuPcpN"
-    "DiU0VlPz6XstNii1axagVWq1haxeoAusVULFXYUAG8Pf+8XiJUKtBzt7NUc+B2td8mJ/RW"
-    "6a9BUQGFBBupN5CtwuJIoxrrWftbU9IFrXNE1ezi0lpv1XprOwaRjipvWm99iV4vordmbT"
-    "zMHEQzNx1qGkEeseX0lYbz+9ubazWeW4Pke4NNDv4GNma1wTr419wl3vZzMHOxzTFhh/J+"
-    "/34G9VUClK++JoXWxLsgL5AqeOnOOOVQpcwhEy+hnaHbRMySXtnYHfr2HezwOT54e352cT"
-    "W5PDg6Ho4SH5QLnHGcSid4gNyQP78kxlGzl4jxuBzE5dF9qcCW6ry7jA56aCiKruk6DiKm"
-    "gnLIqToTsWlQNb+4vK1r0kukdBVJ6MpO5+poJRTLgfPOfqtWJ8w1mDCHGXN3WoTGDHV6QH"
-    "uWnGmmYQXxLh6OmGn/ttm/ppQPbHs3BjFhqz3dZk/rdJT+ZUz0EVmdMvGyUia6Cm9ezsQH"
-    "MVp/uDibPpfyvC3Urio+HininlOAPNqq3l3AWmZux8A71DLzCxIctcz8Er1eRGbW23rr3t"
-    "Y7o5aCaM8mKYP2vcC3aZZS0+710+4yw1UEefeoVEX9uJX+bkECZkVdbER2+ZpxxExTdO2Z"
-    "eNPxlpcovlPZ86ih9nGbfWwhU6aR7eLlhKn2c5v9rOl2Tbd3AVlNt2u6vQvwNkq3x0MysR"
-    "p0FIRI8OXUG4KmVPzn6e+n3kYv1smpWf391BLKRAiBQpqI4ZOtTcR8Uqs4oUWGJkUGbxXj"
-    "GN6fKXTzaYSIWS9IsjiTMCpEQo5ySMhRmoRszWKzbdj3aRWCV2XepE3rHr5A1VNxLhNDjp"
-    "jiiOL1yQY4btWDlOMGvoYjHsJdSgaTLeBofFIGboWp7twFOjdeij5a+ntPcaseAl2LFriy"
-    "5qWRjtr04UNPTUiumo6ri47zM8VK0nFxq2qQ7fzqSJNxTZJxZciidH9POyIggoqSdpELda"
-    "qnF6bs4u94Ecpur6zXW/iArJ8wWg9U3NL25DCXW5LNjIeg3VPk0mACZEz/DwY8Q+BdB9jw"
-    "kbocHGyGOzYEjDp8CObY5sgRf1qIMMwfX4lD1AEzyhfAtLEIVNnhIOGBWm6gLAnl+pXCxO"
-    "qTus6m43oYJgtDaVJMZ962YjLoaA6mzrx9iV4vknkbHXqLrgWjNn1cc4+KrAVH2UvBUapE"
-    "QEl5oce6wlGhlfZRzkr7KL3S9mOSNMTZdbUiJrqyVmysqqSylogNS+lpfvve0dPVE6V+wF"
-    "2mr0dM2tHX5W1709f9hU8pkSA0afRz7Y5feKqL+f6YbZ85hfQppTaCJGPVFzNM4D0TlnUB"
-    "vj3SbCc/vbm5jHXy04vklpWPV6fnAv5EpS79OZHmGGxPlS2FasRCI6q562dOJA2Yuz2h7f"
-    "l3GCLv7P5yQHWk9fd0NlDQ1fLwMI+o/p/foAhDTTAHdA6YTddgTZ17wBeQA+Y6D/gBMQCB"
-    "6UC2+BaYNsRLZAkDCznisJjH5RUdJDyArCGgDrAQtJQkdR33KFI9Itys6bhEf/Bd89PtGZ"
-    "k6ylRqfvoler0IP30vIC2ztA7a95A6rZ5LWsFHm0IFvtlcUsREc0k1cEmWu0LGPSpJJ0Wt"
-    "KsnOa1FNg3p2InSjQodo6iKrrt5dN2UHOUfLFVfAnP2R34hJczTH61YHwpGFmvDXDqAmzZ"
-    "oDdtwRYP11XMm4MrTqYUzZ3RgyvXSwqXkv4n+XcKz6nEeuk5O2ugRGBzyt+o5p9tQeM+rf"
-    "5oZaUi5syLiBHIcqaODsqnJxqz5A3XRpuTkmmC12okESpnoga9tAlpKznkce+Jk698h5j6"
-    "DDZwgqCzonmwzzZIO119hYxFo/SwmF583Da9GausIpIae2AkK7RNURMx1W6zFKPUZNkIPN"
-    "hWpo8s/kjkgwbKNLuTQ2AtWsCj4gh/mlkIqO7xGTHuoFo/G4CHE6HmcTp/JcgtNblSrv4T"
-    "fvIbo1JbITrqzvkZfIvjVpXpB5nomyMunlWSezL/8HYX0JHw=="
+    "eJztXWtz2zYW/SsYfVlnRuuNFcvttDs7IzvOxq0fmVhpO812WIiELKwpQCVAK243/30Bih"
+    "TfNCmRNAnjSxuTuCR1Lh4X51xe/jVYUgvZ7PDUZZggxgbfgb8GBC6R+Efq3BAM4GoVnpEH"
+    "OJzZXuNZtNWMcQeaXByfQ5shcchCzHTwimNKxFHi2rY8SE3REJO78JBL8B8uMji9Q3yBHH"
+    "Hi82/iMCYW+oJY8Ofq3phjZFuxx8WWvLd33OCPK+/YBeHvvIbybjPDpLa7JGHj1SNfULJt"
+    "jQmXR+8QQQ7kSF6eO658fPl0/i8NftHmScMmm0eM2FhoDl2bR37uzAiPDQzj+mZq3J5PDW"
+    "NQASCTEgmueNSNs+7kI/x9dHT8zfG3b06OvxVNvMfcHvnm6+bWITAbQw+e6+ngq3cecrhp"
+    "4WEcgmo6SCJhQJ4G9604w/ESZSMct0wgbfmmh8E/krgHKBcBHxwIkQ97WxvQix9o3RD70X"
+    "d5Ac7Ti6vz2+nk6oO83ZKxP2wPv8n0XJ4ZeUcfE0cPTl7J41QMpM0I214E/HwxfQ/kn+DX"
+    "m+tzD17K+J3j3TFsN/11IJ8JupwahK4NaEV6Z3A0QE20DL3urqwdvR631F7vitcDjCJu95"
+    "8+9Lr3/5S/zxbQyfZ10D7hZYFWH/26hF8MG5E7vpCz5+vXBY79afLx7P3k44FolfDWtX9q"
+    "tDn3NYav7PF/UlIJ46hNezgPJgzDf/yAHJdBGy0HrWB+clwC8pPjXMTlqQTg4vJZUUEB3F"
+    "uLFsFuB95RuR5d0KGz4TXuxY+rjvHWrEWgTbpcQfLYV7zFTO74EXZZrCMmynXoN6Xm6DcF"
+    "c/Sb9By9WlScoLcGyuFbfwdGS4jtKuBuDdQDd1xmtROt8uEdp9a7B8gNiUdG0I5MvIR2Ns"
+    "pRs2TEvrE79O2bAv3o24ZAL8D47fnZxdXk8mA8HHkYi0AccxRF/zjVgTF5oNhEBkN/VOEa"
+    "4lZPkw51wfq6qa5cA+kgaZz5fYRzkAdm0LxfQ8cyYmcSs7NB3OUMORnr4Klv/u7Hj8iG3q"
+    "9K4+2zWh/kpa69K/Vwt/I16GPB0UHGfs5le6P0iakLj+kyTpd7Q3TmX0ZZmKBt7wuRuISq"
+    "8HDI7veEZyouoSo8/tq3J0IXm6uoCpI46+kl+w4z/zKqwsTwHYHcdfbtTbfBdZQFCj4gy3"
+    "jAaL0vUvJCP4nrqIrUymULg7mz7R32jSrF9W4jl1MJNxmg0xHNC9nTp5ajZfIIJPDO+0ny"
+    "3vJOGdF4hgSdCNbzVejoBqGUEj2YgOka25iCjdH3gC+Q/28gQx9kgYPfp/T3V4AjEQiB9Q"
+    "KbCxCo3QB6jQBmYE6dw0EC4fqvrvVxrY/3ZCLpqVKq9fGX6PUy+jg6OjmuxF777eshr593"
+    "Gm1YGQhWvEy5NneRSli1R6x2fMFKcatpoNMov6MOEhujH9GjB/aFeCpIzCxRICMvsGcg58"
+    "W44rAD19vYKdnBBAbil6ONSnA2uT2bvD0ffM0nrpuMmC/pHSYTztFyxbNC5tj5wpjZli3F"
+    "ghQ2fTJofgexDF09SzYEJnWJ8D1YiagWmt5fAJLN3xcfAKeA2XQNLLomYAUZW1PHAneuAF"
+    "Y4KR001371p4Pmz6HUKFZmcfLzAK+Cv3RE3WZE3QeRuL2VtgmZeNOzy8K7aa0gtvXnm1Xf"
+    "Dii7Dehv2L/Z7VWQp5tc5T+iufghiym9RyRrlY+dL1zlnU1LsQgGTZ+mxgigKyi6E/CNgW"
+    "c8BIyLWNECVOzyAGQAcwZu30/+PhqfHIJzaC6Ay4QN5aK7yrNgjfkCE9kuTZDVf4//kDlc"
+    "Yvvxe7ASF0SEi1sB6LeVV0QA3omOKu74IO7FPE5uvaA2AhtDcOA9gzw+56807dbBIEHvF+"
+    "tFOkR2MwQqpk3HjJoKFZ6P73gzKpNoOsrPMx2lUqflBGMsIFtUgTlupRytVH9AZtoYkYyg"
+    "LB/i0KLFlNM1mg1aQfjopATCR8lYK0RYnoojLHPMDBG7VEM5bqVccm8jmelaacpHv5+aQx"
+    "mlCX1ZYXG1Hbwet1TQ6z3xcu4WMzGN7qQmsjqHtd8ftX/r96+DVjY0hbNm2aF17pYlbbjT"
+    "rqVjrq1707LZye8yguKWehB1eRB5UWOl0ROx0Jv9p8Vh13/bY09hWLGXRoYJUTjSqbokCH"
+    "uoZ1DEgTfyqeHA7bpsT68G8rCAH9WbxXzo1d0s6rRE1bxeKi3xmRMmOsQgN5Iu0f2ySK0V"
+    "hGigKFKQsVVZDEkZKpiiMhqPS/XncUF/HicRd6hdqT8H7Vvsz1tpoI+SCGaGCKLxQwbIp1"
+    "RgCUlObBu1S4A9E4ZNoR1M1+2yD6c3N5exBfb0YprA+NPV6bnAPlGdI83+6GQAnTzeQZ5g"
+    "z+TxKLsZSd3a8wXVZMKYItg/c2GPbpK+unDFPp3I50Hag6mPnUhXGtCVBurHrUmafDurZ1"
+    "Dl0Rk/ny43o61qpcw/xyKsTWXJ31JvKiXiioBuEH957y0lTsf53JxGcfovp5ENGZfO4uL3"
+    "FrcUwR93WdBAM/+a+e/EfNNTDlgz/y/R62WY/+4z0+0xpY1w0+0Wg+7YBkCxatDdRrcJ4S"
+    "oMw8oiHFq0SPbbYn5uh+uv/z2ejJi4yuKbYa5TELuz4KbjLP0JhuZfdCGUZ1X4nKIvOVvD"
+    "rYEC+BYNlvNfprFxEqB4cDX55VVsrFzeXP87aB5B/ezy5jS5RlDXMSvFOKFFi3AvIXE3nx"
+    "/o4yqhBcqmEv/pmlTNCY+a6HcptOZbZVquR/NNdeAasC2Zc9+xvlsW1uiYjWEqHgBcf7q8"
+    "LCekt/cpg57g/EyCcB/R0R8yKCOa6w8Z5MHUqKYpJ6UsPdOfrAq0zKBFk6/+ZOmDjq85eP"
+    "JhoKhmnNbioRYPOzGweyojafHwJXq9jHgop36DVavzFbVR7uWh+stPWdhBZhDqlMU4ZtQi"
+    "xYbJjLqkt0pMT8QuiZGEqacozx26jHxepyzUCTMFePrGP11Pd4A5ZqRBfhLkyEajYuATt1"
+    "Qw8OlvoJOOby3XgdmrcO6GMWqiRYKsgksmdSxxx6oRZMqwllwepaPIEDIHLSlHhutUSpvK"
+    "s1cvi2pcKh1hXJCOME6nI4Tw7TCPZBvrGaVoRllBXqkQQNpS9+xSPVvcjWyeLQ13frZN3E"
+    "oFqNvOuQkRNKrvWjONW4z1iZ/h3MfKDDqzrMVerpOemloqE3JZSWQTVjoG0alPVeaN+lOf"
+    "ou/R7gmveqUakugmRm/lJKgm0w+8rJ+M9IMgGyg//YAHLdpOP/DjJktYBkkIkDHR5xAqbJ"
+    "RwQ0T19k6HRiJywAK+gCGMXiO3ESOU/in+cgnH9qat1+LRMG2IlzoZQidDdGTW6qksrpMh"
+    "XqLXyyRDcMyrFUXcGij4LrV+q6vve28/3Kg4gYVWCk5e/Z2s0mtUPFCs6OWUsX7juNO+7k"
+    "deE11t6kn2lBaObsOqDKaEqR5KXR5Ksc10hQGVtFNB82o6UdCiZKcQJDTTY6nLYynBlpWk"
+    "nhJWWt3R1czb1M18Wq7qNxhTdlo706Jko8BqUVKLkj1At5womRU21ACv4l+ZTIRKJXrudp"
+    "VqD9y+9tvkgt4pOT2oEZGhqEfKR+SL6jjSqMHy5P6bRun65E9o5NlivNa2tbbdjUmkpyqn"
+    "1rZfotfLaNt575HmTqK575BqGkEeseXylYbzh9ub62w8twbJcYNNDv4HbMwag3Xwz7lLvG"
+    "oCYOZim2PCDuX9/tWUVlOApAQoNmRSSndS1E6MBXmBVP1Sd8Yph1kqKDLxEto5GlnELOmV"
+    "jd2hb9/DDl/gg7fnZxdXk8uDo+PhKPFdxcAZx6nUjQfIDfnzK2IcNXuJGI+rQVwd3ZcKbK"
+    "XOu8vsoKeGsuiaruMgYmZQDgVFhCI2LWYoXFzeNrXoJcTUMlpqvpTa08I2lgPnvf1ks05O"
+    "bDE5ETPm7rQJjRnq9IDubDnTTMMK4l08HDHT/u2yf00pH9j2bgxiwlZ7usue1uko6mVMqI"
+    "isTpl4WSkTfYW3KGfio5itP16cTZ9Led7W3c+qJR+pyV9QTz7aqtmXurXM3I2Jd6hl5hck"
+    "OGqZ+SV6vYzMrF+hbvoV6hm1Moj2fJIyaK8Evm2zlJp2b552lxmuIsi7R5U+kBC30p+hSM"
+    "CcUeYckV0+Th0x0xRddxbedLzlJYrvVMU+aqh93GUfW8iUaWS7eDlhqv3cZT9rul3T7X1A"
+    "VtPtmm7vA7yt0u3xkEzsBp0MQiT4EO4NQVMq/vP053Bvoxfr5dKc/TncCspECEGGNBHDJ1"
+    "+biPmkUXFCiwxtigzeLsYxvD9T6BbTCBEzJUiyOJMwKkVCjgpIyFGahOzMZrNr2Ku0C8Gr"
+    "KiNp01rBAVQ/FecyMeWIJY5kDJ98gONWCqQct/BxI/EQ7lIymGwBR+OTKnBnmOrOXaJz46"
+    "Xoo5U/3xW3UhDoRrTAlTWvjHTURsEaho1IrpqOa4qO8zPFKtJxcat6kO397kiTcW2ScVXI"
+    "onR/TzsiIILKknaRC/Wqp5em7OJjvAxlt1fW6y18QNZPGK0HWdzS9uSwkFuSzYyHoN1T5N"
+    "JgAmRM/zcGPEPgXQfY8JG6HBxspjs2BIw6fAjm2ObIEX9aiDDMH1+JQ9QBM8oXwLSxCFTZ"
+    "4SDhgUZukFkSyvUrhYndJ3WdTcf1MEwWhtKkmM687cRi0NMcTJ15+xK9XibzNjr1lt0LRm"
+    "1U3HPXXtC+qrygsK5wVGqnfVSw0z5K77T9mCQNcX5drYiJrqwVm6tqqawlYsNKeprfXjl6"
+    "un6i1A+4q/T1iEk3+rq8rTJ93d/4VBIJQpMWezyhjl94qo/5/phtnzmF9CmlNoIkZ9cXM0"
+    "zgPROWTQG+PdJuJz+9ubmMdfLTi+QrK5+uTs8F/IlKXfpzIu0x2J4qWwnViIVGVHPXz5xI"
+    "GjB3e0Kr+HcYImN2fzmgPtL6g8sWt+4s+tNT3HWqzbCIwl6J1gZLNi/BZM8cut5wzT+jGZ"
+    "A3BdHLgAO+QCD5LECGYa+GgK4JssDsEVCCPMo6i8pu4A46ibNbfDUi1oriamlRURs1aZaS"
+    "PEsh0ZJiWgLYjAVklfJHUob63dsnt/qr0fjEqpals7VQsE83kpIM3Wp5UEF7BfFthJrVSa"
+    "ttpZtp1TYf/X7qd2VUWxsyLiJv05S7t+quzzDX73h3R65N+1tTcpqS6zKimpLTlFyXYe0o"
+    "JfcDnQ0yWDh5eFhEvP3Xb1AmaZRgDugcMJuuwZo694AvIAfMdR7wA2IAAtMRe/PvgGlDsc"
+    "xbwsBCjjhsIyiv6CDhAWQNAXWAJeKpzLzRJu5RpqBrWD/NcYlXx1VTcDpltBMzk8KbD50y"
+    "qprXy6SM3gtIq5A5QXsFKbMGOF/4aFOYgW9+elfERKd3xcZQPeldlrtCxj2qmOEVtarlhd"
+    "kOSR3NFAfpR9Fc0dRFVlO9u+ksOsg5Wq54Bsy5IXDUpD2a43WnA+HIRk34awdQk2btATvu"
+    "CbD+Pq5iXBlaKRhT9jeGzNAtqHkv4n+XcJz1hd1i0SJhqxWLHnh6Vil+ihmpV2+kEand0/"
+    "KQ49AMGjj/Qw9xKxWgLho8TXztYY4JZoudaJCEqZ7IujaRpeSs55EHfqbOPXLeI+jwGYJ8"
+    "kCEVJJsMi2SDtdfYWMRaP0tV0+d9NbZDe+oal4SCcqcI7RJVR8x0WK3nqOw5aoIcbC6ypi"
+    "b/TOGMBMM2urpyazNQw6rgA3KY/zJI2fk9YqKgXjAaj8sQp+NxPnEqzyU4vVWlirt+cwXR"
+    "bai2BOGZ2ctFtSW2Ju0LMs+zUNYmvTzrYvb1/wJovHU="
 )

@@ -1,0 +1,132 @@
+"""The task-due alarm clock: `task:due` to the assignee within a second of the task's due
+time (or snooze time), exactly once per due time, from however many server processes.
+
+Each pass claims every due, un-notified open task with ONE conditional UPDATE that stamps
+`notified_at` and a claim token: whichever process's UPDATE reaches a row first owns its alert,
+so two processes never both send it. Between passes the clock sleeps until the next due time,
+or until a task changes in this process (`wake()`), or at most `MAX_SLEEP` (tasks changed by
+another process or the command line).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from tortoise.expressions import Q
+
+from server import realtime
+from server.customers.models import Customer
+from server.customers.service import customer_json
+from server.tasks.models import Task
+from server.tasks.service import task_json
+
+log = logging.getLogger("agentlocator.scheduler")
+
+MAX_SLEEP = 30.0
+REPLAY_WINDOW = timedelta(hours=24)
+_clocks: set[TaskClock] = set()
+
+
+def wake() -> None:
+    """A task changed in this process: every clock here looks again now."""
+    for clock in list(_clocks):
+        clock.wake()
+
+
+def _due(at: datetime) -> Q:
+    return Q(snoozed_until__isnull=True, due_at__lte=at) | Q(snoozed_until__lte=at)
+
+
+async def alert_payload(task: Task, customers: dict[int, Customer]) -> dict:
+    customer = customers.get(task.customer_id) if task.customer_id else None
+    return {"task": task_json(task), "customer": customer_json(customer) if customer else None}
+
+
+async def _customers_of(tasks: list[Task]) -> dict[int, Customer]:
+    ids = {t.customer_id for t in tasks if t.customer_id}
+    return {c.id: c for c in await Customer.filter(id__in=ids)} if ids else {}
+
+
+async def fire_due(now: datetime | None = None) -> list[Task]:
+    """Claim and announce every task due by `now`; returns the tasks this call announced."""
+    now = now or datetime.now(UTC)
+    claim = secrets.token_hex(16)
+    claimed = await Task.filter(_due(now), status="open", notified_at__isnull=True).update(
+        notified_at=now, notify_claim=claim)
+    if not claimed:
+        return []
+    tasks = await Task.filter(notify_claim=claim)
+    customers = await _customers_of(tasks)
+    for task in tasks:
+        await realtime.publish("task:due", await alert_payload(task, customers),
+                               room=realtime.user_room(task.assignee_id))
+    from server.push.service import enqueue_task_due_pushes  # push builds on the scheduler
+
+    await enqueue_task_due_pushes(tasks)
+    late = [(now - (t.snoozed_until or t.due_at)).total_seconds() for t in tasks]
+    log.info("task:due sent for %d task(s), up to %.3f s after due", len(tasks), max(late))
+    return tasks
+
+
+async def next_due_at() -> datetime | None:
+    """The earliest time an open, un-notified task falls due."""
+    snoozed = await Task.filter(status="open", notified_at__isnull=True, snoozed_until__isnull=False) \
+        .order_by("snoozed_until").first()
+    plain = await Task.filter(status="open", notified_at__isnull=True, snoozed_until__isnull=True) \
+        .order_by("due_at").first()
+    times = [t for t in ((snoozed.snoozed_until if snoozed else None), (plain.due_at if plain else None)) if t]
+    return min(times) if times else None
+
+
+async def replay_pending(sid: str, user) -> None:
+    """A socket that connects gets the alerts of its user that fired (in the last day) and
+    are still neither done nor snoozed past now: a desktop that was off when the task fell
+    due shows it when it comes back. Marked `replay: true`; clients key alerts by task id
+    and `fires_at`, so a replay never shows the same alert twice."""
+    now = datetime.now(UTC)
+    tasks = await Task.filter(_due(now), assignee_id=user.id, status="open", notified_at__isnull=False,
+                              notified_at__gte=now - REPLAY_WINDOW)
+    customers = await _customers_of(tasks)
+    for task in tasks:
+        payload = await alert_payload(task, customers)
+        payload["replay"] = True
+        await realtime.publish("task:due", payload, room=realtime.user_room(user.id), to_sid=sid)
+
+
+class TaskClock:
+    def __init__(self) -> None:
+        self._wakeup = asyncio.Event()
+        self._task: asyncio.Task | None = None
+
+    def wake(self) -> None:
+        self._wakeup.set()
+
+    def start(self) -> None:
+        _clocks.add(self)
+        self._task = asyncio.create_task(self._run(), name="task-clock")
+
+    async def stop(self) -> None:
+        _clocks.discard(self)
+        if self._task:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _run(self) -> None:
+        while True:
+            self._wakeup.clear()
+            try:
+                await fire_due()
+                upcoming = await next_due_at()
+            except Exception:  # noqa: BLE001 - the database may be restarting: look again soon
+                log.exception("task clock pass failed")
+                upcoming = None
+            delay = MAX_SLEEP
+            if upcoming is not None:
+                delay = min(MAX_SLEEP, max(0.0, (upcoming - datetime.now(UTC)).total_seconds()))
+            try:
+                await asyncio.wait_for(self._wakeup.wait(), delay)
+            except TimeoutError:
+                pass
