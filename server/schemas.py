@@ -21,7 +21,8 @@ class PatchModel(BaseModel):
         return self
 
     def changes(self) -> dict:
-        return self.model_dump(exclude_unset=True)
+        """The fields the client sent, as validated values (nested models stay models)."""
+        return {name: getattr(self, name) for name in self.model_fields_set}
 
 
 # What the serialisers emit for a time: `datetime.isoformat()` of an aware datetime, kept as

@@ -57,7 +57,7 @@ async def add_user(data: UserCreate):
 @validate_response(UserAdminOut)
 async def change_user(user_id: int, data: UserPatch):
     user = await update_user(business_id=g.user.business_id, user_id=user_id,
-                             changes=data.model_dump(exclude_unset=True))
+                             changes=data.changes())
     return user_admin_json(user)
 
 
@@ -73,7 +73,7 @@ async def read_business():
 @validate_request(BusinessPatch)
 @validate_response(BusinessOut)
 async def change_business(data: BusinessPatch):
-    business = await update_business(business_id=g.user.business_id, changes=data.model_dump(exclude_unset=True))
+    business = await update_business(business_id=g.user.business_id, changes=data.changes())
     return business_json(business, media_root=_media_root())
 
 

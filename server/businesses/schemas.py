@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from server.pagination import ListQuery
-from server.schemas import ResponseModel, Timestamp
+from server.schemas import PatchModel, ResponseModel, Timestamp
 
 Role = Literal["admin", "agent"]
 
@@ -29,7 +29,7 @@ class UserCreate(_Strict):
     role: Role = "agent"
 
 
-class UserPatch(_Strict):
+class UserPatch(_Strict, PatchModel):
     name: str | None = Field(None, max_length=200)
     role: Role | None = None
     is_active: bool | None = None
@@ -39,7 +39,7 @@ class UserPatch(_Strict):
 TaxIdKind = Literal["company", "licensed_dealer", "exempt_dealer"]
 
 
-class BusinessPatch(_Strict):
+class BusinessPatch(_Strict, PatchModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str | None = Field(None, min_length=1, max_length=200)

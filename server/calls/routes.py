@@ -36,8 +36,7 @@ async def read_call(call_id: int):
 @validate_request(CallUpdate)
 @validate_response(CallOut)
 async def edit_call(call_id: int, data: CallUpdate):
-    changes = data.model_dump(include=data.model_fields_set)
-    return call_json(await update_call(business_id=g.user.business_id, call_id=call_id, changes=changes))
+    return call_json(await update_call(business_id=g.user.business_id, call_id=call_id, changes=data.changes()))
 
 
 @bp.get("/<int:call_id>/recording")

@@ -1,7 +1,7 @@
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field
 
 from server.pagination import ListQuery
-from server.schemas import ResponseModel, Timestamp
+from server.schemas import PatchModel, ResponseModel, Timestamp
 
 
 class CallListQuery(ListQuery):
@@ -12,17 +12,13 @@ class CallListQuery(ListQuery):
 CALL_SORTS = ("id", "started_at", "duration", "status", "from_number")
 
 
-class CallUpdate(BaseModel):
+class CallUpdate(PatchModel):
     """What an agent may change on a call; only the fields sent change, anything else is ignored."""
 
-    notes: str | None = Field(None, max_length=10_000)
-    customer_id: int | None = Field(None, ge=1)  # another customer of the business; null unlinks
+    nullable = frozenset({"customer_id"})  # null unlinks the call from its customer
 
-    @model_validator(mode="after")
-    def _notes_not_null(self):
-        if "notes" in self.model_fields_set and self.notes is None:
-            raise ValueError("notes cannot be null")
-        return self
+    notes: str | None = Field(None, max_length=10_000)
+    customer_id: int | None = Field(None, ge=1)  # another customer of the business
 
 
 class CallOut(ResponseModel):

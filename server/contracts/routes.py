@@ -65,9 +65,8 @@ async def read_contract(contract_id: int):
 @validate_request(ContractPatch)
 @validate_response(ContractOut)
 async def update_contract(contract_id: int, data: ContractPatch):
-    changes = {name: getattr(data, name) for name in data.model_fields_set if getattr(data, name) is not None}
     contract = await service.update_contract(business_id=g.user.business_id, contract_id=contract_id,
-                                             changes=changes)
+                                             changes=data.changes())
     return _json(contract)
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.pagination import ListQuery
-from server.schemas import ResponseModel, Timestamp
+from server.schemas import PatchModel, ResponseModel, Timestamp
 
 # base64 of a 500 KB PNG plus the data-URL prefix.
 MAX_SIGNATURE_URL = 700_000
@@ -21,7 +21,7 @@ class ContractCreate(BaseModel):
     body: str = Field(min_length=1, max_length=100_000)
 
 
-class ContractPatch(BaseModel):
+class ContractPatch(PatchModel):
     """Writable fields only; anything else in the body is ignored (mass assignment)."""
 
     model_config = ConfigDict(str_strip_whitespace=True)

@@ -45,6 +45,8 @@ def _phone_digits(text: str) -> str | None:
     digits = "".join(ch for ch in text if ch.isdigit())
     if len(digits) < 3 or len(digits) < len(text.replace(" ", "").replace("-", "").replace("+", "")) - 1:
         return None
+    if len(digits) > 15:  # E.164 numbers have at most 15 digits: this is not a phone number
+        return None
     if digits.startswith("0"):
         return "972" + digits[1:]
     return digits

@@ -46,8 +46,8 @@ async def read_invoice(invoice_id: int):
 @validate_request(InvoicePatch)
 @validate_response(InvoiceOut)
 async def update_invoice(invoice_id: int, data: InvoicePatch):
-    changes = {name: getattr(data, name) for name in data.model_fields_set if getattr(data, name) is not None}
-    invoice = await service.update_invoice(business_id=g.user.business_id, invoice_id=invoice_id, changes=changes)
+    invoice = await service.update_invoice(business_id=g.user.business_id, invoice_id=invoice_id,
+                                           changes=data.changes())
     return service.invoice_json(invoice)
 
 

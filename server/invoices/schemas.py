@@ -8,7 +8,7 @@ from typing import Literal, NotRequired, TypedDict
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.pagination import ListQuery
-from server.schemas import Money, ResponseModel, Timestamp
+from server.schemas import Money, PatchModel, ResponseModel, Timestamp
 
 MAX_LINES = 200
 
@@ -28,7 +28,7 @@ class InvoiceCreate(BaseModel):
     status: Literal["draft", "issued"] = "draft"
 
 
-class InvoicePatch(BaseModel):
+class InvoicePatch(PatchModel):
     """Writable fields only; anything else in the body is ignored (mass assignment)."""
 
     customer_id: int | None = Field(None, ge=1)

@@ -57,8 +57,7 @@ async def read(task_id: int):
 @validate_request(TaskUpdate)
 @validate_response(TaskOut)
 async def update(task_id: int, data: TaskUpdate):
-    changes = data.model_dump(include=data.model_fields_set)
-    return task_json(await update_task(business_id=g.user.business_id, task_id=task_id, changes=changes))
+    return task_json(await update_task(business_id=g.user.business_id, task_id=task_id, changes=data.changes()))
 
 
 @bp.delete("/<int:task_id>")

@@ -4,7 +4,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
 from server.pagination import ListQuery
-from server.schemas import ResponseModel, Timestamp
+from server.schemas import PatchModel, ResponseModel, Timestamp
 
 TASK_SORTS = ("due_at", "created_at", "title", "status", "id")
 MAX_SNOOZE_MINUTES = 7 * 24 * 60
@@ -26,22 +26,17 @@ class TaskCreate(BaseModel):
     assignee_id: int | None = Field(None, ge=1)
 
 
-class TaskUpdate(BaseModel):
+class TaskUpdate(PatchModel):
     """Only the fields sent change (`model_fields_set`); anything else in the body is ignored."""
+
+    nullable = frozenset({"customer_id"})  # null unlinks the task from its customer
 
     title: str | None = Field(None, min_length=1, max_length=300)
     notes: str | None = Field(None, max_length=10_000)
     due_at: AwareDatetime | None = None
-    customer_id: int | None = Field(None, ge=1)  # null unlinks
+    customer_id: int | None = Field(None, ge=1)
     assignee_id: int | None = Field(None, ge=1)
     status: Literal["open", "done"] | None = None
-
-    @model_validator(mode="after")
-    def _not_null(self):
-        for name in ("title", "notes", "due_at", "assignee_id", "status"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class Snooze(BaseModel):

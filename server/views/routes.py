@@ -46,8 +46,7 @@ async def read(view_id: int):
 @validate_request(ViewUpdate)
 @validate_response(ViewOut)
 async def update(view_id: int, data: ViewUpdate):
-    changes = data.model_dump(include=data.model_fields_set, exclude_none=True)
-    return view_json(await update_view(**_owner(), view_id=view_id, changes=changes))
+    return view_json(await update_view(**_owner(), view_id=view_id, changes=data.changes()))
 
 
 @bp.delete("/<int:view_id>")

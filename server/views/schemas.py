@@ -4,7 +4,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from server.pagination import ListQuery
-from server.schemas import ResponseModel, Timestamp
+from server.schemas import PatchModel, ResponseModel, Timestamp
 
 Resource = Literal["customers", "calls", "messages", "tasks", "invoices", "contracts", "signatures"]
 Density = Literal["compact", "normal", "comfortable"]
@@ -37,8 +37,8 @@ class ViewCreate(BaseModel):
     is_default: bool = False
 
 
-class ViewUpdate(BaseModel):
-    """Only the fields sent change (null means "leave it"); resource, owner and business never do."""
+class ViewUpdate(PatchModel):
+    """Only the fields sent change; resource, owner and business never do."""
 
     name: str | None = Field(None, min_length=1, max_length=100)
     columns: Columns | None = None

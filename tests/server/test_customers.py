@@ -132,3 +132,8 @@ async def test_csv_export_applies_the_list_filters(client, auth_headers):
                                  headers=auth_headers)).get_data()
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [row[1] for row in rows[1:]] == ["דנה כהן"]
+
+
+async def test_a_run_of_digits_longer_than_any_phone_is_just_text(client, auth_headers):
+    await add_people(client, auth_headers)
+    assert await names(client, auth_headers, "q=" + "0" * 200) == []
