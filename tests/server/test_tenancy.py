@@ -112,3 +112,14 @@ async def test_tenant_headers_from_the_client_are_ignored(client, auth_headers):
     headers = {**auth_headers, "X-Tenant-ID": "2", "X-Business-ID": "2"}
     response = await client.get(f"/api/crm/customers/{ids['customer_id']}", headers=headers)
     assert response.status_code == 404
+
+
+async def test_ids_past_the_database_range_name_nothing(client, auth_headers):
+    huge = 10**24
+    created = await client.post("/api/crm/contracts", json={"customer_id": huge, "title": "x", "body": "y"},
+                                headers=auth_headers)
+    assert created.status_code == 404
+    listed = await client.get("/api/crm/calls", query_string={"customer_id": str(huge)}, headers=auth_headers)
+    assert listed.status_code in (200, 422)
+    if listed.status_code == 200:
+        assert (await listed.get_json())["total"] == 0
