@@ -19,7 +19,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
-from tortoise import Tortoise
+from tortoise import Tortoise, connections
 from tortoise.transactions import in_transaction
 
 from server import db, db_extras
@@ -203,6 +203,11 @@ async def seed_timeline(*, business_id: int, customer_id: int, events: int, owne
         models = {"call": Call, "task": Task, "invoice": Invoice, "contract": Contract, "whatsapp": message_model}
         for kind, objects in rows.items():
             await models[kind].bulk_create(objects, batch_size=1000, using_db=connection)
+    # Fresh statistics: with none, PostgreSQL sorted a customer's whole history per source
+    # (7 ms) instead of walking the (customer_id, time) index for 51 rows (0.3 ms).
+    for kind, objects in rows.items():
+        if objects:
+            await connections.get("default").execute_script(f'ANALYZE "{models[kind]._meta.db_table}"')
     return [kind for kind, objects in rows.items() if objects]
 
 
