@@ -173,8 +173,9 @@ def _older(source: Source, cursor: Cursor) -> Q:
     return Q(**{f"{at}__lte": cursor.at}) & ~Q(**{at: cursor.at, "id__gte": cursor.id or 0})
 
 
-async def _items(source: Source, *, business_id: int, customer_id: int, cursor: Cursor | None, limit: int,
-                 base_url: str) -> list:
+async def _rows(source: Source, *, business_id: int, customer_id: int, cursor: Cursor | None,
+                limit: int) -> list[tuple]:
+    """(sort key, source, row) for the source's newest `limit` rows after the cursor."""
     model = source.model()
     if model is None:
         return []
@@ -182,10 +183,12 @@ async def _items(source: Source, *, business_id: int, customer_id: int, cursor: 
     if cursor is not None:
         query = query.filter(_older(source, cursor))
     rows = await query.order_by(f"-{source.at}", "-id").limit(limit)
-    serialize = source.json(base_url)
-    return [{"type": source.type, "id": row.id, "at": getattr(row, source.at).astimezone(UTC).isoformat(),
-             "title": source.title(row), "data": serialize(row), "_key": (getattr(row, source.at), source.type, row.id)}
-            for row in rows]
+    return [((getattr(row, source.at), source.type, row.id), source, row) for row in rows]
+
+
+def _item(source: Source, row, serialize: Callable[[object], dict]) -> dict:
+    return {"type": source.type, "id": row.id, "at": getattr(row, source.at).astimezone(UTC).isoformat(),
+            "title": source.title(row), "data": serialize(row)}
 
 
 async def customer_timeline(*, business_id: int, customer_id: int, before: str | None = None,
@@ -194,11 +197,10 @@ async def customer_timeline(*, business_id: int, customer_id: int, before: str |
     cursor = parse_cursor(before) if before else None
     # One more than asked for from each source tells whether another page exists.
     per_source = await asyncio.gather(*(
-        _items(source, business_id=business_id, customer_id=customer_id, cursor=cursor, limit=limit + 1,
-               base_url=base_url)
+        _rows(source, business_id=business_id, customer_id=customer_id, cursor=cursor, limit=limit + 1)
         for source in SOURCES))
-    merged = list(islice(heapq.merge(*per_source, key=lambda item: item["_key"], reverse=True), limit + 1))
-    items = merged[:limit]
-    for item in items:
-        del item["_key"]
+    merged = list(islice(heapq.merge(*per_source, key=lambda entry: entry[0], reverse=True), limit + 1))
+    # Only the page is serialised: the other sources' surplus rows were needed for the merge alone.
+    serializers = {source.type: source.json(base_url) for source in SOURCES}
+    items = [_item(source, row, serializers[source.type]) for _key, source, row in merged[:limit]]
     return {"items": items, "next_before": cursor_of(items[-1]) if len(merged) > limit else None}
