@@ -15,8 +15,19 @@ $(STAMP): pyproject.toml
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or pyenv 3.12.x)"; exit 1; }
 	@test -x $(PY) || $(PYTHON312) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,desktop]'
 	@touch $@
+
+# Debian packages the desktop client (QtMultimedia: libpulse0), the browser tests (chromium)
+# and Hebrew rendering need; installed only when missing.
+SYSTEM_PACKAGES := chromium libpulse0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxcb-cursor0 fonts-noto-core
+system-deps: ## install the Debian packages the clients and their tests need (when missing)
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "installing: $$missing"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 install: $(STAMP) ## create .venv and install the server with its dev tools
 
@@ -25,7 +36,7 @@ run: $(STAMP) ## migrate the embedded database, seed the demo business once, ser
 	$(PY) -m server.cli seed-demo
 	$(PY) -m server.main
 
-test: $(STAMP) ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
+test: $(STAMP) system-deps ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
 	@scripts/run-tests.sh
 
 fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token: no 5xx
@@ -41,4 +52,4 @@ bench-deps:
 bench: $(STAMP) bench-deps ## the webhook load benchmark (figures for docs/BENCHMARKS.md)
 	$(PY) -m bench.webhooks --markdown
 
-.PHONY: help install run test fuzz lint bench bench-deps
+.PHONY: help install run test fuzz lint bench bench-deps system-deps
