@@ -8,6 +8,8 @@ BLUEPRINT_MODULES = [
     "server.customers.routes",
     "server.calls.routes",
     "server.calls.webhooks",
+    "server.messages.routes",
+    "server.messages.webhooks",
     "server.invoices.routes",
     "server.contracts.routes",
     "server.contracts.signing",

@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "server.auth.models",
     "server.customers.models",
     "server.calls.models",
+    "server.messages.models",
     "server.tasks.models",
     "server.invoices.models",
     "server.contracts.models",

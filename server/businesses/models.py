@@ -17,6 +17,14 @@ class Business(Timestamped, Model):
     vat_rate = fields.DecimalField(max_digits=5, decimal_places=2, default=18)  # percent
     # The last invoice number given: numbers are sequential per business, with no gaps.
     invoice_seq = fields.IntField(default=0)
+    # Missed-call follow-up: a call that ends with no recording (no answer, busy, a hang-up
+    # during the greeting) becomes a call-back task for the on-duty agent (else the first active
+    # admin), and, with a template set, a WhatsApp template to the caller.
+    missed_call_followup = fields.BooleanField(default=False)
+    missed_call_template_sid = fields.CharField(max_length=64, default="")  # Content API HX..., "" for none
+    # A plain id, not a foreign key (user already points at business: tortoise refuses cycles);
+    # checked to be an active user of this business when set and when used.
+    on_duty_user_id = fields.IntField(null=True)
 
     class Meta:
         table = "business"

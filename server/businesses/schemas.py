@@ -50,6 +50,11 @@ class BusinessPatch(_Strict, PatchModel):
     email: str | None = Field(None, max_length=254)
     vat_rate: Decimal | None = Field(None, ge=0, le=100, max_digits=5, decimal_places=2)
     timezone: str | None = Field(None, max_length=64)
+    missed_call_followup: bool | None = None
+    missed_call_template_sid: str | None = Field(None, pattern=r"^(HX[0-9a-fA-F]{32})?$")  # "" for none
+    on_duty_user_id: int | None = Field(None, ge=1)  # null: the first active admin
+
+    nullable = frozenset({"on_duty_user_id"})
 
     @field_validator("timezone")
     @classmethod
@@ -86,6 +91,9 @@ class BusinessOut(ResponseModel):
     email: str
     vat_rate: float  # percent
     greeting_url: str  # what callers hear: the business's own greeting, else the default
+    missed_call_followup: bool
+    missed_call_template_sid: str
+    on_duty_user_id: int | None
     updated_at: Timestamp
 
 

@@ -6,8 +6,10 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+from server.auth.models import User
 from server.businesses.models import Business
 from server.businesses.service import check_mp3, greeting_path, set_greeting
+from server.tenancy import owned
 
 # None means "not sent"; these may not be blanked.
 _REQUIRED = ("name", "tax_id_kind", "vat_rate", "timezone")
@@ -15,7 +17,12 @@ _REQUIRED = ("name", "tax_id_kind", "vat_rate", "timezone")
 
 async def update_business(*, business_id: int, changes: dict) -> Business:
     business = await Business.get(id=business_id)
+    if changes.get("on_duty_user_id") is not None:
+        await owned(User, changes["on_duty_user_id"], business_id=business_id, what="user")
     for field, value in changes.items():
+        if field == "on_duty_user_id":
+            business.on_duty_user_id = value
+            continue
         if value is None:
             if field in _REQUIRED:
                 continue
@@ -49,5 +56,8 @@ def business_json(business: Business, *, media_root: Path) -> dict:
         "email": business.email,
         "vat_rate": float(business.vat_rate),
         "greeting_url": greeting_path(media_root, business.id),
+        "missed_call_followup": business.missed_call_followup,
+        "missed_call_template_sid": business.missed_call_template_sid,
+        "on_duty_user_id": business.on_duty_user_id,
         "updated_at": business.updated_at.isoformat(),
     }

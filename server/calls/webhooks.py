@@ -10,6 +10,7 @@ from quart_schema import document_response, tag_blueprint
 
 from server.businesses.service import business_id_for_number, greeting_path
 from server.calls import service
+from server.messages import followup
 from server.openapi import TEXT, TWIML
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import THANK_YOU_HE, UNKNOWN_NUMBER_HE, greet_and_record, say_and_hang_up
@@ -76,6 +77,8 @@ async def handle_recording():
 async def call_status():
     form = await request.form
     if form.get("CallSid") and form.get("CallStatus"):
-        await service.advance_status(call_sid=form["CallSid"], status=form["CallStatus"],
-                                     duration=_int(form.get("CallDuration")))
+        moved = await service.advance_status(call_sid=form["CallSid"], status=form["CallStatus"],
+                                             duration=_int(form.get("CallDuration")))
+        if moved:
+            await followup.schedule(call_sid=form["CallSid"], status=form["CallStatus"])
     return Response("OK", status=200, content_type="text/plain; charset=utf-8")

@@ -13,12 +13,18 @@ def is_last_attempt(job) -> bool:
 
 def _handlers() -> dict:
     from server.calls.recordings import fetch_recording, transcribe_recording
+    from server.messages.followup import follow_up
+    from server.messages.media import fetch_media
+    from server.messages.sending import send_queued
     from server.push.service import send_push
 
     return {
         "recording.fetch": fetch_recording,
         "recording.transcribe": transcribe_recording,
         "push.send": send_push,
+        "whatsapp.media": fetch_media,
+        "whatsapp.send": send_queued,
+        "call.missed_followup": follow_up,
     }
 
 

@@ -1,8 +1,9 @@
-"""The one TwiML builder: twilio's VoiceResponse, answered as text/xml."""
+"""The one TwiML builder: twilio's VoiceResponse / MessagingResponse, answered as text/xml."""
 
 from __future__ import annotations
 
 from quart import Response
+from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
 THANK_YOU_HE = "תודה, קיבלנו את ההודעה"
@@ -36,3 +37,8 @@ def say_and_hang_up(text: str) -> Response:
     response.say(text, language="he-IL")
     response.hangup()
     return twiml(response)
+
+
+def no_reply() -> Response:
+    """`<Response/>`: a message received, nothing sent back from the webhook."""
+    return twiml(MessagingResponse())

@@ -17,13 +17,14 @@ from server.calls.models import Call
 from server.contracts.models import Contract, Signature
 from server.customers.models import Customer
 from server.invoices.models import Invoice
+from server.messages.models import Message
 from server.tasks.models import Task
 from server.views.models import SavedView
 
 # Public by design: Twilio's greeting files (per business id, like Twilio fetches them).
 PUBLIC_ID_ROUTES = {"/server/static/voice_responses/<int:business_id>/greeting.mp3"}
 MODELS = {"customer_id": Customer, "call_id": Call, "task_id": Task, "invoice_id": Invoice,
-          "contract_id": Contract, "signature_id": Signature, "view_id": SavedView}
+          "contract_id": Contract, "signature_id": Signature, "view_id": SavedView, "message_id": Message}
 BODIES = {"PATCH": {"notes": "x", "name": "x", "title": "x"}, "POST": {"minutes": 5}, "PUT": {}}
 
 
@@ -44,8 +45,12 @@ async def foreign_rows() -> tuple[dict, dict]:
     signature = await Signature.create(business=other, contract=contract, signer_name="זר", signed_at=now,
                                        ip="10.0.0.1", document_sha256="0" * 64, image_path="signatures/x.png")
     view = await SavedView.create(business=other, user=stranger, resource="customers", name="שלי")
+    message = await Message.create(business=other, customer=customer, message_sid="MM" + "f" * 32,
+                                   direction="inbound", body="סוד", media=[{"content_type": "image/jpeg",
+                                                                            "path": "whatsapp/x.jpg"}])
     ids = {"customer_id": customer.id, "call_id": call.id, "task_id": task.id, "invoice_id": invoice.id,
-           "contract_id": contract.id, "signature_id": signature.id, "user_id": stranger.id, "view_id": view.id}
+           "contract_id": contract.id, "signature_id": signature.id, "user_id": stranger.id, "view_id": view.id,
+           "message_id": message.id}
     snapshots = {name: await model.get(id=ids[name]).values() for name, model in MODELS.items()}
     return ids, snapshots
 
@@ -68,7 +73,7 @@ async def test_every_route_answers_404_for_another_business_and_changes_nothing(
     failures = []
     for method, rule, param in routes:
         assert param in ids, f"{rule}: teach this test the parameter {param!r}"
-        path = rule.replace(f"<{param}>", str(ids[param]))
+        path = rule.replace(f"<{param}>", str(ids[param])).replace("<number>", "1")  # an attachment's number
         body = BODIES.get(method)
         response = await client.open(path, method=method, headers=auth_headers,
                                      **({"json": body} if body is not None else {}))
@@ -82,7 +87,7 @@ async def test_every_route_answers_404_for_another_business_and_changes_nothing(
 
 @pytest.mark.parametrize("path, field", [
     ("/api/crm/tasks", "customer_id"), ("/api/crm/invoices", "customer_id"), ("/api/crm/contracts", "customer_id"),
-    ("/api/crm/calls", "customer_id"), ("/api/crm/signatures", "contract_id"),
+    ("/api/crm/calls", "customer_id"), ("/api/crm/signatures", "contract_id"), ("/api/crm/messages", "customer_id"),
 ])
 async def test_lists_filtered_by_a_foreign_id_are_empty(client, auth_headers, path, field):
     ids, _ = await foreign_rows()

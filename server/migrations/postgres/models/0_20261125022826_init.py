@@ -17,7 +17,10 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
     "phone" VARCHAR(20) NOT NULL,
     "email" VARCHAR(254) NOT NULL,
     "vat_rate" DECIMAL(5,2) NOT NULL,
-    "invoice_seq" INT NOT NULL
+    "invoice_seq" INT NOT NULL,
+    "missed_call_followup" BOOL NOT NULL,
+    "missed_call_template_sid" VARCHAR(64) NOT NULL,
+    "on_duty_user_id" INT
 );
 CREATE TABLE IF NOT EXISTS "phone_number" (
     "created_at" TIMESTAMPTZ NOT NULL,
@@ -107,6 +110,31 @@ CREATE TABLE IF NOT EXISTS "call" (
 );
 CREATE INDEX IF NOT EXISTS "idx_call_busines_f6593e" ON "call" ("business_id", "started_at");
 CREATE INDEX IF NOT EXISTS "idx_call_custome_da532a" ON "call" ("customer_id", "started_at");
+CREATE TABLE IF NOT EXISTS "message" (
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "message_sid" VARCHAR(64) UNIQUE,
+    "direction" VARCHAR(16) NOT NULL,
+    "body" TEXT NOT NULL,
+    "media" JSONB NOT NULL,
+    "status" VARCHAR(16) NOT NULL,
+    "error_code" INT,
+    "error_message" VARCHAR(300),
+    "sender_id" VARCHAR(128) NOT NULL,
+    "profile_name" VARCHAR(200) NOT NULL,
+    "content_sid" VARCHAR(64),
+    "content_variables" JSONB,
+    "status_at" TIMESTAMPTZ,
+    "business_id" INT NOT NULL REFERENCES "business" ("id") ON DELETE CASCADE,
+    "customer_id" INT REFERENCES "customer" ("id") ON DELETE SET NULL,
+    "sent_by_id" INT REFERENCES "user" ("id") ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS "idx_message_busines_3b9945" ON "message" ("business_id", "created_at");
+CREATE INDEX IF NOT EXISTS "idx_message_custome_578039" ON "message" ("customer_id", "created_at");
+CREATE INDEX IF NOT EXISTS "idx_message_custome_da0332" ON "message" ("customer_id", "direction", "created_at");
+CREATE INDEX IF NOT EXISTS "idx_message_busines_c37c88" ON "message" ("business_id", "sender_id");
+COMMENT ON TABLE "message" IS 'A WhatsApp message, either way. `media`: one entry per attachment,';
 CREATE TABLE IF NOT EXISTS "task" (
     "created_at" TIMESTAMPTZ NOT NULL,
     "updated_at" TIMESTAMPTZ NOT NULL,
@@ -245,87 +273,97 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXWtz2zYW/SsYfVlnRuuNFcvttDs7IzvOxq0fmVhpO812WIiELKwpQCVAK243/30Bih"
-    "TfNCmRNAnjSxuTuCR1Lh4X51xe/jVYUgvZ7PDUZZggxgbfgb8GBC6R+Efq3BAM4GoVnpEH"
-    "OJzZXuNZtNWMcQeaXByfQ5shcchCzHTwimNKxFHi2rY8SE3REJO78JBL8B8uMji9Q3yBHH"
-    "Hi82/iMCYW+oJY8Ofq3phjZFuxx8WWvLd33OCPK+/YBeHvvIbybjPDpLa7JGHj1SNfULJt"
-    "jQmXR+8QQQ7kSF6eO658fPl0/i8NftHmScMmm0eM2FhoDl2bR37uzAiPDQzj+mZq3J5PDW"
-    "NQASCTEgmueNSNs+7kI/x9dHT8zfG3b06OvxVNvMfcHvnm6+bWITAbQw+e6+ngq3cecrhp"
-    "4WEcgmo6SCJhQJ4G9604w/ESZSMct0wgbfmmh8E/krgHKBcBHxwIkQ97WxvQix9o3RD70X"
-    "d5Ac7Ti6vz2+nk6oO83ZKxP2wPv8n0XJ4ZeUcfE0cPTl7J41QMpM0I214E/HwxfQ/kn+DX"
-    "m+tzD17K+J3j3TFsN/11IJ8JupwahK4NaEV6Z3A0QE20DL3urqwdvR631F7vitcDjCJu95"
-    "8+9Lr3/5S/zxbQyfZ10D7hZYFWH/26hF8MG5E7vpCz5+vXBY79afLx7P3k44FolfDWtX9q"
-    "tDn3NYav7PF/UlIJ46hNezgPJgzDf/yAHJdBGy0HrWB+clwC8pPjXMTlqQTg4vJZUUEB3F"
-    "uLFsFuB95RuR5d0KGz4TXuxY+rjvHWrEWgTbpcQfLYV7zFTO74EXZZrCMmynXoN6Xm6DcF"
-    "c/Sb9By9WlScoLcGyuFbfwdGS4jtKuBuDdQDd1xmtROt8uEdp9a7B8gNiUdG0I5MvIR2Ns"
-    "pRs2TEvrE79O2bAv3o24ZAL8D47fnZxdXk8mA8HHkYi0AccxRF/zjVgTF5oNhEBkN/VOEa"
-    "4lZPkw51wfq6qa5cA+kgaZz5fYRzkAdm0LxfQ8cyYmcSs7NB3OUMORnr4Klv/u7Hj8iG3q"
-    "9K4+2zWh/kpa69K/Vwt/I16GPB0UHGfs5le6P0iakLj+kyTpd7Q3TmX0ZZmKBt7wuRuISq"
-    "8HDI7veEZyouoSo8/tq3J0IXm6uoCpI46+kl+w4z/zKqwsTwHYHcdfbtTbfBdZQFCj4gy3"
-    "jAaL0vUvJCP4nrqIrUymULg7mz7R32jSrF9W4jl1MJNxmg0xHNC9nTp5ajZfIIJPDO+0ny"
-    "3vJOGdF4hgSdCNbzVejoBqGUEj2YgOka25iCjdH3gC+Q/28gQx9kgYPfp/T3V4AjEQiB9Q"
-    "KbCxCo3QB6jQBmYE6dw0EC4fqvrvVxrY/3ZCLpqVKq9fGX6PUy+jg6OjmuxF777eshr593"
-    "Gm1YGQhWvEy5NneRSli1R6x2fMFKcatpoNMov6MOEhujH9GjB/aFeCpIzCxRICMvsGcg58"
-    "W44rAD19vYKdnBBAbil6ONSnA2uT2bvD0ffM0nrpuMmC/pHSYTztFyxbNC5tj5wpjZli3F"
-    "ghQ2fTJofgexDF09SzYEJnWJ8D1YiagWmt5fAJLN3xcfAKeA2XQNLLomYAUZW1PHAneuAF"
-    "Y4KR001371p4Pmz6HUKFZmcfLzAK+Cv3RE3WZE3QeRuL2VtgmZeNOzy8K7aa0gtvXnm1Xf"
-    "Dii7Dehv2L/Z7VWQp5tc5T+iufghiym9RyRrlY+dL1zlnU1LsQgGTZ+mxgigKyi6E/CNgW"
-    "c8BIyLWNECVOzyAGQAcwZu30/+PhqfHIJzaC6Ay4QN5aK7yrNgjfkCE9kuTZDVf4//kDlc"
-    "Yvvxe7ASF0SEi1sB6LeVV0QA3omOKu74IO7FPE5uvaA2AhtDcOA9gzw+56807dbBIEHvF+"
-    "tFOkR2MwQqpk3HjJoKFZ6P73gzKpNoOsrPMx2lUqflBGMsIFtUgTlupRytVH9AZtoYkYyg"
-    "LB/i0KLFlNM1mg1aQfjopATCR8lYK0RYnoojLHPMDBG7VEM5bqVccm8jmelaacpHv5+aQx"
-    "mlCX1ZYXG1Hbwet1TQ6z3xcu4WMzGN7qQmsjqHtd8ftX/r96+DVjY0hbNm2aF17pYlbbjT"
-    "rqVjrq1707LZye8yguKWehB1eRB5UWOl0ROx0Jv9p8Vh13/bY09hWLGXRoYJUTjSqbokCH"
-    "uoZ1DEgTfyqeHA7bpsT68G8rCAH9WbxXzo1d0s6rRE1bxeKi3xmRMmOsQgN5Iu0f2ySK0V"
-    "hGigKFKQsVVZDEkZKpiiMhqPS/XncUF/HicRd6hdqT8H7Vvsz1tpoI+SCGaGCKLxQwbIp1"
-    "RgCUlObBu1S4A9E4ZNoR1M1+2yD6c3N5exBfb0YprA+NPV6bnAPlGdI83+6GQAnTzeQZ5g"
-    "z+TxKLsZSd3a8wXVZMKYItg/c2GPbpK+unDFPp3I50Hag6mPnUhXGtCVBurHrUmafDurZ1"
-    "Dl0Rk/ny43o61qpcw/xyKsTWXJ31JvKiXiioBuEH957y0lTsf53JxGcfovp5ENGZfO4uL3"
-    "FrcUwR93WdBAM/+a+e/EfNNTDlgz/y/R62WY/+4z0+0xpY1w0+0Wg+7YBkCxatDdRrcJ4S"
-    "oMw8oiHFq0SPbbYn5uh+uv/z2ejJi4yuKbYa5TELuz4KbjLP0JhuZfdCGUZ1X4nKIvOVvD"
-    "rYEC+BYNlvNfprFxEqB4cDX55VVsrFzeXP87aB5B/ezy5jS5RlDXMSvFOKFFi3AvIXE3nx"
-    "/o4yqhBcqmEv/pmlTNCY+a6HcptOZbZVquR/NNdeAasC2Zc9+xvlsW1uiYjWEqHgBcf7q8"
-    "LCekt/cpg57g/EyCcB/R0R8yKCOa6w8Z5MHUqKYpJ6UsPdOfrAq0zKBFk6/+ZOmDjq85eP"
-    "JhoKhmnNbioRYPOzGweyojafHwJXq9jHgop36DVavzFbVR7uWh+stPWdhBZhDqlMU4ZtQi"
-    "xYbJjLqkt0pMT8QuiZGEqacozx26jHxepyzUCTMFePrGP11Pd4A5ZqRBfhLkyEajYuATt1"
-    "Qw8OlvoJOOby3XgdmrcO6GMWqiRYKsgksmdSxxx6oRZMqwllwepaPIEDIHLSlHhutUSpvK"
-    "s1cvi2pcKh1hXJCOME6nI4Tw7TCPZBvrGaVoRllBXqkQQNpS9+xSPVvcjWyeLQ13frZN3E"
-    "oFqNvOuQkRNKrvWjONW4z1iZ/h3MfKDDqzrMVerpOemloqE3JZSWQTVjoG0alPVeaN+lOf"
-    "ou/R7gmveqUakugmRm/lJKgm0w+8rJ+M9IMgGyg//YAHLdpOP/DjJktYBkkIkDHR5xAqbJ"
-    "RwQ0T19k6HRiJywAK+gCGMXiO3ESOU/in+cgnH9qat1+LRMG2IlzoZQidDdGTW6qksrpMh"
-    "XqLXyyRDcMyrFUXcGij4LrV+q6vve28/3Kg4gYVWCk5e/Z2s0mtUPFCs6OWUsX7juNO+7k"
-    "deE11t6kn2lBaObsOqDKaEqR5KXR5Ksc10hQGVtFNB82o6UdCiZKcQJDTTY6nLYynBlpWk"
-    "nhJWWt3R1czb1M18Wq7qNxhTdlo706Jko8BqUVKLkj1At5womRU21ACv4l+ZTIRKJXrudp"
-    "VqD9y+9tvkgt4pOT2oEZGhqEfKR+SL6jjSqMHy5P6bRun65E9o5NlivNa2tbbdjUmkpyqn"
-    "1rZfotfLaNt575HmTqK575BqGkEeseXylYbzh9ub62w8twbJcYNNDv4HbMwag3Xwz7lLvG"
-    "oCYOZim2PCDuX9/tWUVlOApAQoNmRSSndS1E6MBXmBVP1Sd8Yph1kqKDLxEto5GlnELOmV"
-    "jd2hb9/DDl/gg7fnZxdXk8uDo+PhKPFdxcAZx6nUjQfIDfnzK2IcNXuJGI+rQVwd3ZcKbK"
-    "XOu8vsoKeGsuiaruMgYmZQDgVFhCI2LWYoXFzeNrXoJcTUMlpqvpTa08I2lgPnvf1ks05O"
-    "bDE5ETPm7rQJjRnq9IDubDnTTMMK4l08HDHT/u2yf00pH9j2bgxiwlZ7usue1uko6mVMqI"
-    "isTpl4WSkTfYW3KGfio5itP16cTZ9Led7W3c+qJR+pyV9QTz7aqtmXurXM3I2Jd6hl5hck"
-    "OGqZ+SV6vYzMrF+hbvoV6hm1Moj2fJIyaK8Evm2zlJp2b552lxmuIsi7R5U+kBC30p+hSM"
-    "CcUeYckV0+Th0x0xRddxbedLzlJYrvVMU+aqh93GUfW8iUaWS7eDlhqv3cZT9rul3T7X1A"
-    "VtPtmm7vA7yt0u3xkEzsBp0MQiT4EO4NQVMq/vP053Bvoxfr5dKc/TncCspECEGGNBHDJ1"
-    "+biPmkUXFCiwxtigzeLsYxvD9T6BbTCBEzJUiyOJMwKkVCjgpIyFGahOzMZrNr2Ku0C8Gr"
-    "KiNp01rBAVQ/FecyMeWIJY5kDJ98gONWCqQct/BxI/EQ7lIymGwBR+OTKnBnmOrOXaJz46"
-    "Xoo5U/3xW3UhDoRrTAlTWvjHTURsEaho1IrpqOa4qO8zPFKtJxcat6kO397kiTcW2ScVXI"
-    "onR/TzsiIILKknaRC/Wqp5em7OJjvAxlt1fW6y18QNZPGK0HWdzS9uSwkFuSzYyHoN1T5N"
-    "JgAmRM/zcGPEPgXQfY8JG6HBxspjs2BIw6fAjm2ObIEX9aiDDMH1+JQ9QBM8oXwLSxCFTZ"
-    "4SDhgUZukFkSyvUrhYndJ3WdTcf1MEwWhtKkmM687cRi0NMcTJ15+xK9XibzNjr1lt0LRm"
-    "1U3HPXXtC+qrygsK5wVGqnfVSw0z5K77T9mCQNcX5drYiJrqwVm6tqqawlYsNKeprfXjl6"
-    "un6i1A+4q/T1iEk3+rq8rTJ93d/4VBIJQpMWezyhjl94qo/5/phtnzmF9CmlNoIkZ9cXM0"
-    "zgPROWTQG+PdJuJz+9ubmMdfLTi+QrK5+uTs8F/IlKXfpzIu0x2J4qWwnViIVGVHPXz5xI"
-    "GjB3e0Kr+HcYImN2fzmgPtL6g8sWt+4s+tNT3HWqzbCIwl6J1gZLNi/BZM8cut5wzT+jGZ"
-    "A3BdHLgAO+QCD5LECGYa+GgK4JssDsEVCCPMo6i8pu4A46ibNbfDUi1oriamlRURs1aZaS"
-    "PEsh0ZJiWgLYjAVklfJHUob63dsnt/qr0fjEqpals7VQsE83kpIM3Wp5UEF7BfFthJrVSa"
-    "ttpZtp1TYf/X7qd2VUWxsyLiJv05S7t+quzzDX73h3R65N+1tTcpqS6zKimpLTlFyXYe0o"
-    "JfcDnQ0yWDh5eFhEvP3Xb1AmaZRgDugcMJuuwZo694AvIAfMdR7wA2IAAtMRe/PvgGlDsc"
-    "xbwsBCjjhsIyiv6CDhAWQNAXWAJeKpzLzRJu5RpqBrWD/NcYlXx1VTcDpltBMzk8KbD50y"
-    "qprXy6SM3gtIq5A5QXsFKbMGOF/4aFOYgW9+elfERKd3xcZQPeldlrtCxj2qmOEVtarlhd"
-    "kOSR3NFAfpR9Fc0dRFVlO9u+ksOsg5Wq54Bsy5IXDUpD2a43WnA+HIRk34awdQk2btATvu"
-    "CbD+Pq5iXBlaKRhT9jeGzNAtqHkv4n+XcJz1hd1i0SJhqxWLHnh6Vil+ihmpV2+kEand0/"
-    "KQ49AMGjj/Qw9xKxWgLho8TXztYY4JZoudaJCEqZ7IujaRpeSs55EHfqbOPXLeI+jwGYJ8"
-    "kCEVJJsMi2SDtdfYWMRaP0tV0+d9NbZDe+oal4SCcqcI7RJVR8x0WK3nqOw5aoIcbC6ypi"
-    "b/TOGMBMM2urpyazNQw6rgA3KY/zJI2fk9YqKgXjAaj8sQp+NxPnEqzyU4vVWlirt+cwXR"
-    "bai2BOGZ2ctFtSW2Ju0LMs+zUNYmvTzrYvb1/wJovHU="
+    "eJztXW1z47YR/isYfalvRnVjneXeJJ3OyD6ncWqfM7byMr3L8CAStlBThEKCVpz0/nsBvo"
+    "hvIE1IJE3C+JKcSCxIPwsudvdZAH+OVsRCtnd46nvYQZ43+hr8OXLgCrF/FO6NwQiu18kd"
+    "foHChR00XqRbLTzqQpOy63fQ9hC7ZCHPdPGaYuKwq45v2/wiMVlD7Nwnl3wH/+Yjg5J7RJ"
+    "fIZTc+/souY8dCvyMv/rl+MO4wsq3M62KLPzu4btCndXDtwqHfBg350xaGSWx/5SSN1090"
+    "SZxta+xQfvUeOciFFPHuqevz1+dvF/2l8V8UvmnSJHzFlIyF7qBv09SfuzCSayPD+HA9N2"
+    "7P54YxkgDIJA4Hl71qqKx7/gp/nRwd//343duT43esSfCa2yt//xI+OgEmFAzg+TAffQnu"
+    "QwrDFgHGCaimizgSBqRFcN+zOxSvkBjhrGQOaSsSPYz/kcc9RrkK+PhCgnwy2rqAnv2B1r"
+    "VjP0Uqr8B5fnF1fjufXf3AH7fyvN/sAL/Z/JzfmQRXn3JXD07e8OuEfUjhF7btBPx8Mf8O"
+    "8J/gP9cfzgN4iUfv3eCJSbv5f0b8naBPieGQjQGt1OiMr8aosZaJ1v21taPWs5Ja633Reo"
+    "xRSu3R2ydaD/5f0PfZErpiXcftc1pmaA1Rryv4u2Ej554uufX86qsKxf40uzn7bnZzwFrl"
+    "tPUhujUJ733J4MtH/B/EkcI4LdMdzqOZh+Hfvkeu70EbrUadYH5yXAPyk+NSxPmtHOCse5"
+    "FXUAH3VqJDsLuBd1JvRFcMaDG8xgP74+Qx3op1CLRJVmvoPA0Vb2bJ3cjDrot1SkS5Af22"
+    "lo1+W2Gj3xZt9HopaaC3Asrh2/wARiuIbRlwtwLqgTutM9uxVuXwTgvz3SOkBsdD4LQjE6"
+    "+gLUY5LZb32EO5w0i+LdCP3rUEegXG78/PLq5mlwfT8STAmDnimKI0+seFAYydR4JNZHjo"
+    "N5lcQ1bq+aRDU7B+1dZQbiTpkEo0Yc9jMaMJbdu4I7ZNNv66iO8pITaCjhjjsi5yYC9YH2"
+    "2hvb3S7Tg+vb6+zASYpxfznM348er0/ObgKDfMq/VA0WptM4QMT86DrupDOSvefMjC4LF8"
+    "+mT4HnKFsUuplRFI7mRpovxQb+LyBmwNTxnfPaTym/zCApoPG+haRuZOzhM0HH+1QK7A5z"
+    "6NxL/99w1iY5z/VUXEowz6D7yrD0FPA8yMfIlHWnx1JMgd8VG3J0o/eurCY/oeJau9ITqL"
+    "ulEWJjZr7AsR60JVeFYslIf3aE+ErsJeVAWJQu9hT4TmrAtV4YmCkT0Rugh7URUkdjcgsP"
+    "e1RVE3qsLk4XsHUt/ddzTdxv0oCxR8ZDHRI0abfZHiHf3E+lEVqbXvLQ3PX2yfsK/rzfq7"
+    "TXWnEm48iiETUhbXFG+tJqv8FegwV8CKns2fJAhZBDVBuYimvCwoHUUFLZ8rDRrNwHyDbU"
+    "xAKPQNoEsU/Rtw/xBZ4ODznHx+Ayhi3iLYLLG5BHH5EYBBI4A9cEfcw1EO4eZ71wVLumBp"
+    "IIZkoKUrumDpNWq9TsESOjo5lqITo/bN5KFf1oy2TNXGM55cDjon1R3T1fMJq5CALgJdRP"
+    "lb4iIWGP0bPQVgX7C3go4pYmkFhdoDA7nMx2WXXbjZ+k75AcY5D2SjkM86m92ezd6fj76U"
+    "Z/fb9JgvyT12ZpRzXlTkMmfuV/rMNm/JJqSk6bNO87cQc9c1kPTGwCS+w3QP1syrhWbwC0"
+    "An/H3xA6AEeDbZAItsHLCGnrchrgXufQYsU1LRaW689+ed5o9J7QebmdnNjyO8jn9pj7pL"
+    "j3oIVTvdzbRt1O1gQbVDObxYVNigArbNs+ny4YCyYcBw3f4w2pPg8Nuc5W/QHftDlnPygB"
+    "zRLJ+5XznLu2FLNgnGTZ9PjTmArCEbTiASBoHwGHiU+YoWICzKA9ADmHrg9rvZXyfTk0Nw"
+    "Ds0l8D0mQygbrvwu2GC6xA5vV0yQNf+MT84dXGH76RuwZh0ih7JHARi15T0iAO/ZQGVPfG"
+    "TP8oKc3GZJbARCQXAQvAO/fkff6LRbD50EHS+2VRwZfgKS61gyQm25Ci+X73g7qVP5Pykv"
+    "/J8U1rJwA2MsobeUgTkrpVxaqXmHzLQxcgROWTnEiUSH1aMbtBh1gvDRSQ2Ej/K+VoIwv5"
+    "VFOCj/ZL6LHMpZKeXqdFtZKqSZpnL0h8k51GGa0O9rzHrbQetZSQW1PhAtl4aYOTO6E5vo"
+    "NflZ96wUXyX9umhtQ5MpayF2rUtDlqKgXmVRDFrCSH6XLygrqT+iPn9E8ouU9l2c1Lcpr2"
+    "Vy2I+WxOxJDCu2smacI4VTg6pPhHCAuiBFHGujPDUcq13vozaoD3lckR/VwWI59OoGi7os"
+    "UTWt1ypLfOGCiR5lkFspl+j/PnWd7dDTwi51ccWWNBlSEFSwRGUyndYaz9OK8TzNI+4SW2"
+    "o8x+07HM9bamCIlAj2DOZE40cByJV7ymTkOtxIJjbXg91HRhcD6OLxHuYJ9iweT2c3U6Vb"
+    "ey5QzReMKYL9C+9+0s+kb73dPQxPSN63s8XHEIHSO3xUf21Rwqg7mIY4iPSWDHpLhuZxa5"
+    "NP2E5/Ak4hPTWW8wpmulWj3MLHjCsa7on8a2FJV84Bi/My7FewwCt3O5v4LmmUzZOWNLKh"
+    "R7myKPt7q1syL5n6XtxAUySaIumFvRloslxTJK9R63Uokv6n8LtLKbeSxO/2GIOeBQCKnW"
+    "PQb3TbYPgSN6wuwolEh6yIzexzN6RI8wueBD6xzOQrENe1mv2ZcIt+lj48qP0VQQ6hoq1Q"
+    "5+j3ktBwK6AAvlUfy/kv88x3EqN4cDX75U3mW7m8/vCvuHkK9bPL69P8HEF815TycRKJDu"
+    "FeQccPD84Z4iyhmdy2VkiQjSN9wkdKRC860eS4jFluhhwvDOAGsK25OKFnY7curOlvNoMp"
+    "ewHw4cfLy3oVB90djDEQnIXM+X4AadL89bLB+lSMGiDpUzFehvflhlvE+UYGvYLvjVu0uY"
+    "5MxKG6ES8TUKwx6yy4rQlWTbD24sMeKNWmCdbXqPU6BGtw/qrk0a1pGeVWojW/l5mFXWTG"
+    "rk5djDNCHaYhsbMgvjNYtmoghCDHiMM0UJTvXLJKndVUF+qcmAJcRtumg9ttaZgzQhrkZ0"
+    "FOBRqSjk9WUkHHZ7iOTtG/tXwXimfh0oAxLaKJFNHuXSZxLfZEWQ+yINhIvZPSXmQCmYtW"
+    "hCLDd6VKy8rk1as0m9Yq2ZhWlGxMiyUbCXw72BGxsLYoVRZlDanUrhJFST2ya41s9jQnfL"
+    "ci3OUVSVkpFaDuui4pQdCQj1qFwh36+k5UBT7EbT509V2Ho1wXhrU1VebosprI5qS0D6LL"
+    "w2TsRvPlYem1xnvCq96+H3l0c1+vdKFYm+UHcVmUoAIhVTFVXoSwSjV6/oQz8PMSUm+2Xo"
+    "NIbgwQ5pUHYAOfDsHnFbIw/Px1cGgYcqj7FJ5CSik0lyt2YTzKKaaBLj85n//8FFS/sF/B"
+    "4PzEnvJplATc4W8eoIT/8vAfUZvQi/s0+vIZHPD7wA3qYx4RPyb16vz9xcy4ub6e1z3UrG"
+    "qRvKjY4pnbGTYq3zZf1oHYawSCumxDl230w74OlMDXZRuvUet1yjaiGUo2754T01n30TNZ"
+    "9yHVbnQGc/MpmQWxnmQyMnF7nZCRTsgEXmwR6+9vrz+U2YxIID9DYJOC/wEbe61lY0b/uP"
+    "Od4EsCCx/bFDveIX/eP19AGRygamXkcc9Zfd5BYW3qQMqVkIlYKNJRVVjz5gW5LnEZiJZg"
+    "GXBp2JEV0omyYgYyRCgVt9cdxAVBFfijDvYNSEJrGYuRFlJgwswZi8m7OtZi8q7cXPB7uV"
+    "2RXHKHbWTI7j6Vl1MO7Vb2oIoTZrJV6Fkx9UxIC6dqR5A9QhdzBASeR7kfKBTeyyfsGfov"
+    "4/ztVnaaCOrdlPqTpilm5zT9renvgQHLTxWQPu04K6Rh1VUFMqZeVxUMoKpAYCMaQFftXX"
+    "2yZrFX5RrBJi2CWo1485byQg0at+h6t4go8Wkxybj2AHoeG24IVTZ6ptYhEXIIxQy+mBJN"
+    "91HayHMI+YP98h2K7bBt0OLJMG2IV7oIQhdB9MRoDZQO10UQr1HrdYogKKa2VH52K6AgKa"
+    "83Kh46Mx+5G5IGLJFS0HgN11gV56isoyip5YKwTvv2WtfDqOsg6/As2SHWdOTCMJmPKSeq"
+    "P6U+f0qZYFrig8rLqccPN7+vk0WcnVyQREx/S33+lnLZspqpp5yUZiMFpJnmeVvjeaO0nC"
+    "wjWZDTpKQm0VsFVrO9mu0dALrybG/sADQAb026d6gjN+cq1Ri521mqO3CHOm7zE3qv6PT4"
+    "SA8Bo5467aOcVMepRo3y6h8zk0+0MeyvBbb9GY5cTMZrbltz2/0wIgNlOTW3/Rq1XofbLt"
+    "v2u9SIlm75rdMI/IrNp68inOXLXbYCetlz5pNpZOWLv6CEQhELiky8gnYJR5YSy2sllDuM"
+    "5Ac44Ct08P787OJqdnlwdDwOs/lMFTh0e2NlHBdKNx4hNfifL4lxWuw1YjyVg1ge3dcKrN"
+    "Tg3cU6aNNQF13Td13kmIKUQ8Vq25RMhxUKF5e3bU16OTK1DpdaTqUO9Bwiy4V3tBuA9T7O"
+    "gy5OxJ7n7xSEZgR1eUB/Qs5ipmEN8S4aTolp/fZZvyanD2x7twxiTlZrus+a1uUo6lVMqI"
+    "isLpl4XSUTQ4W3qmbihlnrm4uz+Usxz2fEieniAvW8vTeu4p7NdKt2F3VrmrkfhnesaeZX"
+    "RDhqmvk1ar0OzayXULe9hLr/W5u/UEzdRpZSp93bT7vzClfm5D0gqTMRslLNYK30yRPB1l"
+    "E77A2aiOkUXX8m3qK/FRSK7+JuZQS1jvusYwuZvIxsFy3nRLWe+6xnnW7X6fYhIKvT7Trd"
+    "PgR4O023Z10yFg26goTIaSR77aA5Yf+5CU5nFZ7wFqnpNt3ZIKfmgpq+SDITCQQCaiKDTz"
+    "k3kdFJq+SEJhm6JBmCKMaVPmEnJ6ZEkqyDI3Z6E2z2DXuVohC8lvmSwtYKfkDNp+J8j5kc"
+    "NsU5gs+nHOCslAIlx1mYp7Xs1LTCTk2Ldoq9hL8KDvVawsn0RAZugage3DUGN17xA6HXkH"
+    "UvYz0yUgoC3QoXuLbupJFOyyi4h2ErlKtOx7WVjosqxSTTcVmpZpAdfHSkk3FdJuNkkkXF"
+    "8V5URJwIqpu0S3U0qJFeO2WX/cbrpOz2qnq9hY/I+gmjzUiUW9reHFfmlngz4zFu91xyaT"
+    "QD3Kf/iwcCQRD0A2z4RHwKDkJz542BR1w6BnfYpshlPy3keJg+vWGXiAsWhC6BaWPmqHqH"
+    "o5wGWnmAcEsoP9opjEWfxHfDgRtgmN8YSifFdOVtLyaDgdZg6srb16j1OpW3adNbNxZMy6"
+    "gYcze+ob0svaAwr3BUK9I+qoi0j4qRduSTFCGuOkZ+K6J31srYqkZ21mK+oRSfFrVXLj3d"
+    "fKI0crhlxnpKpB9jnT9WmbEeBT5SJEEi0uGId4gbbTw1xHp/7G3fuYD0KSE2gk5J1JcRzO"
+    "G9YJJtAb690u0gP72+vswM8tOL/JKVH69Ozxn8uZ269HEi3WWwA1ZWCtWUhEZU565fuJA0"
+    "ztztCa3i5zCkvtn96YDmktY/+N7y1l+k//RC7rrQZlyVwl6z1oaXb14jk71wySbMNf+MFo"
+    "A/FKS7AQd0iUD+XQB3w96MAdk4yAKLJ0AcFKSsRansFp6gizj7la9GjrUmWK4sKi2jZpql"
+    "Zp6lMtFSyLTEsBlL6EnVjxQE9drbZ0P99WR6YslV6WwlFBzTrZQkQ1+uDipuryC+raRmdd"
+    "FqV+VmmrUtR3+Y/F0d1taGHmWet2ny6E1e9QJxvca7P3RtUd86JadTcn1GVKfkdEquz7D2"
+    "NCX3PVmMBFk4fnlclXj7b9SgTtGogykgd8CzyQZsiPsA6BJS4PnuI35EHoDAdFls/jUwbc"
+    "imeYsJWMhll20EeY8uYhpA1hgQF1jMnxLWjbbxjDobuib7p7m+E+zjqlNwumS0F5ZJ4eBD"
+    "l4yqpvU6JaMPDFKZZE7cXsGUWQs5X/hkEyjAt7y8KyWiy7sy31Az5V2Wv0bGA5Ks8EpLNb"
+    "JgtkdURzubgwxj01zW1EdWW6O77So6SClarakA5lIXOC3SXZrjq147wqlAjelrB1DzYt0B"
+    "Ox0IsFEcJ+lXJlIK+pTD9SEFvAUxH5j/7zsUi07YrSYtcrKasRiAphdS/lNGSL39Rlqh2g"
+    "MuD7kuEaSByw96yEqpAHXVx9PGaQ932MHecqc0SE5UG7K+GbICnfUy9MDPxH1A7ncIunSB"
+    "IB0JqIJ8k3EVbbAJGhvLTOsX2dX0ZZfG9iimbnBKqNjuFKFdvOqUmHartY0S26gZcrG5FJ"
+    "mm6E6lRYJJG727cmcWqGVW8BG5XrQYpK59T4koyBdMptM6idPptDxxyu/lcnprqR13o+YK"
+    "otvS3hIOFVYvV+0tsRXpnpB5mYmyMerlRSezL/8HhKwfbQ=="
 )

@@ -1,0 +1,70 @@
+"""Sending a queued WhatsApp message through Twilio's Messages API (a job).
+
+Why a job and not a call inside the request: the send survives a crash or a restart, a 429 or
+5xx from Twilio is retried with backoff, and the agent's request answers at once (202, the
+message `pending`). The agent still sees a refusal as soon as Twilio gives it: the message
+turns `failed` with the code and a Hebrew reason, and `wa:status` carries that to the screen.
+A 4xx is final (retrying cannot help); only the last failed retry of an outage marks it failed.
+
+Why httpx and not `twilio.rest.Client`: the REST client's base URL is a fixed attribute of each
+domain (`https://api.twilio.com`, rewritten only for Twilio's own edges and regions), so it
+cannot target `TWILIO_API_BASE` without patching internals, and its async transport would add
+aiohttp beside the httpx that already fetches media. The documented endpoint is one form POST.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from tortoise.expressions import Q
+
+from server.config import Settings
+from server.jobs.handlers import is_last_attempt
+from server.messages.models import Message
+from server.messages.service import UNAVAILABLE_HE, advance_status, announce, mark_failed, reason_he, sender_number
+from server.telephony.client import TwilioAPIError, send_message
+
+log = logging.getLogger("agentlocator.messages")
+STATUS_CALLBACK_PATH = "/webhook/whatsapp_status"
+
+
+def _wa(address: str) -> str:
+    return address if address.startswith("whatsapp:") else f"whatsapp:{address}"
+
+
+async def send_queued(job, *, settings: Settings) -> None:
+    message = await Message.get_or_none(id=job.payload.get("message_id"))
+    if message is None or message.status != "pending" or message.message_sid:
+        return  # gone, or already handed to Twilio
+    sender = await sender_number(message.business_id)
+    if not sender:
+        failed = await mark_failed(message_id=message.id, error_code=None,
+                                   reason="לעסק אין מספר Twilio לשליחת וואטסאפ")
+        if failed:
+            await announce("wa:status", failed)
+        return
+    callback = settings.public_base_url + STATUS_CALLBACK_PATH if settings.public_base_url else ""
+    try:
+        answer = await send_message(settings=settings, to=_wa(message.sender_id), from_=_wa(sender),
+                                    status_callback=callback, body=message.body, content_sid=message.content_sid,
+                                    content_variables=message.content_variables)
+    except TwilioAPIError as error:
+        log.warning("Twilio refused message %s: %s", message.id, error)
+        failed = await mark_failed(message_id=message.id, error_code=error.code,
+                                   reason=reason_he(error.code) or f"שליחה נכשלה: {error.message[:200]}")
+        if failed:
+            await announce("wa:status", failed)
+        return
+    except Exception:
+        if is_last_attempt(job):
+            failed = await mark_failed(message_id=message.id, error_code=None, reason=UNAVAILABLE_HE)
+            if failed:
+                await announce("wa:status", failed)
+        raise
+    sid = answer.get("sid")
+    if not sid:
+        raise RuntimeError("Twilio's answer has no sid")
+    await Message.filter(id=message.id, message_sid__isnull=True).update(message_sid=sid)
+    moved = await advance_status(message_sid=sid, status=answer.get("status") or "queued", filters=Q(id=message.id),
+                                 error_code=answer.get("error_code"))
+    await announce("wa:status", moved or await Message.get(id=message.id))

@@ -1,0 +1,65 @@
+"""Twilio's WhatsApp webhooks: an inbound message and a delivery status. Each is signed like
+every webhook, writes a row (and maybe a job), and answers in milliseconds."""
+
+from __future__ import annotations
+
+import logging
+
+from quart import Blueprint, Response, request
+from quart_schema import document_response, tag_blueprint
+
+from server.businesses.service import business_id_for_number
+from server.messages import service
+from server.messages.media import media_entry
+from server.openapi import NO_CONTENT, TWIML
+from server.telephony.signature import twilio_signed
+from server.telephony.twiml import no_reply
+
+bp = Blueprint("whatsapp_webhooks", __name__, url_prefix="/webhook")
+tag_blueprint(bp, ["webhooks"])
+log = logging.getLogger("agentlocator.webhooks")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _media(form) -> list[dict]:
+    count = min(_int(form.get("NumMedia")) or 0, service.MAX_MEDIA)
+    return [media_entry(service.clean(form.get(f"MediaUrl{i}")), service.clean(form.get(f"MediaContentType{i}")))
+            for i in range(count)]
+
+
+@bp.post("/whatsapp")
+@document_response(TWIML)
+@twilio_signed
+async def whatsapp():
+    form = await request.form
+    message_sid = service.clean(form.get("MessageSid") or form.get("SmsMessageSid")).strip()
+    business_id = await business_id_for_number(form.get("To"))
+    if business_id is None:
+        log.error("WhatsApp message to a number no business owns: %s", form.get("To"))
+    elif message_sid:
+        await service.receive(
+            business_id=business_id, message_sid=message_sid[:64], sender=service.address(form.get("From")),
+            wa_id=service.clean(form.get("WaId")).strip(), profile_name=service.clean(form.get("ProfileName")).strip(),
+            body=service.clean(form.get("Body")), media=_media(form),
+        )
+    return no_reply()
+
+
+@bp.post("/whatsapp_status")
+@document_response(NO_CONTENT, 204)
+@twilio_signed
+async def whatsapp_status():
+    form = await request.form
+    message_sid, status = form.get("MessageSid"), form.get("MessageStatus")
+    if message_sid and status:
+        moved = await service.advance_status(message_sid=message_sid, status=status.strip().lower(),
+                                             error_code=_int(form.get("ErrorCode")))
+        if moved:
+            await service.announce("wa:status", moved)
+    return Response(status=204)
