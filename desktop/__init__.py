@@ -1,0 +1,1 @@
+"""AgentLocator's desktop client for office agents (PySide6, Hebrew, right to left)."""

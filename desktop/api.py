@@ -1,0 +1,227 @@
+"""The one HTTP client of the desktop app.
+
+Synchronous httpx, called only from worker threads (`desktop.tasks`), never on the UI thread.
+The access token lives in memory only; the refresh token is kept by `keyring` (service
+"AgentLocator", one entry per server URL). A 401 on an API call refreshes once and retries;
+refreshes are single-flight (one lock), because the server revokes a whole token family when a
+rotated refresh token is presented twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import keyring
+import keyring.errors
+from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger("agentlocator.desktop.api")
+
+KEYRING_SERVICE = "AgentLocator"
+MAX_LIMIT = 200
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ApiError", text)
+
+
+class ApiError(Exception):
+    """A failed call, with a message fit to show the agent (Hebrew source, translatable)."""
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None,
+                 server_message: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.server_message = server_message
+
+
+class ServerUnreachableError(ApiError):
+    """No answer from the server: wrong address, server down, or no network."""
+
+
+class SessionExpiredError(ApiError):
+    """The session ended (refresh token missing, expired or revoked): log in again."""
+
+
+def _message_for(status: int, code: str, server_message: str) -> str:
+    if code == "too_many_attempts" or status == 429:
+        return _t("יותר מדי ניסיונות התחברות. נסו שוב בעוד כמה דקות.")
+    if status == 401:
+        return _t("האימייל או הסיסמה שגויים.")
+    if status == 403:
+        return _t("אין לך הרשאה לפעולה הזאת.")
+    if status == 404:
+        return _t("הפריט לא נמצא.")
+    if status == 422:
+        return _t("הבקשה אינה תקינה: {detail}").format(detail=server_message)
+    if status >= 500:
+        return _t("שגיאה בשרת ({status}). נסו שוב מאוחר יותר.").format(status=status)
+    return server_message or _t("הבקשה נכשלה ({status}).").format(status=status)
+
+
+def error_from_response(response: httpx.Response) -> ApiError:
+    code, server_message = "", ""
+    try:
+        body = response.json()
+        error = body.get("error") if isinstance(body, dict) else None
+        if isinstance(error, dict):
+            code, server_message = str(error.get("code", "")), str(error.get("message", ""))
+    except ValueError:
+        server_message = response.text[:200]
+    return ApiError(_message_for(response.status_code, code, server_message), status=response.status_code,
+                    code=code, server_message=server_message)
+
+
+class TokenStore:
+    """The refresh token in the system keyring; memory only when the keyring has no backend."""
+
+    def __init__(self, server_url: str) -> None:
+        self.key = server_url.rstrip("/")
+        self._memory: str | None = None
+
+    def get(self) -> str | None:
+        try:
+            return keyring.get_password(KEYRING_SERVICE, self.key) or self._memory
+        except keyring.errors.KeyringError as error:
+            log.warning("keyring unavailable, refresh token kept in memory: %s", error)
+            return self._memory
+
+    def set(self, token: str) -> None:
+        self._memory = token
+        try:
+            keyring.set_password(KEYRING_SERVICE, self.key, token)
+        except keyring.errors.KeyringError as error:
+            log.warning("keyring unavailable, refresh token kept in memory: %s", error)
+
+    def delete(self) -> None:
+        self._memory = None
+        try:
+            keyring.delete_password(KEYRING_SERVICE, self.key)
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except keyring.errors.KeyringError as error:
+            log.warning("keyring unavailable: %s", error)
+
+
+@dataclass
+class Session:
+    """Who is logged in, on which server; `api` makes the calls."""
+
+    api: Api
+    user: dict = field(default_factory=dict)
+
+
+class Api:
+    def __init__(self, base_url: str, *, store: TokenStore | None = None, timeout: float = 10.0,
+                 connect_timeout: float = 3.0, transport: httpx.BaseTransport | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.store = store or TokenStore(self.base_url)
+        self._client = httpx.Client(base_url=self.base_url, transport=transport,
+                                    timeout=httpx.Timeout(timeout, connect=connect_timeout),
+                                    headers={"User-Agent": "AgentLocator-desktop/0.1"})
+        self._access_token: str | None = None
+        self._refresh_lock = threading.Lock()
+        self.refresh_count = 0  # how many refreshes reached the server (tests check single-flight)
+
+    # -- transport -----------------------------------------------------------------------
+    def _send(self, method: str, path: str, *, token: str | None = None, **kwargs) -> httpx.Response:
+        headers = kwargs.pop("headers", {}) or {}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            return self._client.request(method, path, headers=headers, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            raise ServerUnreachableError(
+                _t("לא ניתן להתחבר לשרת {url}. בדקו את הכתובת ואת החיבור לרשת.").format(url=self.base_url)
+            ) from error
+        except httpx.TimeoutException as error:
+            raise ServerUnreachableError(_t("השרת לא ענה בזמן. נסו שוב.")) from error
+        except httpx.HTTPError as error:
+            raise ServerUnreachableError(_t("תקלת רשת: {detail}").format(detail=error)) from error
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        if response.status_code >= 400:
+            raise error_from_response(response)
+        return response.json() if response.content else None
+
+    # -- auth ----------------------------------------------------------------------------
+    @property
+    def logged_in(self) -> bool:
+        return self._access_token is not None
+
+    def _take_session(self, body: dict) -> dict:
+        self._access_token = body["access_token"]
+        if body.get("refresh_token"):
+            self.store.set(body["refresh_token"])
+        return body.get("user") or {}
+
+    def login(self, email: str, password: str) -> dict:
+        response = self._send("POST", "/auth/login",
+                              json={"email": email, "password": password, "client": "desktop"})
+        return self._take_session(self._json(response))
+
+    def resume(self) -> dict:
+        """Start from the stored refresh token (a previous run's session); the user."""
+        self.refresh(stale_token=None)
+        return self._json(self._send("GET", "/auth/me", token=self._access_token))["user"]
+
+    def refresh(self, stale_token: str | None) -> None:
+        """Rotate the refresh token, once however many threads ask: a thread whose token was
+        already replaced by another's refresh just uses the new one."""
+        with self._refresh_lock:
+            if stale_token is not None and self._access_token not in (None, stale_token):
+                return
+            token = self.store.get()
+            if not token:
+                self._access_token = None
+                raise SessionExpiredError(_t("החיבור פג. יש להתחבר מחדש."), status=401)
+            self.refresh_count += 1
+            response = self._send("POST", "/auth/refresh", json={"refresh_token": token})
+            if response.status_code in (401, 403):
+                self._access_token = None
+                self.store.delete()
+                raise SessionExpiredError(_t("החיבור פג. יש להתחבר מחדש."), status=response.status_code)
+            self._take_session(self._json(response))
+
+    def logout(self) -> None:
+        token = self.store.get()
+        self._access_token = None
+        self.store.delete()
+        if token:
+            try:
+                self._send("POST", "/auth/logout", json={"refresh_token": token})
+            except ApiError as error:  # the local session is gone either way
+                log.info("logout not confirmed by the server: %s", error)
+
+    def close(self) -> None:
+        self._client.close()
+
+    # -- API -----------------------------------------------------------------------------
+    def request(self, method: str, path: str, **kwargs) -> Any:
+        token = self._access_token
+        if token is None:
+            self.refresh(stale_token=None)
+            token = self._access_token
+        response = self._send(method, path, token=token, **kwargs)
+        if response.status_code == 401:
+            self.refresh(stale_token=token)
+            response = self._send(method, path, token=self._access_token, **kwargs)
+        return self._json(response)
+
+    def get(self, path: str, **params) -> Any:
+        return self.request("GET", path, params={k: v for k, v in params.items() if v not in (None, "")})
+
+    def post(self, path: str, body: dict) -> Any:
+        return self.request("POST", path, json=body)
+
+    def list(self, resource: str, *, page: int = 1, limit: int = 100, sort: str | None = None,
+             q: str | None = None, **filters) -> dict:
+        """One page of `/api/crm/<resource>`: `{"results", "page", "pages", "total"}`."""
+        return self.get(f"/api/crm/{resource}", page=page, limit=min(limit, MAX_LIMIT), sort=sort, q=q, **filters)

@@ -1,0 +1,110 @@
+"""The main window: the customers table and logout; a tray icon where the desktop has a
+system tray, else a notice inside the window (offscreen, bare X servers)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QStyle,
+    QSystemTrayIcon,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api import Session
+from desktop.tasks import TaskManager
+from desktop.views.customers import CustomersView, customers_model
+
+
+class MainWindow(QMainWindow):
+    logged_out = Signal()
+
+    def __init__(self, session: Session, tasks: TaskManager, *, tray_available: bool | None = None) -> None:
+        super().__init__()
+        self.session, self.tasks = session, tasks
+        self.setWindowTitle(self.tr("AgentLocator – לקוחות"))
+        self.resize(1100, 700)
+
+        name = session.user.get("name") or session.user.get("email") or ""
+        toolbar = QToolBar(self.tr("ראשי"))
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        title = QLabel(self.tr("לקוחות"))
+        title.setProperty("role", "title")
+        toolbar.addWidget(title)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.user_label = QLabel(name)
+        self.user_label.setProperty("role", "muted")
+        toolbar.addWidget(self.user_label)
+        self.logout_action = QAction(self.tr("התנתקות"), self)
+        self.logout_action.triggered.connect(self.logout)
+        toolbar.addAction(self.logout_action)
+
+        self.model = customers_model(session.api, tasks, parent=self)
+        self.customers = CustomersView(self.model)
+
+        self.notice = QFrame()
+        self.notice.setProperty("role", "notice")
+        notice_text = QLabel(self.tr("אין מגש מערכת בשולחן העבודה הזה: התראות יוצגו בחלון זה."))
+        notice_text.setWordWrap(True)
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.addWidget(notice_text)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.customers, 1)
+        self.setCentralWidget(central)
+
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray: QSystemTrayIcon | None = None
+        if tray_available:
+            self.tray = self._make_tray()
+        self.notice.setVisible(self.tray is None)
+        self.model.reload()
+
+    def _make_tray(self) -> QSystemTrayIcon:
+        icon = self.windowIcon()
+        if icon.isNull():
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
+        tray = QSystemTrayIcon(QIcon(icon), self)
+        tray.setToolTip("AgentLocator")
+        menu = QMenu(self)
+        menu.addAction(self.tr("הצגת החלון"), self.showNormal)
+        menu.addAction(self.logout_action)
+        tray.setContextMenu(menu)
+        tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+        tray.show()
+        return tray
+
+    def notify(self, title: str, message: str) -> None:
+        """A desktop notification through the tray, or the in-window notice without one."""
+        if self.tray is not None:
+            self.tray.showMessage(title, message)
+        else:
+            label = self.notice.findChild(QLabel)
+            label.setText(f"{title}: {message}")
+            self.notice.show()
+
+    def logout(self) -> None:
+        api = self.session.api
+        self.logout_action.setEnabled(False)
+        self.tasks.run(api.logout, lambda _r: self._finish_logout(), lambda _e: self._finish_logout(), owner=self)
+
+    def _finish_logout(self) -> None:
+        if self.tray is not None:
+            self.tray.hide()
+        self.logged_out.emit()
+        self.close()
