@@ -29,14 +29,25 @@ system-deps: ## install the Debian packages the clients and their tests need (wh
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# The web app: `npm ci` + `npm run build` → web/dist, skipped while web/dist is newer than
+# every source (src, public, index.html, package-lock.json, the Vite/TS configuration).
+WEB_SOURCES := web/src web/public web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json
+web: ## build the web app (web/dist) when its sources changed
+	@command -v npm >/dev/null || { echo "npm (Node 20) is needed to build the web app"; exit 1; }
+	@if [ -f web/dist/index.html ] && [ -d web/node_modules ] && [ -z "$$(find $(WEB_SOURCES) -newer web/dist/index.html -print -quit)" ]; then \
+	  echo "web/dist is up to date"; \
+	else \
+	  cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build; \
+	fi
+
 install: $(STAMP) ## create .venv and install the server with its dev tools
 
-run: $(STAMP) ## migrate the embedded database, seed the demo business once, serve on PORT (5000)
+run: $(STAMP) web ## build the web app when needed, migrate the embedded database, seed the demo business once, serve on PORT (5000)
 	$(PY) -m server.cli migrate
 	$(PY) -m server.cli seed-demo
 	$(PY) -m server.main
 
-test: $(STAMP) system-deps ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
+test: $(STAMP) system-deps web ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
 	@scripts/run-tests.sh
 
 fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token: no 5xx
@@ -52,4 +63,4 @@ bench-deps:
 bench: $(STAMP) bench-deps ## the webhook load benchmark (figures for docs/BENCHMARKS.md)
 	$(PY) -m bench.webhooks --markdown
 
-.PHONY: help install run test fuzz lint bench bench-deps system-deps
+.PHONY: help install web run test fuzz lint bench bench-deps system-deps

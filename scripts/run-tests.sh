@@ -24,6 +24,7 @@ echo "PostgreSQL: ${TEST_DATABASE_URL:-not available, SQLite only}"
 echo "Redis: ${REDIS_URL:-not available}"
 
 "$PY" -m ruff check . || exit 1
+(cd web && npm run --silent test) || exit 1  # Vitest: the web app's unit tests
 "$PY" -m pytest "$@"
 status=$?
 if [ "$status" -eq 5 ]; then

@@ -8,7 +8,7 @@ import secrets
 
 from quart import Quart
 from quart_rate_limiter import RateLimiter
-from quart_schema import QuartSchema, hide
+from quart_schema import QuartSchema
 from werkzeug.routing import IntegerConverter
 
 from server import db, realtime
@@ -63,12 +63,6 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
 
     for module in BLUEPRINT_MODULES:
         app.register_blueprint(importlib.import_module(module).bp)
-
-    @app.get("/")
-    @hide  # a placeholder for the web app, not part of the API
-    async def index():
-        # The web app replaces this page when it is built (a later issue).
-        return {"name": "AgentLocator", "revision": settings.app_rev}
 
     @app.before_serving
     async def _open():

@@ -17,4 +17,5 @@ BLUEPRINT_MODULES = [
     "server.views.routes",
     "server.timeline_routes",
     "server.push.routes",
+    "server.webapp",  # the web app (web/dist), `/` included
 ]

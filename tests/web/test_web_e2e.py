@@ -1,0 +1,144 @@
+"""The web app in a real browser (Debian's chromium through Playwright) against a real server:
+login, the customers table (server-side sort, search, column toggle), and a session restored
+from the refresh cookie after a reload. Saves the screenshots in docs/screenshots/."""
+
+from __future__ import annotations
+
+import shutil
+
+import httpx
+import pytest
+
+from server import webapp
+from tests.conftest import BUSINESS_PHONE, PASSWORD, ROOT
+from tests.e2e.live import Live
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "docs" / "screenshots"
+EMAIL = "web@example.com"
+CUSTOMERS = [
+    ("אבי כהן", "+972541234567", "avi@example.com"),
+    ("בתיה לוי", "+972521112233", "batya@example.com"),
+    ("גדעון מזרחי", "+97235550111", None),
+    ("דנה פרץ", "+972509876543", "dana@example.com"),
+]
+
+pytestmark = [
+    pytest.mark.skipif(not (webapp.DIST / "index.html").is_file(), reason="web/dist is not built (make web)"),
+    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("web")
+    server = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir)
+    server.cli("migrate")
+    business_id = server.cli("create-business", "--name", "משרד הדגמה", "--phone", BUSINESS_PHONE).stdout.strip()
+    server.cli("create-user", "--business-id", business_id, "--email", EMAIL, "--password", PASSWORD,
+               "--role", "admin")
+    server.start_server()
+    token = httpx.post(f"{server.base_url}/auth/login", json={"email": EMAIL, "password": PASSWORD}).json()
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    for name, phone, email in CUSTOMERS:
+        response = httpx.post(f"{server.base_url}/api/crm/customers", headers=headers,
+                               json={"name": name, "phone": phone, "email": email})
+        assert response.status_code == 201, response.text
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+def names(page) -> list[str]:
+    return page.locator("tbody tr td:first-child a").all_inner_texts()
+
+
+def test_login_then_customers_sort_search_columns(live, browser):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 720}, locale="he-IL")
+    page.goto(f"{live.base_url}/crm/customers")
+    page.wait_for_url("**/login")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("input[type=email]").count() == 1
+
+    # A wrong password: a clear Hebrew error, still on the login page.
+    page.fill("input[type=email]", EMAIL)
+    page.fill("input[type=password]", "wrong-password")
+    page.click("button[type=submit]")
+    assert "האימייל או הסיסמה שגויים" in page.get_by_role("alert").inner_text()
+    page.screenshot(path=str(SHOTS / "web-login.png"))
+
+    page.fill("input[type=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/crm/customers")
+    page.wait_for_function("document.querySelectorAll('tbody tr td:first-child a').length === 4")
+    assert page.get_by_test_id("total").inner_text().startswith("4")
+    assert page.evaluate("document.fonts.check('16px Assistant', 'שלום')")
+
+    # Sort by name: ascending, then descending (server-side).
+    page.get_by_role("button", name="שם").click()
+    page.wait_for_function("document.querySelector('th[aria-sort=ascending]') !== null")
+    page.wait_for_function(f"document.querySelector('tbody tr td:first-child a')?.textContent === '{CUSTOMERS[0][0]}'")
+    assert names(page) == sorted(n for n, _, _ in CUSTOMERS)
+    page.get_by_role("button", name="שם").click()
+    page.wait_for_function(f"document.querySelector('tbody tr td:first-child a')?.textContent === '{CUSTOMERS[3][0]}'")
+    assert names(page) == sorted((n for n, _, _ in CUSTOMERS), reverse=True)
+    page.screenshot(path=str(SHOTS / "web-customers.png"), full_page=True)
+
+    # Search (debounced, on the server).
+    page.get_by_role("searchbox").fill("בתיה")
+    page.wait_for_function("document.querySelectorAll('tbody tr td:first-child a').length === 1")
+    assert names(page) == ["בתיה לוי"]
+    # CSV export: fetched with the bearer token, the same filter, saved as a download.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="ייצוא CSV").click()
+    csv_text = open(download.value.path(), encoding="utf-8-sig").read()
+    assert "בתיה לוי" in csv_text and "אבי כהן" not in csv_text
+    page.get_by_role("searchbox").fill("zzz-nobody")
+    page.get_by_text("אין נתונים להצגה").wait_for()
+    page.get_by_role("searchbox").fill("")
+    page.wait_for_function("document.querySelectorAll('tbody tr td:first-child a').length === 4")
+
+    # Column visibility: hide the email column.
+    assert page.locator("th", has_text="אימייל").count() == 1
+    page.get_by_text("עמודות", exact=True).click()
+    page.get_by_role("group", name="עמודות מוצגות").get_by_label("אימייל").uncheck()
+    assert page.locator("th", has_text="אימייל").count() == 0
+
+    # The card route shows the customer's details.
+    page.get_by_role("link", name="דנה פרץ").click()
+    page.wait_for_url("**/crm/customers/*")
+    page.get_by_role("heading", name="דנה פרץ").wait_for()
+    assert "050-987-6543" in page.locator(".details").inner_text()
+
+    # A reload loses the in-memory token; the refresh cookie restores the session.
+    page.reload()
+    page.get_by_role("heading", name="דנה פרץ").wait_for()
+
+    # Logout ends it: back to login, and a reload stays there.
+    page.get_by_role("button", name="התנתקות").click()
+    page.wait_for_url("**/login")
+    page.goto(f"{live.base_url}/crm/customers")
+    page.wait_for_url("**/login")
+    page.close()
+
+
+def test_the_app_shell_is_served_with_its_cache_headers(live):
+    index = httpx.get(f"{live.base_url}/crm/customers")
+    assert index.status_code == 200 and index.headers["cache-control"] == "no-store"
+    asset = next(p for p in (webapp.DIST / "assets").iterdir() if p.suffix == ".js")
+    response = httpx.get(f"{live.base_url}/assets/{asset.name}")
+    assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert httpx.get(f"{live.base_url}/sw.js").headers["cache-control"] == "no-cache"

@@ -1,0 +1,23 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The build id registers the service worker as `sw.js?v=<build>` (cache busting, brief F3).
+const build = process.env.APP_REV || new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
+  define: { __BUILD__: JSON.stringify(build) },
+  build: { outDir: "dist", emptyOutDir: true, assetsDir: "assets" },
+  server: {
+    // `npm run dev` talks to `make run` on port 5000.
+    proxy: {
+      "/api": "http://127.0.0.1:5000",
+      "/auth": "http://127.0.0.1:5000",
+      "/ws": { target: "http://127.0.0.1:5000", ws: true },
+    },
+  },
+  test: { environment: "jsdom", include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
+});
