@@ -605,6 +605,12 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+def _ignore_interrupts() -> None:
+    """Signing workers leave Ctrl-C and SIGTERM to the main process, which cleans up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _children_cpu() -> float:
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     return ru.ru_utime + ru.ru_stime
@@ -721,6 +727,59 @@ def machine() -> str:
 # ---------------------------------------------------------------------------------------
 
 
+def start_targets(targets: list[Target], failures: dict[str, str]) -> None:
+    for t in targets:
+        try:
+            if t.db:
+                prepare_ours(t)
+            start(t)
+            wait_ready(t)
+            problem = probe(t)
+            if problem:
+                raise RuntimeError(f"wrong answer: {problem}")
+            log(f"{t.name} ready on {t.base}")
+        except Exception as e:  # report it and go on with the other targets
+            failures[t.name] = str(e)
+            log(f"{t.name} FAILED: {e}")
+            if t.proc:
+                kill_group(t.proc)
+
+
+def run_all(args, targets, executor, workdir, results, failures, notes) -> None:
+    """Every target at every concurrency, pass after pass, even passes in reverse order."""
+    live = [t for t in targets if t.name not in failures]
+    run_no = 0
+    for pass_no in range(1, args.passes + 1):
+        order = live if pass_no % 2 else list(reversed(live))
+        for conns in args.connections:
+            for t in order:
+                if t.name in failures:
+                    continue
+                for attempt in range(1 + args.retries):
+                    run_no += 1
+                    log(f"pass {pass_no}: {t.name} at {conns} connections ...")
+                    try:
+                        ensure_running(t, notes)
+                        r = measure(t, conns, args, executor, workdir, run_no)
+                    except Exception as e:
+                        if attempt < args.retries and t.proc.poll() is not None:
+                            log(f"{t.name} stopped ({e}); restarting it, measuring again")
+                            continue
+                        failures[t.name] = f"pass {pass_no} at {conns}: {e}"
+                        log(f"{t.name} FAILED: {e}")
+                        break
+                    r["pass"] = pass_no
+                    log("  " + render([r], markdown=False).splitlines()[1])
+                    log(
+                        f"  CPU % by server process: {r['server_cpu_pct_by_process']}, "
+                        f"rest of the machine: {r['other_cpu_pct']:.0f}"
+                    )
+                    if r["other_cpu_pct"] <= DISTURBED_PCT or attempt == args.retries:
+                        results.append(r)
+                        break
+                    log("  disturbed by other work on the machine: measuring again")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.webhooks", description=__doc__.split("\n")[0])
     p.add_argument("--duration", type=int, default=10, help="measured seconds per run")
@@ -762,61 +821,21 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict] = []
     failures: dict[str, str] = {}
     notes: list[str] = []
+    interrupted = False
     with (
         tempfile.TemporaryDirectory(prefix="bench-webhooks-", delete=not args.keep) as tmp,
-        ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as executor,
+        ProcessPoolExecutor(max_workers=os.cpu_count() or 2, initializer=_ignore_interrupts) as executor,
     ):
         workdir = Path(tmp)
         if args.keep:
             log(f"keeping {workdir}")
         targets = make_targets(args, workdir)
         try:
-            for t in targets:
-                try:
-                    if t.db:
-                        prepare_ours(t)
-                    start(t)
-                    wait_ready(t)
-                    problem = probe(t)
-                    if problem:
-                        raise RuntimeError(f"wrong answer: {problem}")
-                    log(f"{t.name} ready on {t.base}")
-                except Exception as e:  # report it and go on with the other targets
-                    failures[t.name] = str(e)
-                    log(f"{t.name} FAILED: {e}")
-                    if t.proc:
-                        kill_group(t.proc)
-            live = [t for t in targets if t.name not in failures]
-            run_no = 0
-            for pass_no in range(1, args.passes + 1):
-                order = live if pass_no % 2 else list(reversed(live))
-                for conns in args.connections:
-                    for t in order:
-                        if t.name in failures:
-                            continue
-                        for attempt in range(1 + args.retries):
-                            run_no += 1
-                            log(f"pass {pass_no}: {t.name} at {conns} connections ...")
-                            try:
-                                ensure_running(t, notes)
-                                r = measure(t, conns, args, executor, workdir, run_no)
-                            except Exception as e:
-                                if attempt < args.retries and t.proc.poll() is not None:
-                                    log(f"{t.name} stopped ({e}); restarting it, measuring again")
-                                    continue
-                                failures[t.name] = f"pass {pass_no} at {conns}: {e}"
-                                log(f"{t.name} FAILED: {e}")
-                                break
-                            r["pass"] = pass_no
-                            log("  " + render([r], markdown=False).splitlines()[1])
-                            log(
-                                f"  CPU % by server process: {r['server_cpu_pct_by_process']}, "
-                                f"rest of the machine: {r['other_cpu_pct']:.0f}"
-                            )
-                            if r["other_cpu_pct"] <= DISTURBED_PCT or attempt == args.retries:
-                                results.append(r)
-                                break
-                            log("  disturbed by other work on the machine: measuring again")
+            start_targets(targets, failures)
+            run_all(args, targets, executor, workdir, results, failures, notes)
+        except KeyboardInterrupt as e:
+            log(f"interrupted ({e or 'Ctrl-C'}): stopping; the table below is partial")
+            interrupted = True
         finally:
             for t in targets:
                 if t.proc:
@@ -840,7 +859,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(
             json.dumps({"machine": machine(), "results": results, "failures": failures, "notes": notes}, indent=1)
         )
-    return 1 if failures else 0
+    return 130 if interrupted else 1 if failures else 0
 
 
 if __name__ == "__main__":
