@@ -1,0 +1,85 @@
+"""Render the desktop client's login dialog and customers window against a freshly seeded
+server, offscreen, to docs/screenshots/desktop-login.png and desktop-customers.png.
+
+    .venv/bin/python scripts/render_desktop_screenshots.py [--dark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import keyring  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop import theme  # noqa: E402
+from desktop.api import Api, Session  # noqa: E402
+from desktop.app import create_app  # noqa: E402
+from desktop.tasks import TaskManager  # noqa: E402
+from desktop.views.login import LoginDialog  # noqa: E402
+from desktop.views.main_window import MainWindow  # noqa: E402
+from tests.conftest import PASSWORD  # noqa: E402
+from tests.desktop.conftest import EMAIL, MemoryKeyring, seed  # noqa: E402
+from tests.e2e.live import Live  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def wait_until(app: QApplication, predicate, timeout_ms: int = 15_000) -> None:
+    clock = QElapsedTimer()
+    clock.start()
+    while not predicate():
+        if clock.elapsed() > timeout_ms:
+            raise TimeoutError("the window did not get its data in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dark", action="store_true", help="the dark theme")
+    args = parser.parse_args()
+    keyring.set_keyring(MemoryKeyring())
+    app = create_app(sys.argv[:1])
+    theme.apply(app, dark=args.dark)
+    suffix = "-dark" if args.dark else ""
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as workdir:
+        live = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=Path(workdir))
+        try:
+            live.cli("migrate")
+            live.start_server()
+            seed(live)
+            tasks = TaskManager(app)
+
+            login = LoginDialog(tasks, server_url="", email=EMAIL)
+            login.show()
+            wait_until(app, lambda: login.isVisible())
+            login.adjustSize()
+            login.grab().save(str(OUT / f"desktop-login{suffix}.png"))
+            login.close()
+
+            api = Api(live.base_url)
+            user = api.login(EMAIL, PASSWORD)
+            window = MainWindow(Session(api=api, user=user), tasks)
+            window.resize(1100, 640)
+            window.show()
+            model = window.model
+            wait_until(app, lambda: model.loaded_once and all(model.is_loaded(r) for r in range(15)))
+            window.grab().save(str(OUT / f"desktop-customers{suffix}.png"))
+            window.close()
+            tasks.wait_for_done(5000)
+        finally:
+            live.stop()
+    print(f"wrote {OUT}/desktop-login{suffix}.png and desktop-customers{suffix}.png")
+
+
+if __name__ == "__main__":
+    main()
