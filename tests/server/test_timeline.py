@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -79,21 +78,20 @@ async def test_sources_interleave_newest_first(client, business, user, customer,
     assert items[2]["data"]["number"] == 1042
 
 
-async def test_whatsapp_source_joins_the_merge(client, business, user, customer, auth_headers, monkeypatch):
-    # Until the messages domain lands, Message is not registered and WhatsApp is simply absent;
-    # here a stand-in table plays the WhatsApp source so its type, title and order are checked.
-    assert timeline._message_model() is None or timeline._message_model().__name__ == "Message"
-    stand_in = dataclasses.replace(next(s for s in timeline.SOURCES if s.type == "whatsapp"),
-                                   model=lambda: Call, at="created_at")
-    monkeypatch.setattr(timeline, "SOURCES", tuple(s for s in timeline.SOURCES if s.type not in ("call", "whatsapp"))
-                        + (stand_in,))
-    message = await add_call(business, customer, T0, 1)
-    await Call.filter(id=message.id).update(created_at=T0 + timedelta(minutes=2))
+async def test_whatsapp_source_joins_the_merge(client, business, user, customer, auth_headers):
+    from server.messages.models import Message
+
+    assert timeline._message_model() is Message
+    message = await Message.create(business=business, customer=customer, message_sid="SM" + "1" * 32,
+                                   direction="inbound", body="שלום, אפשר פרטים?")
+    await Message.filter(id=message.id).update(created_at=T0 + timedelta(minutes=2))
     await add_task(business, customer, user, T0 + timedelta(minutes=3), 1)
     await add_invoice(business, customer, T0 + timedelta(minutes=1), 1)
     body = await (await get_timeline(client, auth_headers, customer.id)).get_json()
     assert [(i["type"], i["title"]) for i in body["items"]] == [
-        ("task", "משימה: לחזור ללקוחה 1"), ("whatsapp", "וואטסאפ נכנס"), ("invoice", "חשבונית 1001 · ₪ 1,234.00")]
+        ("task", "משימה: לחזור ללקוחה 1"), ("whatsapp", "וואטסאפ נכנס: שלום, אפשר פרטים?"),
+        ("invoice", "חשבונית 1001 · ₪ 1,234.00")]
+    assert body["items"][1]["data"]["message_sid"] == "SM" + "1" * 32
 
 
 async def test_paging_over_equal_timestamps_returns_each_item_once(client, business, user, customer, auth_headers):
