@@ -19,10 +19,12 @@ from server.customers.models import Customer
 from server.invoices.models import Invoice
 from server.messages.models import Message
 from server.tasks.models import Task
+from server.tenancy import MAX_ID
 from server.views.models import SavedView
 
-# Public by design: Twilio's greeting files (per business id, like Twilio fetches them).
-PUBLIC_ID_ROUTES = {"/server/static/voice_responses/<int:business_id>/greeting.mp3"}
+# Public by design: Twilio's greeting files (per business id, as Twilio fetches them).
+PUBLIC_ID_ROUTES = {"/server/static/voice_responses/<int:business_id>/greeting.mp3",
+                    "/crm/customers/<int:customer_id>"}  # the web app's page: the same HTML for every id
 MODELS = {"customer_id": Customer, "call_id": Call, "task_id": Task, "invoice_id": Invoice,
           "contract_id": Contract, "signature_id": Signature, "view_id": SavedView, "message_id": Message}
 BODIES = {"PATCH": {"notes": "x", "name": "x", "title": "x"}, "POST": {"minutes": 5}, "PUT": {}}
@@ -55,31 +57,43 @@ async def foreign_rows() -> tuple[dict, dict]:
     return ids, snapshots
 
 
-def id_routes(app) -> list[tuple[str, str, str]]:
+def id_routes(app) -> list[tuple[str, object, list[str]]]:
     routes = []
     for rule in app.url_map.iter_rules():
         params = [name for name, converter in rule._converters.items() if converter.__class__.__name__ == "DatabaseId"]
         if not params or rule.rule in PUBLIC_ID_ROUTES:
             continue
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            routes.append((method, rule.rule, params[0]))
+            routes.append((method, rule, params))
     return routes
 
 
-async def test_every_route_answers_404_for_another_business_and_changes_nothing(app, client, auth_headers):
+def path_for(app, rule, params: list[str], ids: dict, *, missing: bool = False) -> str:
+    """The rule's URL with the foreign row's id (or an id no row has), 1 for sub-numbers."""
+    values = {name: (MAX_ID - 1 if missing else ids[name]) if name in ids else 1 for name in params}
+    return app.url_map.bind("localhost").build(rule.endpoint, values)
+
+
+async def test_every_route_answers_for_another_business_as_for_no_row_and_changes_nothing(app, client, auth_headers):
+    """A foreign id gets exactly the answer an id that names no row gets (404, or the same 422
+    for a body that route would refuse anyway): the wall leaks neither data nor existence."""
     ids, before = await foreign_rows()
     routes = id_routes(app)
     assert len(routes) >= 25, routes  # the matrix really walks the API
-    failures = []
-    for method, rule, param in routes:
-        assert param in ids, f"{rule}: teach this test the parameter {param!r}"
-        path = rule.replace(f"<{param}>", str(ids[param])).replace("<number>", "1")  # an attachment's number
+    failures, not_found = [], 0
+    for method, rule, params in routes:
+        assert params[0] in ids, f"{rule.rule}: teach this test the parameter {params[0]!r}"
         body = BODIES.get(method)
-        response = await client.open(path, method=method, headers=auth_headers,
-                                     **({"json": body} if body is not None else {}))
-        if response.status_code != 404:
-            failures.append((method, path, response.status_code, (await response.get_data(as_text=True))[:120]))
+        kwargs = {"json": body} if body is not None else {}
+        foreign = await client.open(path_for(app, rule, params, ids), method=method, headers=auth_headers, **kwargs)
+        nobody = await client.open(path_for(app, rule, params, ids, missing=True), method=method,
+                                   headers=auth_headers, **kwargs)
+        not_found += foreign.status_code == 404
+        if foreign.status_code != nobody.status_code or foreign.status_code not in (404, 422):
+            failures.append((method, rule.rule, foreign.status_code, nobody.status_code,
+                             (await foreign.get_data(as_text=True))[:120]))
     assert failures == []
+    assert not_found >= len(routes) * 3 // 4  # most requests reach the lookup, not just body validation
     for name, snapshot in before.items():
         current = await MODELS[name].get(id=ids[name]).values()
         assert current == snapshot, f"{name} changed through another business's login"
