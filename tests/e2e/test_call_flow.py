@@ -38,11 +38,8 @@ async def rows(database_url: str, sql: str) -> list[tuple]:
 @pytest.fixture
 def live(database_url, tmp_path):
     server = Live(database_url=database_url, workdir=tmp_path)
-    server.cli("migrate")
-    business_id = server.cli("create-business", "--name", "משרד הדגמה", "--phone", BUSINESS_PHONE).stdout.strip()
-    server.cli("create-user", "--business-id", business_id, "--email", "agent@example.com",
-               "--password", PASSWORD, "--role", "admin")
-    server.business_id = int(business_id)
+    (server.business_id,) = server.seed({"name": "משרד הדגמה", "phone": BUSINESS_PHONE, "users": [
+        {"email": "agent@example.com", "password": PASSWORD, "role": "admin"}]})
     yield server
     server.stop()
 

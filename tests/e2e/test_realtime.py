@@ -83,11 +83,10 @@ def live(database_url, tmp_path):
     server = Live(database_url=database_url, workdir=tmp_path,
                   env_extra={"APP_ENV": "development", "VAPID_PUBLIC_KEY": VAPID_PUBLIC,
                              "VAPID_PRIVATE_KEY": VAPID_PRIVATE, "VAPID_SUBJECT": "mailto:ops@example.com"})
-    server.cli("migrate")
-    business = server.cli("create-business", "--name", "משרד", "--phone", BUSINESS_PHONE).stdout.strip()
-    server.cli("create-user", "--business-id", business, "--email", "agent@example.com", "--password", PASSWORD)
-    other = server.cli("create-business", "--name", "מתחרה", "--phone", "+97235550999").stdout.strip()
-    server.cli("create-user", "--business-id", other, "--email", "other@example.com", "--password", PASSWORD)
+    server.seed({"name": "משרד", "phone": BUSINESS_PHONE,
+                 "users": [{"email": "agent@example.com", "password": PASSWORD}]},
+                {"name": "מתחרה", "phone": "+97235550999",
+                 "users": [{"email": "other@example.com", "password": PASSWORD}]})
     yield server
     server.stop()
 

@@ -25,11 +25,10 @@ def twilio():
 def live(database_url, tmp_path, twilio):
     server = Live(database_url=database_url, workdir=tmp_path,
                   env_extra={"APP_ENV": "development", "TWILIO_API_BASE": twilio.base_url})
-    server.cli("migrate")
-    business = server.cli("create-business", "--name", "משרד", "--phone", BUSINESS_PHONE).stdout.strip()
-    server.cli("create-user", "--business-id", business, "--email", "agent@example.com", "--password", PASSWORD)
-    other = server.cli("create-business", "--name", "מתחרה", "--phone", "+97235550999").stdout.strip()
-    server.cli("create-user", "--business-id", other, "--email", "other@example.com", "--password", PASSWORD)
+    server.seed({"name": "משרד", "phone": BUSINESS_PHONE,
+                 "users": [{"email": "agent@example.com", "password": PASSWORD}]},
+                {"name": "מתחרה", "phone": "+97235550999",
+                 "users": [{"email": "other@example.com", "password": PASSWORD}]})
     server.start_server()
     yield server
     server.stop()
