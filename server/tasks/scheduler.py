@@ -26,7 +26,7 @@ from server.tasks.service import task_json
 log = logging.getLogger("agentlocator.scheduler")
 
 MAX_SLEEP = 30.0
-EMIT_BATCH = 200
+EMIT_BATCH = 50
 REPLAY_WINDOW = timedelta(hours=24)
 _clocks: set[TaskClock] = set()
 
