@@ -10,6 +10,7 @@ from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q, RawSQL
 
+from server import realtime
 from server.auth.models import User
 from server.customers.models import Customer
 from server.db_extras import SQLITE_TABLE, customer_count
@@ -131,12 +132,20 @@ async def _checked_fields(business_id: int, fields: dict, *, customer_id: int | 
     return fields
 
 
+async def announce(customer: Customer, *, deleted: bool = False) -> None:
+    """`customer:updated` to the customer's business: created, changed or (`deleted`) removed."""
+    await realtime.publish("customer:updated", {"customer": customer_json(customer), "deleted": deleted},
+                           room=realtime.business_room(customer.business_id))
+
+
 async def create_customer(*, business_id: int, fields: dict) -> Customer:
     fields = await _checked_fields(business_id, dict(fields))
     try:
-        return await Customer.create(business_id=business_id, source="manual", **fields)
+        customer = await Customer.create(business_id=business_id, source="manual", **fields)
     except IntegrityError as error:  # a concurrent create took the number
         raise APIError(409, "phone_taken", "a customer with this phone number exists") from error
+    await announce(customer)
+    return customer
 
 
 async def update_customer(*, business_id: int, customer_id: int, fields: dict) -> Customer:
@@ -149,6 +158,7 @@ async def update_customer(*, business_id: int, customer_id: int, fields: dict) -
         await customer.save(update_fields=[*fields, "updated_at"])
     except IntegrityError as error:
         raise APIError(409, "phone_taken", "a customer with this phone number exists") from error
+    await announce(customer)
     return customer
 
 
@@ -159,6 +169,7 @@ async def delete_customer(*, business_id: int, customer_id: int) -> None:
     except IntegrityError as error:
         raise APIError(409, "customer_in_use",
                        "this customer has invoices or contracts; mark the customer inactive instead") from error
+    await announce(customer, deleted=True)
 
 
 def customer_json(customer: Customer) -> dict:

@@ -137,3 +137,20 @@ async def test_csv_export_applies_the_list_filters(client, auth_headers):
 async def test_a_run_of_digits_longer_than_any_phone_is_just_text(client, auth_headers):
     await add_people(client, auth_headers)
     assert await names(client, auth_headers, "q=" + "0" * 200) == []
+
+
+async def test_changes_are_announced_to_the_business(client, auth_headers, business, monkeypatch):
+    from server import realtime
+
+    sent = []
+
+    async def record(event, data, *, room, to_sid=None):
+        sent.append((event, room, data["customer"]["name"], data["deleted"]))
+
+    monkeypatch.setattr(realtime, "publish", record)
+    created = await (await client.post("/api/crm/customers", json={"name": "רות"}, headers=auth_headers)).get_json()
+    await client.patch(f"/api/crm/customers/{created['id']}", json={"name": "רות כהן"}, headers=auth_headers)
+    await client.delete(f"/api/crm/customers/{created['id']}", headers=auth_headers)
+    room = f"business:{business.id}"
+    assert sent == [("customer:updated", room, "רות", False), ("customer:updated", room, "רות כהן", False),
+                    ("customer:updated", room, "רות כהן", True)]
