@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -33,12 +34,13 @@ class ApiError(Exception):
     """A failed call, with a message fit to show the agent (Hebrew source, translatable)."""
 
     def __init__(self, message: str, *, status: int | None = None, code: str | None = None,
-                 server_message: str = "") -> None:
+                 server_message: str = "", details: dict | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.code = code
         self.server_message = server_message
+        self.details = details or {}  # the error's `details` (e.g. `fields` of a 422)
 
 
 class ServerUnreachableError(ApiError):
@@ -66,16 +68,17 @@ def _message_for(status: int, code: str, server_message: str) -> str:
 
 
 def error_from_response(response: httpx.Response) -> ApiError:
-    code, server_message = "", ""
+    code, server_message, details = "", "", {}
     try:
         body = response.json()
         error = body.get("error") if isinstance(body, dict) else None
         if isinstance(error, dict):
             code, server_message = str(error.get("code", "")), str(error.get("message", ""))
+            details = error.get("details") if isinstance(error.get("details"), dict) else {}
     except ValueError:
         server_message = response.text[:200]
     return ApiError(_message_for(response.status_code, code, server_message), status=response.status_code,
-                    code=code, server_message=server_message)
+                    code=code, server_message=server_message, details=details)
 
 
 class TokenStore:
@@ -204,7 +207,7 @@ class Api:
         self._client.close()
 
     # -- API -----------------------------------------------------------------------------
-    def request(self, method: str, path: str, **kwargs) -> Any:
+    def _authorized(self, method: str, path: str, **kwargs) -> httpx.Response:
         token = self._access_token
         if token is None:
             self.refresh(stale_token=None)
@@ -213,7 +216,18 @@ class Api:
         if response.status_code == 401:
             self.refresh(stale_token=token)
             response = self._send(method, path, token=self._access_token, **kwargs)
-        return self._json(response)
+        return response
+
+    def request(self, method: str, path: str, **kwargs) -> Any:
+        return self._json(self._authorized(method, path, **kwargs))
+
+    def download(self, path: str, dest: Path) -> Path:
+        """GET a file that needs the session (a recording, a PDF) into `dest`; `dest`."""
+        response = self._authorized("GET", path)
+        if response.status_code >= 400:
+            raise error_from_response(response)
+        dest.write_bytes(response.content)
+        return dest
 
     def get(self, path: str, **params) -> Any:
         return self.request("GET", path, params={k: v for k, v in params.items() if v not in (None, "")})
