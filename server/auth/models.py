@@ -14,6 +14,8 @@ class User(Timestamped, Model):
     password_hash = fields.CharField(max_length=255)
     role = fields.CharField(max_length=16, default="agent")
     is_active = fields.BooleanField(default=True)
+    # The agent's own phone (E.164): click-to-call rings it first, then dials the customer.
+    phone = fields.CharField(max_length=20, default="")
 
     class Meta:
         table = "user"
