@@ -11,6 +11,7 @@ from server.auth.refresh import revoke_user
 from server.auth.service import MIN_PASSWORD
 from server.businesses.models import Business
 from server.errors import APIError
+from server.phones import to_e164
 from server.tenancy import owned, scoped
 
 
@@ -32,6 +33,10 @@ async def update_user(*, business_id: int, user_id: int, changes: dict) -> User:
     if "password" in changes and len(changes["password"]) < MIN_PASSWORD:
         raise APIError(422, "weak_password", f"a password needs at least {MIN_PASSWORD} characters")
     password_hash = await hash_password(changes["password"]) if "password" in changes else None
+    if changes.get("phone"):
+        changes = {**changes, "phone": to_e164(changes["phone"]) or ""}
+        if not changes["phone"]:
+            raise APIError(422, "invalid_phone", "not a phone number")
     async with in_transaction() as connection:
         # Lock the business row, so two admins demoting each other cannot both succeed.
         await Business.filter(id=business_id).select_for_update().using_db(connection).first()
@@ -42,7 +47,7 @@ async def update_user(*, business_id: int, user_id: int, changes: dict) -> User:
                 .using_db(connection).count()
             if not others:
                 raise APIError(409, "last_admin", "a business needs at least one active admin")
-        for field in ("name", "role", "is_active"):
+        for field in ("name", "role", "is_active", "phone"):
             if field in changes:
                 setattr(user, field, changes[field])
         if password_hash:
@@ -56,4 +61,4 @@ async def update_user(*, business_id: int, user_id: int, changes: dict) -> User:
 def user_admin_json(user: User) -> dict:
     return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
             "business_id": user.business_id, "is_active": user.is_active,
-            "created_at": user.created_at.isoformat()}
+            "phone": user.phone, "created_at": user.created_at.isoformat()}

@@ -34,6 +34,7 @@ class UserPatch(_Strict, PatchModel):
     role: Role | None = None
     is_active: bool | None = None
     password: str | None = Field(None, min_length=1, max_length=1024)
+    phone: str | None = Field(None, max_length=32)  # the agent's own phone for click-to-call; "" clears
 
 
 TaxIdKind = Literal["company", "licensed_dealer", "exempt_dealer"]
@@ -77,6 +78,7 @@ class UserAdminOut(ResponseModel):
     role: Role
     business_id: int
     is_active: bool
+    phone: str
     created_at: Timestamp
 
 
