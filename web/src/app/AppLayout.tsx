@@ -1,7 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import type { Socket } from "socket.io-client";
+import { PushSwitch } from "@/features/settings/PushSwitch";
+import { TaskDueModal } from "@/features/tasks/TaskDueModal";
 import { api } from "@/lib/api";
+import { connectLiveUpdates } from "@/lib/live";
 import { closeSocket, getSocket } from "@/lib/socket";
 
 /** Signed-in pages: restores the session from the refresh cookie, else goes to /login. */
@@ -10,6 +14,7 @@ export function AppLayout() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const [ready, setReady] = useState(api.token !== null);
+  const [socket, setSocket] = useState<Socket | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -17,7 +22,7 @@ export function AppLayout() {
       if (!live) return;
       if (ok) {
         setReady(true);
-        getSocket();
+        setSocket(getSocket());
       } else {
         navigate("/login", { replace: true, state: { from: location.pathname } });
       }
@@ -29,8 +34,12 @@ export function AppLayout() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Realtime events refresh whatever they change (the table, the card's tabs).
+  useEffect(() => (socket ? connectLiveUpdates(socket, queryClient) : undefined), [socket, queryClient]);
+
   async function logout() {
     closeSocket();
+    setSocket(null);
     await api.logout().catch(() => undefined);
     queryClient.clear();
     navigate("/login", { replace: true });
@@ -45,6 +54,12 @@ export function AppLayout() {
           <NavLink to="/crm/customers">לקוחות</NavLink>
         </nav>
         <span className="spacer" />
+        <details className="menu">
+          <summary className="button">הגדרות</summary>
+          <div className="menu-panel settings-panel" role="group" aria-label="הגדרות">
+            <PushSwitch />
+          </div>
+        </details>
         <span className="muted">{api.user?.email}</span>
         <button type="button" className="button" onClick={logout}>
           התנתקות
@@ -53,6 +68,7 @@ export function AppLayout() {
       <main className="content">
         <Outlet />
       </main>
+      {socket && <TaskDueModal socket={socket} />}
     </div>
   );
 }

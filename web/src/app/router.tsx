@@ -1,7 +1,6 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppLayout } from "@/app/AppLayout";
 import { LoginPage } from "@/features/auth/LoginPage";
-import { CustomerPage } from "@/features/customers/CustomerPage";
 import { CustomersPage } from "@/features/customers/CustomersPage";
 
 export const router = createBrowserRouter([
@@ -11,7 +10,11 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", element: <Navigate to="/crm/customers" replace /> },
       { path: "/crm/customers", element: <CustomersPage /> },
-      { path: "/crm/customers/:id", element: <CustomerPage /> },
+      {
+        // The card is a chunk of its own: the first load (the customers table) stays small.
+        path: "/crm/customers/:id",
+        lazy: async () => ({ Component: (await import("@/features/customers/CustomerPage")).CustomerPage }),
+      },
       { path: "*", element: <Navigate to="/crm/customers" replace /> },
     ],
   },

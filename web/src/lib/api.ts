@@ -145,6 +145,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
   return {
     request,
     get: <T>(path: string, query?: Query) => request<T>(path, { query }),
+    /** A file fetched with the bearer token (recordings, PDFs): for an object URL. */
+    async blob(path: string, query?: Query): Promise<Blob> {
+      return (await raw(path, { query }, "*/*")).blob();
+    },
     /** Fetch a file with the bearer token and hand it to the browser as a download. */
     async download(path: string, query: Query | undefined, filename: string): Promise<void> {
       const response = await raw(path, { query }, "*/*");

@@ -13,3 +13,18 @@ export interface PageParams {
   sort?: string;
   q?: string;
 }
+
+/** A task (`server/tasks/schemas.py` TaskOut); shared by the card and the task-due modal. */
+export interface Task {
+  id: number;
+  title: string;
+  notes: string;
+  customer_id: number | null;
+  assignee_id: number;
+  due_at: string;
+  snoozed_until: string | null;
+  fires_at: string;
+  status: "open" | "done";
+  done_at: string | null;
+  created_at: string;
+}

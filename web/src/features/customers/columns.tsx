@@ -2,6 +2,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Link } from "react-router";
 import type { Customer } from "@/features/customers/types";
 import { formatDateTime, formatPhone } from "@/lib/format";
+import { label } from "@/lib/labels";
 
 const column = createColumnHelper<Customer>();
 
@@ -22,7 +23,7 @@ export const customerColumns = [
     cell: (info) => <span dir="ltr">{info.getValue() ?? ""}</span>,
     enableSorting: false,
   }),
-  column.accessor("status", { header: "סטטוס" }),
+  column.accessor("status", { header: "סטטוס", cell: (info) => label("customer", info.getValue()) }),
   column.accessor("last_contact_at", { header: "קשר אחרון", cell: (info) => formatDateTime(info.getValue()) }),
   column.accessor("created_at", { header: "נוצר", cell: (info) => formatDateTime(info.getValue()) }),
 ];

@@ -1,0 +1,118 @@
+/** The customer card's queries and mutations; each key starts with its resource and the
+ * customer id, so a realtime event invalidates exactly the tabs it touches (lib/live.ts). */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  Call, Contract, Customer, Invoice, Message, Signature, Timeline,
+} from "@/features/customers/types";
+import { api } from "@/lib/api";
+import type { Page, Task } from "@/lib/types";
+
+const TIMELINE_PAGE = 20;
+
+function listOf<T>(resource: string, customerId: number, sort: string, limit = 100) {
+  return api.get<Page<T>>(`/api/crm/${resource}`, { customer_id: customerId, sort, limit });
+}
+
+export function useTimeline(customerId: number) {
+  return useInfiniteQuery({
+    queryKey: ["timeline", customerId],
+    queryFn: ({ pageParam }) => api.get<Timeline>(`/api/customers/${customerId}/timeline`,
+      { limit: TIMELINE_PAGE, before: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_before ?? undefined,
+  });
+}
+
+export const useCalls = (customerId: number) =>
+  useQuery({ queryKey: ["calls", customerId], queryFn: () => listOf<Call>("calls", customerId, "-started_at") });
+
+export const useMessages = (customerId: number) =>
+  useQuery({ queryKey: ["messages", customerId], queryFn: () => listOf<Message>("messages", customerId, "-created_at") });
+
+export const useInvoices = (customerId: number) =>
+  useQuery({ queryKey: ["invoices", customerId], queryFn: () => listOf<Invoice>("invoices", customerId, "-created_at") });
+
+export const useContracts = (customerId: number) =>
+  useQuery({ queryKey: ["contracts", customerId], queryFn: () => listOf<Contract>("contracts", customerId, "-created_at") });
+
+export const useSignatures = (customerId: number) =>
+  useQuery({ queryKey: ["signatures", customerId], queryFn: () => listOf<Signature>("signatures", customerId, "-signed_at") });
+
+export const useTasks = (customerId: number) =>
+  useQuery({ queryKey: ["tasks", customerId], queryFn: () => listOf<Task>("tasks", customerId, "due_at") });
+
+/** The recording as a blob (it needs the bearer token, so no plain <audio src>). */
+export const useRecording = (call: Call) =>
+  useQuery({
+    queryKey: ["recording", call.id],
+    queryFn: () => api.blob(call.recording_url!),
+    enabled: call.recording_url !== null,
+    staleTime: Infinity,
+  });
+
+/** The business's WhatsApp template (the missed-call one), offered outside the 24-hour window. */
+export const useBusinessTemplate = (enabled: boolean) =>
+  useQuery({
+    queryKey: ["business"],
+    queryFn: () => api.get<{ missed_call_template_sid: string }>("/api/business"),
+    enabled,
+    staleTime: 60_000,
+  });
+
+/** Invalidate what a change to this customer's `resource` shows: its tab and the timeline. */
+function useInvalidate(customerId: number, ...resources: string[]) {
+  const queryClient = useQueryClient();
+  return () => Promise.all([...resources, "timeline"].map((resource) =>
+    queryClient.invalidateQueries({ queryKey: [resource, customerId] })));
+}
+
+export function useUpdateCustomer(customerId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: Partial<Customer>) =>
+      api.request<Customer>(`/api/crm/customers/${customerId}`, { method: "PATCH", body: changes }),
+    onSuccess: (customer) => {
+      queryClient.setQueryData(["customers", "one", customerId], customer);
+      return queryClient.invalidateQueries({ queryKey: ["customers"] });
+    },
+  });
+}
+
+export type WhatsAppBody = { body: string } | { content_sid: string; variables: Record<string, string> };
+
+export function useSendWhatsApp(customerId: number) {
+  const invalidate = useInvalidate(customerId, "messages");
+  return useMutation({
+    mutationFn: (body: WhatsAppBody) => api.request<Message>(`/api/crm/customers/${customerId}/whatsapp`, { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateTask(customerId: number) {
+  const invalidate = useInvalidate(customerId, "tasks");
+  return useMutation({
+    mutationFn: (task: { title: string; due_at: string; notes?: string }) =>
+      api.request<Task>("/api/crm/tasks", { body: { ...task, customer_id: customerId } }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Wrap an action on one of this customer's tasks so the tab refreshes after it. */
+export function useTaskAction<A extends unknown[]>(customerId: number, action: (...args: A) => Promise<unknown>) {
+  const invalidate = useInvalidate(customerId, "tasks");
+  return useMutation({ mutationFn: (args: A) => action(...args), onSuccess: invalidate });
+}
+
+/** Fetch a PDF with the bearer token and show it in the tab opened (synchronously) by the click. */
+export async function openPdf(path: string): Promise<void> {
+  const tab = window.open("", "_blank");
+  try {
+    const url = URL.createObjectURL(await api.blob(path));
+    if (tab) tab.location.href = url;
+    else window.location.assign(url);
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}

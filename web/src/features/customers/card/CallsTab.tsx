@@ -1,0 +1,49 @@
+import { useEffect, useState } from "react";
+import { useCalls, useRecording } from "@/features/customers/api/card";
+import type { Call } from "@/features/customers/types";
+import { QueryState } from "@/components/QueryState";
+import { formatDateTime, formatPhone } from "@/lib/format";
+import { label } from "@/lib/labels";
+
+/** Every call: when, direction, status, the recording (a real player) and the transcript. */
+export function CallsTab({ customerId }: { customerId: number }) {
+  const calls = useCalls(customerId);
+  return (
+    <QueryState query={calls} isEmpty={calls.data?.results.length === 0} empty="אין שיחות ללקוח זה">
+      <ul className="calls">
+        {calls.data?.results.map((call) => (
+          <li key={call.id} className="call" data-testid="call">
+            <div className="call-head">
+              <strong>{label("direction", call.direction)}</strong>
+              <span>{formatDateTime(call.started_at)}</span>
+              <span dir="ltr">{formatPhone(call.direction === "inbound" ? call.from_number : call.to_number)}</span>
+              <span className="badge">{label("call", call.status)}</span>
+              {call.duration != null && <span className="muted">{call.duration} שניות</span>}
+            </div>
+            {call.recording_url ? <Recording call={call} /> : <p className="muted">אין הקלטה</p>}
+            <div className="transcript">
+              <span className="badge">{label("transcript", call.transcript_status)}</span>
+              {call.transcript && <p className="transcript-text">{call.transcript}</p>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </QueryState>
+  );
+}
+
+/** The recording needs the bearer token: fetched as a blob, played from an object URL. */
+function Recording({ call }: { call: Call }) {
+  const recording = useRecording(call);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!recording.data) return;
+    const objectUrl = URL.createObjectURL(recording.data);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [recording.data]);
+
+  if (recording.isError) return <p role="alert" className="error">ההקלטה לא נטענה: {recording.error.message}</p>;
+  if (!url) return <span className="skeleton audio" aria-label="טוען הקלטה" />;
+  return <audio controls preload="metadata" src={url} aria-label={`הקלטת השיחה מ-${formatDateTime(call.started_at)}`} />;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { type DueAlert, dueQueue, position } from "@/features/tasks/dueQueue";
+import type { Task } from "@/lib/types";
+
+function alert(id: number, firesAt = "2026-11-25T10:00:00+00:00", status: Task["status"] = "open"): DueAlert {
+  return {
+    task: { id, title: `t${id}`, notes: "", customer_id: null, assignee_id: 1, due_at: firesAt, snoozed_until: null,
+      fires_at: firesAt, status, done_at: null, created_at: firesAt },
+    customer: null,
+  };
+}
+
+describe("dueQueue", () => {
+  it("queues alerts in arrival order and counts them", () => {
+    let queue = [alert(1), alert(2), alert(3)].reduce((q, a) => dueQueue(q, { type: "add", alert: a }), [] as DueAlert[]);
+    expect(queue.map((a) => a.task.id)).toEqual([1, 2, 3]);
+    expect(position(queue)).toBe("1 מתוך 3");
+    queue = dueQueue(queue, { type: "remove", taskId: 1 });
+    expect(queue.map((a) => a.task.id)).toEqual([2, 3]);
+    expect(position(queue)).toBe("1 מתוך 2");
+    expect(position(dueQueue(queue, { type: "remove", taskId: 2 }))).toBe("");
+  });
+
+  it("shows a replayed or repeated alert once", () => {
+    const queue = dueQueue([alert(1)], { type: "add", alert: alert(1) });
+    expect(queue).toHaveLength(1);
+    const same = [alert(1)];
+    expect(dueQueue(same, { type: "add", alert: alert(1) })).toBe(same);
+  });
+
+  it("a snoozed task due again replaces its old alert, at the end", () => {
+    const queue = dueQueue([alert(1), alert(2)], { type: "add", alert: alert(1, "2026-11-25T10:15:00+00:00") });
+    expect(queue.map((a) => [a.task.id, a.task.fires_at])).toEqual([[2, "2026-11-25T10:00:00+00:00"],
+      [1, "2026-11-25T10:15:00+00:00"]]);
+  });
+
+  it("ignores a done task and removing what is not there", () => {
+    expect(dueQueue([], { type: "add", alert: alert(5, undefined, "done") })).toEqual([]);
+    const queue = [alert(1)];
+    expect(dueQueue(queue, { type: "remove", taskId: 9 })).toBe(queue);
+  });
+});
