@@ -8,6 +8,7 @@ BLUEPRINT_MODULES = [
     "server.customers.routes",
     "server.calls.routes",
     "server.calls.webhooks",
+    "server.calls.outbound_routes",  # click-to-call and its webhooks
     "server.messages.routes",
     "server.messages.webhooks",
     "server.invoices.routes",

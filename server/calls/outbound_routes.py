@@ -1,0 +1,69 @@
+"""Click-to-call: the API an agent calls, and the two Twilio webhooks of an outbound call."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+from quart import Blueprint, Response, current_app, g, request
+from quart_schema import document_response, tag_blueprint, validate_request, validate_response
+
+from server.auth.current import login_required
+from server.calls import outbound
+from server.calls.schemas import CallOut
+from server.calls.service import call_json
+from server.openapi import NO_CONTENT, TWIML
+from server.telephony.signature import twilio_signed
+from server.telephony.twiml import say_and_hang_up, twiml
+
+bp = Blueprint("outbound_calls", __name__)
+tag_blueprint(bp, ["calls"])
+
+CALL_GONE_HE = "השיחה אינה זמינה עוד. להתראות"
+
+
+class OutboundCall(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    customer_id: int = Field(ge=1)
+
+
+def _call_id() -> int | None:
+    value = request.args.get("call", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+@bp.post("/api/crm/calls/outbound")
+@login_required
+@validate_request(OutboundCall)
+@validate_response(CallOut, 201)
+async def call_customer(data: OutboundCall):
+    """Ring the agent's own phone, then the customer. 409 when the agent, the customer or the
+    business has no number; 502 when Twilio refuses or cannot be reached."""
+    call = await outbound.start_call(settings=current_app.config["SETTINGS"], business_id=g.user.business_id,
+                                     user_id=g.user.id, customer_id=data.customer_id)
+    return call_json(call), 201
+
+
+@bp.post("/webhook/outbound_call")
+@document_response(TWIML)
+@twilio_signed
+async def outbound_call():
+    """Twilio, once the agent answers: dial the customer."""
+    call = await outbound.outbound_call(_call_id())
+    if call is None:
+        return say_and_hang_up(CALL_GONE_HE)
+    form = await request.form
+    call = await outbound.confirm_sid(call=call, call_sid=form.get("CallSid", ""))
+    settings = current_app.config["SETTINGS"]
+    return twiml(outbound.dial_customer(
+        call, recording_callback=outbound.webhook_url(settings, "/webhook/outbound_recording", call.id)))
+
+
+@bp.post("/webhook/outbound_recording")
+@document_response(NO_CONTENT, 204)
+@twilio_signed
+async def outbound_recording():
+    """Twilio's recording status callback of an outbound call's <Dial>."""
+    call = await outbound.outbound_call(_call_id())
+    if call is not None:
+        await outbound.recording_done(call=call, form=await request.form)
+    return Response(status=204)
