@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import theme
 from desktop.api import Api
-from desktop.models.paged import SKELETON_ROLE, Column, PagedTableModel, PageQuery
+from desktop.models.paged import ROW_ROLE, SKELETON_ROLE, Column, PagedTableModel, PageQuery
 from desktop.tasks import TaskManager
 
 SEARCH_DEBOUNCE_MS = 300
@@ -98,6 +98,8 @@ class SkeletonDelegate(QStyledItemDelegate):
 
 
 class CustomersView(QWidget):
+    customer_activated = Signal(int, dict)  # a row double-clicked or Enter pressed: its id and row
+
     def __init__(self, model: PagedTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
@@ -162,6 +164,8 @@ class CustomersView(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.table.verticalScrollBar().valueChanged.connect(self.fetch_visible)
+        self.table.activated.connect(self._activated)  # Enter, and double-click where the style says so
+        self.table.doubleClicked.connect(self._activated)
         model.modelReset.connect(self._refresh_state)
         model.loading_changed.connect(self._refresh_state)
         model.page_loaded.connect(self._refresh_state)
@@ -230,6 +234,11 @@ class CustomersView(QWidget):
             self.stack.setCurrentWidget(self.table)
         self.count.setText(self.tr("{0} לקוחות").format(f"{model.total:,}") if model.loaded_once else self.tr("טוען…"))
         QTimer.singleShot(0, self, self.fetch_visible)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row:
+            self.customer_activated.emit(row["id"], row)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

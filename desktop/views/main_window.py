@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop.api import Session
 from desktop.tasks import TaskManager
+from desktop.views.card import CustomerCard
 from desktop.views.customers import CustomersView, customers_model
 
 
 class MainWindow(QMainWindow):
     logged_out = Signal()
+    card_opened = Signal(object)  # a CustomerCard: connect its call_requested; route on_event to self.cards
 
     def __init__(self, session: Session, tasks: TaskManager, *, tray_available: bool | None = None) -> None:
         super().__init__()
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
 
         self.model = customers_model(session.api, tasks, parent=self)
         self.customers = CustomersView(self.model)
+        self.cards: dict[int, CustomerCard] = {}  # open customer cards, by customer id
+        self.customers.customer_activated.connect(self.open_card)
 
         self.notice = QFrame()
         self.notice.setProperty("role", "notice")
@@ -88,6 +92,19 @@ class MainWindow(QMainWindow):
         tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
         tray.show()
         return tray
+
+    def open_card(self, customer_id: int, row: dict | None = None) -> CustomerCard:
+        """The customer's card window (one per customer: an open one is raised)."""
+        card = self.cards.get(customer_id)
+        if card is None:
+            card = CustomerCard(self.session.api, self.tasks, customer_id, customer=row, parent=self)
+            self.cards[customer_id] = card
+            card.destroyed.connect(lambda _o=None, c=customer_id: self.cards.pop(c, None))
+            self.card_opened.emit(card)
+        card.show()
+        card.raise_()
+        card.activateWindow()
+        return card
 
     def notify(self, title: str, message: str) -> None:
         """A desktop notification through the tray, or the in-window notice without one."""

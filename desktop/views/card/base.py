@@ -1,0 +1,191 @@
+"""What every card tab shares: the customer it shows, fetching on the task pool, the
+skeleton / no-data / error states, an action runner, and small formatting helpers."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api import Api, ApiError
+from desktop.tasks import TaskManager
+from desktop.views.customers import _when as when  # noqa: F401 - re-exported for the tabs
+from desktop.widgets.states import StateStack
+
+LRE, PDF = "\u202a", "\u202c"
+
+
+def ltr(text: object) -> str:
+    """Phone numbers, e-mails, links and codes stay left to right inside Hebrew text."""
+    return f"{LRE}{text}{PDF}" if text not in (None, "") else ""
+
+
+def temp_file(name: str) -> Path:
+    """A file in the app's temp folder (recordings, PDFs): kept after the card closes, so a
+    PDF viewer opened on it can still read it."""
+    folder = Path(tempfile.gettempdir()) / "agentlocator"
+    folder.mkdir(exist_ok=True)
+    return folder / name
+
+
+def open_local_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def error_text(error: BaseException) -> str:
+    return error.message if isinstance(error, ApiError) else str(error)
+
+
+@dataclass
+class CardContext:
+    api: Api
+    tasks: TaskManager
+    customer_id: int
+    open_file: Callable[[Path], object] = field(default=open_local_file)  # tests replace it
+
+
+class CardTab(QWidget):
+    """A tab: `fetch()` runs on the pool, `show_data()` on the UI thread. A skeleton shows
+    until the first answer; later reloads keep the old data on screen until the new arrives."""
+
+    loaded = Signal()  # the data arrived and is shown
+    empty_text = ""
+
+    def __init__(self, ctx: CardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: Any = None
+        self.loaded_once = False
+        self._generation = 0
+        self.body = QWidget()
+        self.states = StateStack(self.body, empty_text=self.empty_text)
+        self.states.retry.connect(self.reload)
+        self.notice = QLabel()  # the outcome of an action: an error, or what was done
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(12, 12, 12, 12)
+        self.layout_.addWidget(self.notice)
+        self.layout_.addWidget(self.states, 1)
+
+    @property
+    def customer_id(self) -> int:
+        return self.ctx.customer_id
+
+    # -- to override ---------------------------------------------------------------------
+    def fetch(self) -> Any:
+        raise NotImplementedError
+
+    def show_data(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def is_empty(self, data: Any) -> bool:
+        return not (data.get("results") if isinstance(data, dict) else data)
+
+    # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if not self.loaded_once:
+            self.states.show_loading()
+        self.ctx.tasks.run(self.fetch, lambda data: self._arrived(generation, data),
+                           lambda error: self._failed(generation, error), owner=self)
+
+    def _arrived(self, generation: int, data: Any) -> None:
+        if generation != self._generation:
+            return  # a newer reload is on its way
+        self.data, self.loaded_once = data, True
+        if self.is_empty(data):
+            self.states.show_empty()
+        else:
+            self.show_data(data)
+            self.states.show_content()
+        self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if self.loaded_once:
+            self.say(error_text(error), error=True)
+        else:
+            self.states.show_error(error_text(error))
+
+    # -- actions -------------------------------------------------------------------------
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.notice.setProperty("role", "error" if error else "muted")
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def act(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None] | None = None, *, busy: QWidget | None = None) -> None:
+        """Run an action (a POST, a download) on the pool; `busy` is disabled meanwhile."""
+        if busy is not None:
+            busy.setEnabled(False)
+
+        def done(result: Any) -> None:
+            if busy is not None:
+                busy.setEnabled(True)
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if busy is not None:
+                busy.setEnabled(True)
+            (on_error or (lambda e: self.say(error_text(e), error=True)))(error)
+
+        self.ctx.tasks.run(fn, done, failed, owner=self)
+
+    def open_pdf(self, path: str, name: str, *, busy: QWidget | None = None) -> None:
+        """Download a PDF behind the session to a temp file and open it in the system viewer."""
+        self.say(self.tr("מוריד את המסמך…"))
+        self.act(lambda: self.ctx.api.download(path, temp_file(name)),
+                 lambda file: (self.say(""), self.ctx.open_file(file)), busy=busy)
+
+
+def make_table(headers: list[str]) -> QTableWidget:
+    """A read-only, whole-row-selecting table for a tab's records."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[dict], cells: Callable[[dict], list[str]]) -> None:
+    """Put `rows` in `table`, one record per row; the record rides on the first cell (UserRole)."""
+    selected = table.currentRow()
+    table.setRowCount(len(rows))
+    for number, row in enumerate(rows):
+        for column, text in enumerate(cells(row)):
+            item = QTableWidgetItem(text)
+            if column == 0:
+                item.setData(Qt.ItemDataRole.UserRole, row)
+            table.setItem(number, column, item)
+    if 0 <= selected < len(rows):
+        table.selectRow(selected)
+
+
+def selected_row(table: QTableWidget) -> dict | None:
+    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None

@@ -1,0 +1,98 @@
+"""Calls: each call with its recording (a real player) and its transcript and status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.views.card.base import CardTab, ltr, temp_file, when
+from desktop.widgets.player import AudioPlayer
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CallsTab", text)
+
+
+def call_status(status: str) -> str:
+    return {"completed": _t("הושלמה"), "no-answer": _t("לא נענתה"), "busy": _t("תפוס"), "failed": _t("נכשלה"),
+            "canceled": _t("בוטלה"), "ringing": _t("מצלצלת"), "in-progress": _t("בשיחה"),
+            "queued": _t("בהמתנה")}.get(status, status)
+
+
+def transcript_status(status: str) -> str:
+    return {"pending": _t("התמלול בתהליך…"), "done": _t("תומלל"), "failed": _t("התמלול נכשל"),
+            "unavailable": _t("אין תמלול לשיחה הזו"), "none": _t("אין תמלול")}.get(status, status)
+
+
+class CallRow(QFrame):
+    def __init__(self, tab: CallsTab, call: dict) -> None:
+        super().__init__()
+        self.setProperty("role", "notice")
+        self.tab = tab
+        self.heading = QLabel()
+        self.heading.setProperty("role", "strong")
+        self.details = QLabel()
+        self.details.setProperty("role", "muted")
+        self.transcript_label = QLabel()
+        self.transcript_label.setProperty("role", "muted")
+        self.transcript = QLabel()
+        self.transcript.setWordWrap(True)
+        self.player: AudioPlayer | None = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(self.details)
+        self.layout_.addWidget(self.transcript_label)
+        self.layout_.addWidget(self.transcript)
+        self.update_call(call)
+
+    def update_call(self, call: dict) -> None:
+        self.call = call
+        outbound = str(call.get("direction", "")).startswith("outbound")
+        direction = _t("שיחה יוצאת") if outbound else _t("שיחה נכנסת")
+        duration = call.get("duration")
+        length = f"{duration // 60}:{duration % 60:02d}" if duration else ""
+        self.heading.setText(" · ".join(p for p in (direction, when(call.get("started_at")), ltr(length)) if p))
+        number = call.get("to_number") if outbound else call.get("from_number")
+        self.details.setText(" · ".join(p for p in (call_status(call.get("status", "")), ltr(number)) if p))
+        status = call.get("transcript_status") or "none"
+        self.transcript_label.setText(_t("תמליל: {0}").format(transcript_status(status)))
+        self.transcript.setText(call.get("transcript") or "")
+        self.transcript.setVisible(bool(call.get("transcript")))
+        if call.get("recording_url") and self.player is None:
+            url, call_id, api = call["recording_url"], call["id"], self.tab.ctx.api
+            self.player = AudioPlayer(self.tab.ctx.tasks, lambda: api.download(url, temp_file(f"call-{call_id}.mp3")))
+            self.layout_.insertWidget(2, self.player)
+
+
+class CallsTab(CardTab):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        self.empty_text = self.tr("אין שיחות עם הלקוח הזה.")
+        super().__init__(ctx, parent)
+        self.rows: dict[int, CallRow] = {}
+        self.column = QVBoxLayout()
+        self.column.addStretch()
+        inner = QWidget()
+        inner.setLayout(self.column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def fetch(self):
+        return self.ctx.api.list("calls", customer_id=self.customer_id, limit=50, sort="-started_at")
+
+    def show_data(self, data) -> None:
+        # Rows are updated in place, so a recording that is playing keeps playing.
+        calls = data["results"]
+        for position, call in enumerate(calls):
+            row = self.rows.get(call["id"])
+            if row is None:
+                row = self.rows[call["id"]] = CallRow(self, call)
+            else:
+                row.update_call(call)
+            self.column.insertWidget(position, row)
+        for call_id in set(self.rows) - {call["id"] for call in calls}:
+            self.rows.pop(call_id).deleteLater()
