@@ -9,8 +9,12 @@ rotated refresh token is presented twice.
 
 from __future__ import annotations
 
+import base64
+import json
 import logging
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,6 +116,16 @@ class TokenStore:
             log.warning("keyring unavailable: %s", error)
 
 
+def _seconds_left(token: str) -> float:
+    """Seconds until a JWT's `exp` (read, not verified: the server verifies); 0 if unreadable."""
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return float(claims["exp"]) - time.time()
+    except (IndexError, KeyError, TypeError, ValueError):
+        return 0.0
+
+
 @dataclass
 class Session:
     """Who is logged in, on which server; `api` makes the calls."""
@@ -131,6 +145,8 @@ class Api:
         self._access_token: str | None = None
         self._refresh_lock = threading.Lock()
         self.refresh_count = 0  # how many refreshes reached the server (tests check single-flight)
+        # Called (on the worker thread) when the session ends for good: the UI asks to log in again.
+        self.session_expired_listeners: list[Callable[[], None]] = []
 
     # -- transport -----------------------------------------------------------------------
     def _send(self, method: str, path: str, *, token: str | None = None, **kwargs) -> httpx.Response:
@@ -184,14 +200,34 @@ class Api:
             token = self.store.get()
             if not token:
                 self._access_token = None
+                self._session_expired()
                 raise SessionExpiredError(_t("החיבור פג. יש להתחבר מחדש."), status=401)
             self.refresh_count += 1
             response = self._send("POST", "/auth/refresh", json={"refresh_token": token})
             if response.status_code in (401, 403):
                 self._access_token = None
                 self.store.delete()
+                self._session_expired()
                 raise SessionExpiredError(_t("החיבור פג. יש להתחבר מחדש."), status=response.status_code)
             self._take_session(self._json(response))
+
+    def _session_expired(self) -> None:
+        for listener in list(self.session_expired_listeners):
+            listener()
+
+    def access_token(self, *, min_seconds: float = 30.0) -> str:
+        """A current access token, refreshed first when it has less than `min_seconds` left:
+        for the Socket.IO handshake, which cannot refresh-and-retry on a 401. Worker threads only."""
+        token = self._access_token
+        if token is None or _seconds_left(token) < min_seconds:
+            self.refresh(stale_token=token)
+            token = self._access_token
+        return token
+
+    def adopt(self, other: Api) -> None:
+        """Continue with the session another client of the same server just logged in
+        (logging in again after the session expired), so everything holding this client resumes."""
+        self._access_token = other._access_token
 
     def logout(self) -> None:
         token = self.store.get()
