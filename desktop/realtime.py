@@ -1,0 +1,145 @@
+"""The Socket.IO bridge: the server's realtime events as Qt signals.
+
+A thread of its own runs python-socketio's threaded client (websocket transport) against
+`<server>/ws`, authenticating with `auth={"token": <access JWT>}`. Every (re)connection asks
+the API client for a token with time left (`Api.access_token`), so one that expired while the
+network was away is refreshed first; the server drops a socket when its token expires, and the
+bridge comes straight back with a fresh one. After a loss it retries with a growing pause
+(1 s doubling to 30 s). On every connection the server replays the alerts of the agent that
+fell due and are still open (`replay: true`): alerts are keyed by task id and `fires_at`, so
+one is never signalled twice.
+
+Signals are emitted on the socket thread; Qt queues them to slots of objects living on the
+UI thread (the default connection), so slots run on the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import socketio
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api import Api, ApiError, SessionExpiredError
+
+log = logging.getLogger("agentlocator.desktop.realtime")
+
+EVENTS = ("task:due", "call:new", "call:updated", "wa:message", "wa:status", "customer:updated")
+MIN_DELAY, MAX_DELAY = 1.0, 30.0
+
+
+def alert_key(payload: dict) -> tuple:
+    task = payload.get("task") or {}
+    return task.get("id"), task.get("fires_at") or task.get("due_at")
+
+
+class RealtimeBridge(QObject):
+    event = Signal(str, object)  # every event: its name and payload
+    task_due = Signal(object)  # {task, customer}: once per task and due time
+    call_event = Signal(str, object)  # call:new / call:updated
+    connected_changed = Signal(bool)
+    session_expired = Signal()
+
+    def __init__(self, api: Api, parent: QObject | None = None, *, min_delay: float = MIN_DELAY,
+                 max_delay: float = MAX_DELAY) -> None:
+        super().__init__(parent)
+        self.api = api
+        self.min_delay, self.max_delay = min_delay, max_delay
+        self.connected = False
+        self.connections = 0  # successful connections so far (a reconnect makes it 2)
+        self._seen: set[tuple] = set()
+        self._stop = threading.Event()
+        self._client: socketio.Client | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- control (UI thread) -------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="realtime", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        client = self._client
+        if client is not None:
+            try:
+                client.disconnect()
+            except Exception:  # noqa: BLE001 - closing anyway
+                log.debug("disconnect on stop failed", exc_info=True)
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- the socket thread ---------------------------------------------------------------
+    def _make_client(self) -> socketio.Client:
+        # Reconnection is ours (a fresh token each time). No Origin header: the server's origin
+        # check is for browsers, and a desktop may reach the server by another address than PUBLIC_HOST.
+        client = socketio.Client(reconnection=False, websocket_extra_options={"suppress_origin": True})
+        client.on("connect", self._on_connect)
+        client.on("disconnect", self._on_disconnect)
+        for name in EVENTS:
+            client.on(name, lambda data=None, _name=name: self._dispatch(_name, data))
+        return client
+
+    def _run(self) -> None:
+        delay = self.min_delay
+        refused = False
+        while not self._stop.is_set():
+            try:
+                token = self.api.access_token(min_seconds=3600.0 if refused else 30.0)
+            except SessionExpiredError:
+                self.session_expired.emit()
+                return
+            except ApiError as error:  # the server is unreachable: try again later
+                log.info("realtime: no token yet (%s)", error.message)
+                token = None
+            if token:
+                self._client = client = self._make_client()
+                try:
+                    client.connect(self.api.base_url, socketio_path="ws", transports=["websocket"],
+                                   auth={"token": token}, wait_timeout=10, retry=False)
+                    refused, delay = False, self.min_delay
+                    client.wait()  # until the connection ends
+                except socketio.exceptions.ConnectionError as error:
+                    # Refused (a revoked or expired token) or unreachable: next time, force a refresh
+                    # only when the server answered and refused.
+                    refused = "refused" in str(error).lower() or "token" in str(error).lower()
+                    log.info("realtime: connect failed: %s", error)
+                finally:
+                    try:
+                        client.disconnect()
+                    except Exception:  # noqa: BLE001
+                        pass
+                    self._client = None
+            if self._stop.wait(delay):
+                return
+            delay = min(delay * 2, self.max_delay)
+
+    def _on_connect(self) -> None:
+        self.connected = True
+        self.connections += 1
+        self.connected_changed.emit(True)
+
+    def _on_disconnect(self, *_reason) -> None:
+        if self.connected:
+            self.connected = False
+            self.connected_changed.emit(False)
+
+    def _dispatch(self, name: str, data) -> None:
+        payload = data if isinstance(data, dict) else {}
+        if name == "task:due":
+            key = alert_key(payload)
+            if key in self._seen:
+                return  # a replay of an alert already shown
+            self._seen.add(key)
+            self.task_due.emit(payload)
+        elif name.startswith("call:"):
+            self.call_event.emit(name, payload)
+        self.event.emit(name, payload)
