@@ -4,17 +4,14 @@ from the refresh cookie after a reload. Saves the screenshots in docs/screenshot
 
 from __future__ import annotations
 
-import shutil
-
 import httpx
 import pytest
 
 from server import webapp
-from tests.conftest import BUSINESS_PHONE, PASSWORD, ROOT
+from tests.conftest import BUSINESS_PHONE, PASSWORD
 from tests.e2e.live import Live
+from tests.web.conftest import SHOTS, needs_browser
 
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = ROOT / "docs" / "screenshots"
 EMAIL = "web@example.com"
 CUSTOMERS = [
     ("אבי כהן", "+972541234567", "avi@example.com"),
@@ -23,10 +20,7 @@ CUSTOMERS = [
     ("דנה פרץ", "+972509876543", "dana@example.com"),
 ]
 
-pytestmark = [
-    pytest.mark.skipif(not (webapp.DIST / "index.html").is_file(), reason="web/dist is not built (make web)"),
-    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Debian's chromium is not installed"),
-]
+pytestmark = needs_browser
 
 
 @pytest.fixture(scope="module")
@@ -46,19 +40,6 @@ def live(tmp_path_factory):
         assert response.status_code == 201, response.text
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
 
 
 def names(page) -> list[str]:

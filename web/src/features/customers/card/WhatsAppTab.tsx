@@ -17,7 +17,10 @@ export function WhatsAppTab({ customer }: { customer: Customer }) {
   const end = useRef<HTMLDivElement>(null);
   const list = [...(messages.data?.results ?? [])].reverse();
 
-  useEffect(() => end.current?.scrollIntoView?.({ block: "nearest" }), [list.length]);
+  // Braces matter: Chromium's scrollIntoView returns a promise, and an effect may return only a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: "nearest" });
+  }, [list.length]);
 
   async function submit(body: WhatsAppBody) {
     try {

@@ -1,0 +1,103 @@
+"""Shared by the browser tests: Debian's chromium through Playwright, skipped when it or the
+web build is missing, and the live server the card tests use (seeded by tests/web/seed.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from server import webapp
+from server.push.vapid import generate
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, PASSWORD, ROOT
+from tests.e2e.live import Live
+from tests.fake_twilio_messages import FakeTwilioMessages
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "docs" / "screenshots"
+VAPID_PUBLIC, VAPID_PRIVATE = generate()
+
+needs_browser = [
+    pytest.mark.skipif(not (webapp.DIST / "index.html").is_file(), reason="web/dist is not built (make web)"),
+    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def twilio():
+    with FakeTwilioMessages(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN) as fake:
+        yield fake
+
+
+class Seeded:
+    """The live server with the card's data, and an HTTP client logged in as its admin."""
+
+    def __init__(self, live: Live, ids: dict) -> None:
+        self.live = live
+        self.ids = ids
+        self.base_url = live.base_url
+        token = httpx.post(f"{live.base_url}/auth/login", json={"email": EMAIL, "password": PASSWORD}).json()
+        self.http = httpx.Client(base_url=live.base_url, headers={"Authorization": f"Bearer {token['access_token']}"},
+                                 timeout=10)
+
+    def api(self, method: str, path: str, expect: int = 200, **kwargs) -> dict:
+        response = self.http.request(method, path, **kwargs)
+        assert response.status_code == expect, response.text
+        return response.json() if response.content else {}
+
+    def card(self, customer_id: int | None = None, tab: str | None = None) -> str:
+        url = f"{self.base_url}/crm/customers/{customer_id or self.ids['customer_id']}"
+        return url + (f"?tab={tab}" if tab else "")
+
+
+EMAIL = "card@example.com"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, twilio):
+    workdir = tmp_path_factory.mktemp("web-card")
+    live = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir,
+                env_extra={"APP_ENV": "development", "TWILIO_API_BASE": twilio.base_url,
+                           "VAPID_PUBLIC_KEY": VAPID_PUBLIC, "VAPID_PRIVATE_KEY": VAPID_PRIVATE,
+                           "VAPID_SUBJECT": "mailto:ops@example.com"})
+    result = subprocess.run([sys.executable, "-m", "tests.web.seed", str(workdir / "media")], cwd=ROOT,
+                            env=live.env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    ids = json.loads(result.stdout.strip().splitlines()[-1])
+    live.start_server()
+    server = Seeded(live, ids)
+    try:
+        yield server
+    finally:
+        server.http.close()
+        live.stop()
+
+
+def sign_in(browser, seeded: Seeded, url: str, **context_options):
+    """A new page logged in through the real login form, then at `url`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="he-IL", **context_options)
+    page = context.new_page()
+    page.goto(f"{seeded.base_url}/login")
+    page.fill("input[type=email]", EMAIL)
+    page.fill("input[type=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/crm/customers")
+    page.goto(url)
+    return page

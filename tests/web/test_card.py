@@ -1,0 +1,199 @@
+"""The customer card in a real browser against a real server: every tab shows the seeded data
+and acts on the server (edit, WhatsApp send and the template fallback, tasks), and realtime
+events refresh it without a reload. Saves docs/screenshots/web-card-<tab>.png."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from playwright.sync_api import expect
+
+from tests.conftest import ACCOUNT_SID, BUSINESS_PHONE
+from tests.twilio_helpers import signed_form
+from tests.web.conftest import SHOTS, needs_browser, sign_in
+from tests.web.seed import INBOUND, TRANSCRIPT
+
+pytestmark = needs_browser
+TEMPLATE = "HX" + "0123456789abcdef" * 2
+
+
+def shot(page, tab: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"web-card-{tab}.png"), full_page=True)
+
+
+def open_tab(page, name: str):
+    page.get_by_role("tab", name=name).click()
+    expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
+    return page.get_by_role("tabpanel")
+
+
+def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio):
+    dana = seeded.ids["customer_id"]
+    invoice = seeded.api("POST", "/api/crm/invoices", 201, json={
+        "customer_id": dana, "status": "issued",
+        "lines": [{"description": "דמי תיווך", "quantity": 1, "unit_price": "6500"}]})
+    contract = seeded.api("POST", "/api/crm/contracts", 201, json={
+        "customer_id": dana, "title": "הסכם תיווך לדירה", "body": "1. הסוכנות תספק את השירות."})
+    contract = seeded.api("POST", f"/api/crm/contracts/{contract['id']}/send")
+    due = (datetime.now(UTC) + timedelta(days=2)).isoformat()
+    seeded.api("POST", "/api/crm/tasks", 201, json={"title": "לשלוח לדנה הצעת מחיר", "due_at": due,
+                                                    "customer_id": dana})
+
+    page = sign_in(browser, seeded, seeded.card(), permissions=["clipboard-read", "clipboard-write"])
+    panel = page.get_by_role("tabpanel")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    # Overview: details, statuses in Hebrew, an edit that the server keeps.
+    page.get_by_role("heading", name="דנה כהן").wait_for()
+    expect(panel.locator(".details")).to_contain_text("054-123-4567")
+    expect(panel.locator(".details")).to_contain_text("ליד")
+    assert page.evaluate("document.fonts.check('16px Assistant', 'שלום')")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    shot(page, "overview")
+    panel.get_by_role("button", name="עריכה").click()
+    form = panel.get_by_role("form", name="עריכת לקוח")
+    form.get_by_label("סטטוס").select_option("active")
+    form.get_by_label("כתובת").fill("רוטשילד 1, תל אביב")
+    form.get_by_role("button", name="שמירה").click()
+    expect(panel.locator(".details")).to_contain_text("רוטשילד 1, תל אביב")
+    expect(page.locator(".card-head .badge")).to_have_text("פעיל")
+    assert seeded.api("GET", f"/api/crm/customers/{dana}")["status"] == "active"
+
+    # Call: whatever the server answers, the agent reads a Hebrew sentence, not a code.
+    panel.get_by_role("button", name="התקשרות").click()
+    notice = panel.locator("[role=alert], [role=status]").first
+    expect(notice).to_contain_text(re.compile("השיחה"))
+    assert re.search(r"[\u0590-\u05FF]", notice.inner_text())
+
+    # Timeline: newest first, and "load more" pages back to the oldest message.
+    panel = open_tab(page, "ציר זמן")
+    items = panel.locator(".timeline-item")
+    expect(items).to_have_count(20)
+    stamps = [items.nth(i).locator("time").get_attribute("datetime") for i in range(20)]
+    assert stamps == sorted(stamps, reverse=True)
+    shot(page, "timeline")
+    panel.get_by_role("button", name="טעינת אירועים קודמים").click()
+    expect(items).to_have_count(INBOUND + 1 + 1 + 1 + 1 + 1)  # messages, reply, call, invoice, contract, task
+    expect(items.last).to_have_class(re.compile("kind-call"))  # the oldest: three hours ago
+    expect(panel.get_by_role("button", name="טעינת אירועים קודמים")).to_have_count(0)
+
+    # Calls: a player fed from the token-fetched blob, which really decodes, and the transcript.
+    panel = open_tab(page, "שיחות")
+    audio = panel.locator("audio[controls]")
+    expect(audio).to_have_count(1)
+    expect(audio).to_have_attribute("src", re.compile("^blob:"))
+    page.wait_for_function("document.querySelector('audio').readyState >= 1 && document.querySelector('audio').duration > 0")
+    expect(panel.locator(".transcript")).to_contain_text("תומלל")
+    expect(panel.locator(".transcript")).to_contain_text(TRANSCRIPT)
+    expect(panel.get_by_test_id("call")).to_contain_text("נכנסת")
+    shot(page, "calls")
+
+    # WhatsApp: bubbles both ways with ticks; a reply goes to Twilio and shows up.
+    panel = open_tab(page, "וואטסאפ")
+    bubbles = panel.get_by_test_id("bubble")
+    expect(bubbles).to_have_count(INBOUND + 1)
+    expect(panel.locator(".bubble.outbound .ticks.read")).to_have_count(1)
+    expect(bubbles.last).to_contain_text("שלום דנה, נחזור אלייך היום")
+    shot(page, "whatsapp")
+    panel.get_by_label("הודעה").fill("נקבע פגישה למחר בעשר")
+    panel.get_by_role("button", name="שליחה").click()
+    expect(bubbles).to_have_count(INBOUND + 2)
+    expect(bubbles.last).to_contain_text("נקבע פגישה למחר בעשר")
+    expect(bubbles.last.locator(".ticks")).to_have_attribute("data-status", "queued")  # Twilio took it
+    assert twilio.sent[-1]["Body"] == "נקבע פגישה למחר בעשר"
+    assert twilio.sent[-1]["To"] == "whatsapp:+972541234567"
+
+    # Invoices: number, Hebrew status, and the PDF opened from a token-fetched blob.
+    panel = open_tab(page, "חשבוניות")
+    row = panel.get_by_test_id("invoice")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text(str(invoice["number"]))
+    expect(row).to_contain_text("הונפקה")
+    expect(row).to_contain_text("₪")
+    shot(page, "invoices")
+    with page.expect_popup() as popup:
+        row.get_by_role("button", name=re.compile("PDF")).click()
+    pdf = popup.value
+    pdf.wait_for_url(re.compile("^blob:"))
+    assert pdf.evaluate("fetch(location.href).then(r => r.blob()).then(b => b.type)") == "application/pdf"
+    pdf.close()
+
+    # Contracts: status, the signing link to copy, the PDF.
+    panel = open_tab(page, "חוזים וחתימות")
+    item = panel.get_by_test_id("contract")
+    expect(item).to_contain_text("הסכם תיווך לדירה")
+    expect(item).to_contain_text("נשלח לחתימה")
+    expect(item.get_by_label("קישור לחתימה")).to_have_value(contract["sign_url"])
+    item.get_by_role("button", name="העתקת קישור").click()
+    expect(item.get_by_role("button", name="הועתק")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == contract["sign_url"]
+    shot(page, "contracts")
+
+    # Tasks: the seeded one, a new one with its due time, snooze and done on the server.
+    panel = open_tab(page, "משימות")
+    tasks = panel.get_by_test_id("task")
+    expect(tasks).to_have_count(1)
+    expect(tasks.first).to_contain_text("פתוחה")
+    form = panel.get_by_role("form", name="משימה חדשה")
+    form.get_by_label("משימה חדשה").fill("לתאם ביקור בדירה")
+    form.get_by_label("מועד").fill("2030-01-15T10:30")
+    form.get_by_role("button", name="הוספה").click()
+    expect(tasks).to_have_count(2)
+    created = seeded.api("GET", "/api/crm/tasks", params={"customer_id": dana, "q": "לתאם ביקור"})["results"][0]
+    assert created["due_at"].startswith("2030-01-15")
+    shot(page, "tasks")
+    visit = tasks.filter(has_text="לתאם ביקור בדירה")
+    visit.get_by_label(re.compile("דחייה של")).select_option("15")
+    expect(visit).to_contain_text("נדחתה")
+    assert seeded.api("GET", f"/api/crm/tasks/{created['id']}")["snoozed_until"] is not None
+    visit.get_by_role("button", name="בוצע").click()
+    expect(visit).to_contain_text("בוצעה")
+    assert seeded.api("GET", f"/api/crm/tasks/{created['id']}")["status"] == "done"
+    assert errors == []
+    page.context.close()
+
+
+def test_outside_the_window_the_template_is_offered_and_sent(seeded, browser, twilio):
+    page = sign_in(browser, seeded, seeded.card(seeded.ids["quiet_id"], "whatsapp"))
+    panel = page.get_by_role("tabpanel")
+    expect(panel.get_by_text("אין עדיין הודעות וואטסאפ עם הלקוח")).to_be_visible()
+    panel.get_by_label("הודעה").fill("שלום יוסי")
+    panel.get_by_role("button", name="שליחה").click()
+    expect(panel.get_by_role("alert")).to_contain_text("24 שעות")
+    template = panel.get_by_role("form", name="שליחת תבנית")
+    template.get_by_label("מזהה תבנית (Content SID)").fill(TEMPLATE)
+    expect(template.get_by_label("משתנה 1 (שם הלקוח)")).to_have_value("יוסי שקט")
+    sent = len(twilio.sent)
+    template.get_by_role("button", name="שליחת תבנית").click()
+    expect(panel.get_by_test_id("bubble")).to_have_count(1)
+    expect(panel.get_by_test_id("bubble").locator(".ticks")).to_have_attribute("data-status", "queued")
+    assert twilio.sent[sent]["ContentSid"] == TEMPLATE and "Body" not in twilio.sent[sent]
+    # The other tabs of a customer with nothing yet say so.
+    for tab, sentence in (("שיחות", "אין שיחות ללקוח זה"), ("חשבוניות", "אין חשבוניות ללקוח זה"),
+                          ("חוזים וחתימות", "אין חוזים ללקוח זה"), ("משימות", "אין משימות ללקוח זה")):
+        expect(open_tab(page, tab).get_by_text(sentence)).to_be_visible()
+    page.context.close()
+
+
+def test_realtime_events_refresh_the_card_and_the_table(seeded, browser):
+    page = sign_in(browser, seeded, seeded.card(tab="whatsapp"))
+    bubbles = page.get_by_role("tabpanel").get_by_test_id("bubble")
+    expect(bubbles.first).to_be_visible()
+    before = bubbles.count()
+    params = {"AccountSid": ACCOUNT_SID, "MessageSid": "SM" + "9" * 32, "From": "whatsapp:+972541234567",
+              "To": f"whatsapp:{BUSINESS_PHONE}", "Body": "הגעתי לדירה, איפה אתם?", "NumMedia": "0",
+              "ProfileName": "Dana", "WaId": "972541234567"}
+    path, body, headers = signed_form(seeded.base_url, "/webhook/whatsapp", params)
+    assert httpx.post(seeded.base_url + path, content=body, headers=headers).status_code in (200, 204)
+    expect(bubbles).to_have_count(before + 1)  # wa:message, no reload
+    expect(bubbles.last).to_contain_text("הגעתי לדירה, איפה אתם?")
+
+    page.goto(f"{seeded.base_url}/crm/customers")
+    page.locator("tbody tr td:first-child a").first.wait_for()
+    seeded.api("POST", "/api/crm/customers", 201, json={"name": "רחל חדשה", "phone": "+972501111111"})
+    expect(page.get_by_role("link", name="רחל חדשה")).to_be_visible()  # customer:updated
+    page.context.close()
