@@ -91,10 +91,10 @@ def create_task(base_url: str, token: str, title: str, **fields) -> dict:
     return response.json()
 
 
-def close_open_tasks(base_url: str) -> None:
+def close_open_tasks(base_url: str, email: str = EMAIL) -> None:
     """Mark every open task done, so no test's alert is replayed into the next one."""
     with httpx.Client(base_url=base_url, timeout=10) as client:
-        token = client.post("/auth/login", json={"email": EMAIL, "password": PASSWORD}).json()["access_token"]
+        token = client.post("/auth/login", json={"email": email, "password": PASSWORD}).json()["access_token"]
         headers = {"Authorization": f"Bearer {token}"}
         while True:
             page = client.get("/api/crm/tasks", params={"status": "open", "limit": 200}, headers=headers).json()
