@@ -90,9 +90,12 @@ def seeded(tmp_path_factory, twilio):
         live.stop()
 
 
-def sign_in(browser, seeded: Seeded, url: str, **context_options):
-    """A new page logged in through the real login form, then at `url`."""
+def sign_in(browser, seeded: Seeded, url: str, init_script: str | None = None, **context_options):
+    """A new page logged in through the real login form, then at `url` with the session
+    restored (the refresh finished, so nothing aborts a rotation half way)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="he-IL", **context_options)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     page.goto(f"{seeded.base_url}/login")
     page.fill("input[type=email]", EMAIL)
@@ -100,4 +103,5 @@ def sign_in(browser, seeded: Seeded, url: str, **context_options):
     page.click("button[type=submit]")
     page.wait_for_url("**/crm/customers")
     page.goto(url)
+    page.locator(".topbar").wait_for()
     return page

@@ -86,7 +86,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     audio = panel.locator("audio[controls]")
     expect(audio).to_have_count(1)
     expect(audio).to_have_attribute("src", re.compile("^blob:"))
-    page.wait_for_function("document.querySelector('audio').readyState >= 1 && document.querySelector('audio').duration > 0")
+    page.wait_for_function("(a => a.readyState >= 1 && a.duration > 0)(document.querySelector('audio'))")
     expect(panel.locator(".transcript")).to_contain_text("תומלל")
     expect(panel.locator(".transcript")).to_contain_text(TRANSCRIPT)
     expect(panel.get_by_test_id("call")).to_contain_text("נכנסת")
