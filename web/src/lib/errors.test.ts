@@ -17,6 +17,11 @@ describe("hebrewError", () => {
     expect(hebrewError(new ApiError(502, "upstream", "bad gateway"), "x")).toBe("x: תקלה בשרת; נסו שוב (upstream)");
   });
 
+  it("knows the click-to-call refusals by code", () => {
+    expect(hebrewError(new ApiError(409, "agent_phone_missing", "your user has no phone number"), "השיחה לא יצאה"))
+      .toBe("השיחה לא יצאה: למשתמש שלך אין מספר טלפון לצלצל אליו; מנהל יכול להגדיר אותו");
+  });
+
   it("says when the server cannot be reached", () => {
     expect(hebrewError(new TypeError("Failed to fetch"), "השמירה נכשלה")).toBe("השמירה נכשלה: אין חיבור לשרת");
   });
