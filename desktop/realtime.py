@@ -133,6 +133,8 @@ class RealtimeBridge(QObject):
             self.connected_changed.emit(False)
 
     def _dispatch(self, name: str, data) -> None:
+        if self._stop.is_set():
+            return  # stopping: the receivers may be gone
         payload = data if isinstance(data, dict) else {}
         if name == "task:due":
             key = alert_key(payload)

@@ -21,15 +21,18 @@ from PySide6.QtWidgets import (
 
 from desktop.api import Session
 from desktop.tasks import TaskManager
+from desktop.views.alerts import WindowAlerts
 from desktop.views.card import CustomerCard
 from desktop.views.customers import CustomersView, customers_model
+from desktop.views.relogin import SessionGuard
 
 
 class MainWindow(QMainWindow):
     logged_out = Signal()
     card_opened = Signal(object)  # a CustomerCard: connect its call_requested; route on_event to self.cards
 
-    def __init__(self, session: Session, tasks: TaskManager, *, tray_available: bool | None = None) -> None:
+    def __init__(self, session: Session, tasks: TaskManager, *, tray_available: bool | None = None,
+                 realtime: bool = True) -> None:
         super().__init__()
         self.session, self.tasks = session, tasks
         self.setWindowTitle(self.tr("AgentLocator – לקוחות"))
@@ -78,6 +81,11 @@ class MainWindow(QMainWindow):
             self.tray = self._make_tray()
         self.notice.setVisible(self.tray is None)
         self.model.reload()
+        # Realtime (task-due alerts, live cards, click-to-call) and logging in again when the session ends.
+        self.alerts = WindowAlerts(self, start=realtime)
+        self.session_guard = SessionGuard(self)
+        self.session_guard.resumed.connect(self.model.reload)
+        self.session_guard.resumed.connect(self.alerts.bridge.start)
 
     def _make_tray(self) -> QSystemTrayIcon:
         icon = self.windowIcon()
@@ -121,6 +129,8 @@ class MainWindow(QMainWindow):
         self.tasks.run(api.logout, lambda _r: self._finish_logout(), lambda _e: self._finish_logout(), owner=self)
 
     def _finish_logout(self) -> None:
+        self.alerts.stop()
+        self.session_guard.detach()
         if self.tray is not None:
             self.tray.hide()
         self.logged_out.emit()
