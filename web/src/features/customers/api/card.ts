@@ -9,8 +9,12 @@ import type { Page, Task } from "@/lib/types";
 
 const TIMELINE_PAGE = 20;
 
-function listOf<T>(resource: string, customerId: number, sort: string, limit = 100) {
-  return api.get<Page<T>>(`/api/crm/${resource}`, { customer_id: customerId, sort, limit });
+/** One page (the newest 100) of a resource filtered to the customer, under `[resource, id]`. */
+function useCustomerList<T>(resource: string, customerId: number, sort: string) {
+  return useQuery({
+    queryKey: [resource, customerId],
+    queryFn: () => api.get<Page<T>>(`/api/crm/${resource}`, { customer_id: customerId, sort, limit: 100 }),
+  });
 }
 
 export function useTimeline(customerId: number) {
@@ -23,23 +27,12 @@ export function useTimeline(customerId: number) {
   });
 }
 
-export const useCalls = (customerId: number) =>
-  useQuery({ queryKey: ["calls", customerId], queryFn: () => listOf<Call>("calls", customerId, "-started_at") });
-
-export const useMessages = (customerId: number) =>
-  useQuery({ queryKey: ["messages", customerId], queryFn: () => listOf<Message>("messages", customerId, "-created_at") });
-
-export const useInvoices = (customerId: number) =>
-  useQuery({ queryKey: ["invoices", customerId], queryFn: () => listOf<Invoice>("invoices", customerId, "-created_at") });
-
-export const useContracts = (customerId: number) =>
-  useQuery({ queryKey: ["contracts", customerId], queryFn: () => listOf<Contract>("contracts", customerId, "-created_at") });
-
-export const useSignatures = (customerId: number) =>
-  useQuery({ queryKey: ["signatures", customerId], queryFn: () => listOf<Signature>("signatures", customerId, "-signed_at") });
-
-export const useTasks = (customerId: number) =>
-  useQuery({ queryKey: ["tasks", customerId], queryFn: () => listOf<Task>("tasks", customerId, "due_at") });
+export const useCalls = (id: number) => useCustomerList<Call>("calls", id, "-started_at");
+export const useMessages = (id: number) => useCustomerList<Message>("messages", id, "-created_at");
+export const useInvoices = (id: number) => useCustomerList<Invoice>("invoices", id, "-created_at");
+export const useContracts = (id: number) => useCustomerList<Contract>("contracts", id, "-created_at");
+export const useSignatures = (id: number) => useCustomerList<Signature>("signatures", id, "-signed_at");
+export const useTasks = (id: number) => useCustomerList<Task>("tasks", id, "due_at");
 
 /** The recording as a blob (it needs the bearer token, so no plain <audio src>). */
 export const useRecording = (call: Call) =>
