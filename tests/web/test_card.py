@@ -68,8 +68,13 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     expect(panel.get_by_role("alert")).to_have_text("השיחה לא יצאה: למשתמש שלך אין מספר טלפון לצלצל אליו; "
                                                      "מנהל יכול להגדיר אותו")
 
-    # Timeline: newest first, and "load more" pages back to the oldest message.
-    panel = open_tab(page, "ציר זמן")
+    # Timeline, reached from the keyboard (in RTL the next tab is to the left): newest first,
+    # and "load more" pages back to the oldest item.
+    page.get_by_role("tab", name="סקירה").focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_role("tab", name="ציר זמן")).to_be_focused()
+    expect(page.get_by_role("tab", name="ציר זמן")).to_have_attribute("aria-selected", "true")
+    assert page.url.endswith("?tab=timeline")
     items = panel.locator(".timeline-item")
     expect(items).to_have_count(20)
     stamps = [items.nth(i).locator("time").get_attribute("datetime") for i in range(20)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from server import webapp
 from tests.conftest import BUSINESS_PHONE, PASSWORD
@@ -97,6 +98,13 @@ def test_login_then_customers_sort_search_columns(live, browser):
     page.get_by_text("עמודות", exact=True).click()
     page.get_by_role("group", name="עמודות מוצגות").get_by_label("אימייל").uncheck()
     assert page.locator("th", has_text="אימייל").count() == 0
+
+    # Density: the compact view really makes the rows shorter.
+    row = page.locator("tbody tr").first
+    comfortable = row.bounding_box()["height"]
+    page.get_by_role("button", name="תצוגה צפופה").click()
+    expect(page.get_by_role("button", name="תצוגה מרווחת")).to_have_attribute("aria-pressed", "true")
+    assert row.bounding_box()["height"] < comfortable
 
     # The card route shows the customer's details.
     page.get_by_role("link", name="דנה פרץ").click()
