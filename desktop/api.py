@@ -14,7 +14,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -264,6 +265,23 @@ class Api:
             raise error_from_response(response)
         dest.write_bytes(response.content)
         return dest
+
+    @contextmanager
+    def stream(self, path: str, **params) -> Iterator[httpx.Response]:
+        """GET a large answer (a CSV export) as a stream: `with api.stream(...) as response:`
+        then `response.iter_bytes()`. The token is refreshed first when it is about to expire,
+        since a stream cannot be replayed after a 401. An error status raises ApiError."""
+        token = self.access_token(min_seconds=60.0)
+        query = {k: v for k, v in params.items() if v not in (None, "")}
+        try:
+            with self._client.stream("GET", path, params=query, headers={"Authorization": f"Bearer {token}"},
+                                     timeout=httpx.Timeout(60.0, connect=3.0)) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise error_from_response(response)
+                yield response
+        except httpx.HTTPError as error:
+            raise ServerUnreachableError(_t("תקלת רשת: {detail}").format(detail=error)) from error
 
     def get(self, path: str, **params) -> Any:
         return self.request("GET", path, params={k: v for k, v in params.items() if v not in (None, "")})
