@@ -153,14 +153,20 @@ class CustomersView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
+        self.message = QLabel()  # outcomes of table actions (an export), `say()`
+        self.message.setProperty("role", "muted")
+        self.message.setWordWrap(True)
+        self.message.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
         bar.addWidget(self.density_button)
+        self.bar = bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.error)
+        layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
 
         self.table.verticalScrollBar().valueChanged.connect(self.fetch_visible)
@@ -239,6 +245,14 @@ class CustomersView(QWidget):
         row = index.data(ROW_ROLE)
         if row:
             self.customer_activated.emit(row["id"], row)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A button of another feature (export, layouts) in the table's bar."""
+        self.bar.addWidget(widget)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
