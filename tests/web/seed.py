@@ -1,7 +1,7 @@
 """`python -m tests.web.seed MEDIA_ROOT`: what the web card tests need that no API creates,
 in ONE process before the server starts: the business (its Twilio number is the WhatsApp
 sender), an admin, two customers, a call with a stored recording and a Hebrew transcript, and
-a WhatsApp conversation (inbound inside the 24-hour window, outbound delivered and read).
+a WhatsApp conversation (inbound inside the 24-hour window, one with a photo; outbound read).
 Prints the ids as JSON. Invoices, contracts and tasks go through the API in the tests."""
 
 import asyncio
@@ -10,6 +10,8 @@ import shutil
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from PIL import Image
 
 from server import db
 from server.auth.service import create_user
@@ -46,10 +48,15 @@ async def main(media_root: Path) -> dict:
         shutil.copyfile(ROOT / "server/static/voice_responses/welcome.mp3", target)
         call.recording_path = str(recording_file(call))
         await call.save()
+        photo = Path("whatsapp") / str(business.id) / "dira.png"
+        (media_root / photo).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (120, 80), (40, 120, 200)).save(media_root / photo)
         for k in range(INBOUND):
+            last = k == INBOUND - 1  # the newest inbound message carries a photo
+            media = [{"content_type": "image/png", "path": str(photo), "size": 1, "status": "stored"}] if last else []
             await Message.create(business_id=business.id, customer_id=dana.id, direction="inbound",
                                  body=f"הודעה מספר {k + 1} מדנה", status="received", sender_id=dana.phone,
-                                 message_sid=f"SMaa{k:030d}", created_at=now - timedelta(minutes=90 - k))
+                                 message_sid=f"SMaa{k:030d}", media=media, created_at=now - timedelta(minutes=90 - k))
         await Message.create(business_id=business.id, customer_id=dana.id, direction="outbound",
                              body="שלום דנה, נחזור אלייך היום", status="read", sender_id=dana.phone,
                              message_sid="SM" + "f" * 32, sent_by_id=user.id, created_at=now - timedelta(minutes=30))

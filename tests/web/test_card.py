@@ -96,18 +96,24 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     expect(panel.get_by_test_id("call")).to_contain_text("נכנסת")
     shot(page, "calls")
 
-    # WhatsApp: bubbles both ways with ticks; a reply goes to Twilio and shows up.
+    # WhatsApp: bubbles both ways with ticks (the newest first in the log, shown at the bottom);
+    # a reply goes to Twilio and shows up.
     panel = open_tab(page, "וואטסאפ")
     bubbles = panel.get_by_test_id("bubble")
     expect(bubbles).to_have_count(INBOUND + 1)
     expect(panel.locator(".bubble.outbound .ticks.read")).to_have_count(1)
-    expect(bubbles.last).to_contain_text("שלום דנה, נחזור אלייך היום")
+    expect(bubbles.first).to_contain_text("שלום דנה, נחזור אלייך היום")
+    photo = panel.get_by_role("img", name="תמונה מצורפת")
+    expect(photo).to_have_attribute("src", re.compile("^blob:"))
+    page.wait_for_function("document.querySelector('.bubble-image').naturalWidth === 120")
+    assert bubbles.first.bounding_box()["y"] > bubbles.nth(1).bounding_box()["y"]  # the newest at the bottom
+    expect(bubbles.first).to_be_in_viewport()
     shot(page, "whatsapp")
     panel.get_by_label("הודעה").fill("נקבע פגישה למחר בעשר")
     panel.get_by_role("button", name="שליחה").click()
     expect(bubbles).to_have_count(INBOUND + 2)
-    expect(bubbles.last).to_contain_text("נקבע פגישה למחר בעשר")
-    expect(bubbles.last.locator(".ticks")).to_have_attribute("data-status", "queued")  # Twilio took it
+    expect(bubbles.first).to_contain_text("נקבע פגישה למחר בעשר")
+    expect(bubbles.first.locator(".ticks")).to_have_attribute("data-status", "queued")  # Twilio took it
     assert twilio.sent[-1]["Body"] == "נקבע פגישה למחר בעשר"
     assert twilio.sent[-1]["To"] == "whatsapp:+972541234567"
 
@@ -194,7 +200,7 @@ def test_realtime_events_refresh_the_card_and_the_table(seeded, browser):
     path, body, headers = signed_form(seeded.base_url, "/webhook/whatsapp", params)
     assert httpx.post(seeded.base_url + path, content=body, headers=headers).status_code in (200, 204)
     expect(bubbles).to_have_count(before + 1)  # wa:message, no reload
-    expect(bubbles.last).to_contain_text("הגעתי לדירה, איפה אתם?")
+    expect(bubbles.first).to_contain_text("הגעתי לדירה, איפה אתם?")
 
     page.goto(f"{seeded.base_url}/crm/customers")
     page.locator("tbody tr td:first-child a").first.wait_for()

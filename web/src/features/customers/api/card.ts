@@ -34,15 +34,6 @@ export const useContracts = (id: number) => useCustomerList<Contract>("contracts
 export const useSignatures = (id: number) => useCustomerList<Signature>("signatures", id, "-signed_at");
 export const useTasks = (id: number) => useCustomerList<Task>("tasks", id, "due_at");
 
-/** The recording as a blob (it needs the bearer token, so no plain <audio src>). */
-export const useRecording = (call: Call) =>
-  useQuery({
-    queryKey: ["recording", call.id],
-    queryFn: () => api.blob(call.recording_url!),
-    enabled: call.recording_url !== null,
-    staleTime: Infinity,
-  });
-
 /** The business's WhatsApp template (the missed-call one), offered outside the 24-hour window. */
 export const useBusinessTemplate = (enabled: boolean) =>
   useQuery({

@@ -1,9 +1,9 @@
-import { useEffect, useState } from "react";
-import { useCalls, useRecording } from "@/features/customers/api/card";
+import { useCalls } from "@/features/customers/api/card";
 import type { Call } from "@/features/customers/types";
 import { QueryState } from "@/components/QueryState";
 import { formatDateTime, formatPhone } from "@/lib/format";
 import { label } from "@/lib/labels";
+import { useObjectUrl } from "@/lib/useObjectUrl";
 
 /** Every call: when, direction, status, the recording (a real player) and the transcript. */
 export function CallsTab({ customerId }: { customerId: number }) {
@@ -34,16 +34,8 @@ export function CallsTab({ customerId }: { customerId: number }) {
 
 /** The recording needs the bearer token: fetched as a blob, played from an object URL. */
 function Recording({ call }: { call: Call }) {
-  const recording = useRecording(call);
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!recording.data) return;
-    const objectUrl = URL.createObjectURL(recording.data);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [recording.data]);
-
-  if (recording.isError) return <p role="alert" className="error">ההקלטה לא נטענה: {recording.error.message}</p>;
+  const { url, error } = useObjectUrl(call.recording_url);
+  if (error) return <p role="alert" className="error">ההקלטה לא נטענה: {error.message}</p>;
   if (!url) return <span className="skeleton audio" aria-label="טוען הקלטה" />;
   return <audio controls preload="metadata" src={url} aria-label={`הקלטת השיחה מ-${formatDateTime(call.started_at)}`} />;
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { type WhatsAppBody, useBusinessTemplate, useMessages, useSendWhatsApp } from "@/features/customers/api/card";
 import type { Customer } from "@/features/customers/types";
 import { QueryState } from "@/components/QueryState";
@@ -6,21 +6,18 @@ import { ApiError } from "@/lib/api";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { label, ticks } from "@/lib/labels";
+import { useObjectUrl } from "@/lib/useObjectUrl";
 
-/** A chat with the customer: bubbles oldest to newest, delivery ticks, a send box; outside
+/** A chat with the customer: bubbles oldest (top) to newest (bottom), delivery ticks, a send box; outside
  * WhatsApp's 24-hour window the server refuses free text (409) and a template is offered. */
 export function WhatsAppTab({ customer }: { customer: Customer }) {
   const messages = useMessages(customer.id);
   const send = useSendWhatsApp(customer.id);
   const [text, setText] = useState("");
   const [needTemplate, setNeedTemplate] = useState(false);
-  const end = useRef<HTMLDivElement>(null);
-  const list = [...(messages.data?.results ?? [])].reverse();
-
-  // Braces matter: Chromium's scrollIntoView returns a promise, and an effect may return only a cleanup.
-  useEffect(() => {
-    end.current?.scrollIntoView?.({ block: "nearest" });
-  }, [list.length]);
+  // Newest first, as the server sends them: the log is laid out bottom-up (column-reverse),
+  // so it opens at the newest message and stays there as messages and images arrive.
+  const list = messages.data?.results ?? [];
 
   async function submit(body: WhatsAppBody) {
     try {
@@ -45,6 +42,7 @@ export function WhatsAppTab({ customer }: { customer: Customer }) {
             const mark = ticks(message.status);
             return (
               <div key={message.id} className={`bubble ${message.direction}`} data-testid="bubble">
+                {message.media.map((item, i) => <Attachment key={i} {...item} />)}
                 <p className="prewrap">{message.body || (message.content_sid ? "[תבנית]" : "")}</p>
                 {message.error_message && <p className="bubble-error">{message.error_message}</p>}
                 <span className="bubble-meta">
@@ -60,7 +58,6 @@ export function WhatsAppTab({ customer }: { customer: Customer }) {
               </div>
             );
           })}
-          <div ref={end} />
         </div>
       </QueryState>
       {send.isError && (
@@ -80,6 +77,16 @@ export function WhatsAppTab({ customer }: { customer: Customer }) {
       )}
     </div>
   );
+}
+
+/** An attachment: images inline, anything else as a link; fetched with the token. */
+function Attachment({ content_type, url: path }: { content_type: string; url: string | null }) {
+  const { url } = useObjectUrl(path);
+  if (!path) return <p className="muted">[קובץ מצורף בהורדה]</p>;
+  if (!url) return <span className="skeleton" aria-label="טוען קובץ מצורף" />;
+  if (content_type.startsWith("image/")) return <img className="bubble-image" src={url} alt="תמונה מצורפת" />;
+  if (content_type.startsWith("audio/")) return <audio controls src={url} aria-label="הקלטה מצורפת" />;
+  return <a href={url} download>קובץ מצורף ({content_type})</a>;
 }
 
 function TemplateForm({ customer, busy, onSend, onCancel }: {
