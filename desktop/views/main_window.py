@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import Session
+from desktop.export import CustomersExport
+from desktop.layouts import LayoutMenu
 from desktop.tasks import TaskManager
 from desktop.views.alerts import WindowAlerts
 from desktop.views.card import CustomerCard
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
 
         self.model = customers_model(session.api, tasks, parent=self)
         self.customers = CustomersView(self.model)
+        self.exporter = CustomersExport(self.customers, session.api, tasks)  # the "ייצוא CSV" button
+        self.layouts = LayoutMenu(self.customers, session.api, tasks)  # saved layouts; the default restored
         self.cards: dict[int, CustomerCard] = {}  # open customer cards, by customer id
         self.customers.customer_activated.connect(self.open_card)
 
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
             self.tray = self._make_tray()
         self.notice.setVisible(self.tray is None)
         self.model.reload()
+        self.layouts.load()
         # Realtime (task-due alerts, live cards, click-to-call) and logging in again when the session ends.
         self.alerts = WindowAlerts(self, start=realtime)
         self.session_guard = SessionGuard(self)
