@@ -23,7 +23,10 @@ export const customerColumns = [
     cell: (info) => <span dir="ltr">{info.getValue() ?? ""}</span>,
     enableSorting: false,
   }),
-  column.accessor("status", { header: "סטטוס", cell: (info) => label("customer", info.getValue()) }),
+  column.accessor("status", {
+    header: "סטטוס",
+    cell: (info) => <span className={`badge status-${info.getValue()}`}>{label("customer", info.getValue())}</span>,
+  }),
   column.accessor("last_contact_at", { header: "קשר אחרון", cell: (info) => formatDateTime(info.getValue()) }),
   column.accessor("created_at", { header: "נוצר", cell: (info) => formatDateTime(info.getValue()) }),
 ];
