@@ -11,7 +11,7 @@ import httpx
 from playwright.sync_api import expect
 
 from tests.conftest import ACCOUNT_SID, BUSINESS_PHONE
-from tests.twilio_helpers import signed_form
+from tests.twilio_helpers import call_params, signed_form
 from tests.web.conftest import SHOTS, needs_browser, sign_in
 from tests.web.seed import INBOUND, TRANSCRIPT
 
@@ -190,6 +190,7 @@ def test_outside_the_window_the_template_is_offered_and_sent(seeded, browser, tw
 
 
 def test_realtime_events_refresh_the_card_and_the_table(seeded, browser):
+    """wa:message and call:new refresh the open card, customer:updated the table; no reload."""
     page = sign_in(browser, seeded, seeded.card(tab="whatsapp"))
     bubbles = page.get_by_role("tabpanel").get_by_test_id("bubble")
     expect(bubbles.first).to_be_visible()
@@ -201,6 +202,14 @@ def test_realtime_events_refresh_the_card_and_the_table(seeded, browser):
     assert httpx.post(seeded.base_url + path, content=body, headers=headers).status_code in (200, 204)
     expect(bubbles).to_have_count(before + 1)  # wa:message, no reload
     expect(bubbles.first).to_contain_text("הגעתי לדירה, איפה אתם?")
+
+    calls = open_tab(page, "שיחות").get_by_test_id("call")
+    expect(calls.first).to_be_visible()
+    before = calls.count()
+    path, body, headers = signed_form(seeded.base_url, "/webhook/incoming_call", call_params("CA" + "cd" * 16))
+    assert httpx.post(seeded.base_url + path, content=body, headers=headers).status_code == 200
+    expect(calls).to_have_count(before + 1)  # call:new
+    expect(calls.first).to_contain_text("נכנסת")
 
     page.goto(f"{seeded.base_url}/crm/customers")
     page.locator("tbody tr td:first-child a").first.wait_for()
