@@ -1,5 +1,6 @@
-"""Render the desktop client's login dialog and customers window against a freshly seeded
-server, offscreen, to docs/screenshots/desktop-login.png and desktop-customers.png.
+"""Render the desktop client's login dialog, customers window and task-due dialog against a
+freshly seeded server, offscreen, to docs/screenshots/desktop-login.png, desktop-customers.png
+and desktop-task-due.png.
 
     .venv/bin/python scripts/render_desktop_screenshots.py [--dark]
 """
@@ -10,6 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +28,7 @@ from desktop.app import create_app  # noqa: E402
 from desktop.tasks import TaskManager  # noqa: E402
 from desktop.views.login import LoginDialog  # noqa: E402
 from desktop.views.main_window import MainWindow  # noqa: E402
+from desktop.views.task_due import TaskDueDialog  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
 from tests.desktop.conftest import EMAIL, MemoryKeyring, seed  # noqa: E402
 from tests.e2e.live import Live  # noqa: E402
@@ -40,6 +43,22 @@ def wait_until(app: QApplication, predicate, timeout_ms: int = 15_000) -> None:
         if clock.elapsed() > timeout_ms:
             raise TimeoutError("the window did not get its data in time")
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def render_task_due(app: QApplication, api: Api, tasks: TaskManager, suffix: str) -> None:
+    """The task-due dialog with three alerts queued, at a laptop's screen size."""
+    customer = api.list("customers", limit=1, sort="name")["results"][0]
+    due = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    dialog = TaskDueDialog(api, tasks, full_screen=False)
+    for title, notes in (("לחזור ללקוח לגבי הצעת המחיר", "ביקש לדבר אחרי 16:00 ולשמוע על ההנחה לחידוש החוזה."),
+                         ("לשלוח חוזה לחתימה", ""), ("לתאם פגישה במשרד", "")):
+        task = api.post("/api/crm/tasks", {"title": title, "notes": notes, "due_at": due,
+                                           "customer_id": customer["id"]})
+        dialog.add({"task": task, "customer": customer})
+    dialog.resize(1280, 800)
+    wait_until(app, lambda: dialog.isVisible())
+    dialog.grab().save(str(OUT / f"desktop-task-due{suffix}.png"))
+    dialog.hide()
 
 
 def main() -> None:
@@ -74,11 +93,13 @@ def main() -> None:
             model = window.model
             wait_until(app, lambda: model.loaded_once and all(model.is_loaded(r) for r in range(15)))
             window.grab().save(str(OUT / f"desktop-customers{suffix}.png"))
+            window.alerts.stop()
             window.close()
+            render_task_due(app, api, tasks, suffix)
             tasks.wait_for_done(5000)
         finally:
             live.stop()
-    print(f"wrote {OUT}/desktop-login{suffix}.png and desktop-customers{suffix}.png")
+    print(f"wrote {OUT}/desktop-login{suffix}.png, desktop-customers{suffix}.png and desktop-task-due{suffix}.png")
 
 
 if __name__ == "__main__":

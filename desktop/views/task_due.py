@@ -127,8 +127,12 @@ class TaskDueDialog(QDialog):
         for button in (*self.snooze_buttons, self.later_button):
             snooze.addWidget(button)
         snooze.addStretch(1)
-        hint = QLabel(self.tr("מקשים: Ctrl+Enter סיום · Ctrl+L התקשרות · Ctrl+W וואטסאפ · "
-                              "Ctrl+1/2/3 נודניק 5/15/60 דקות · Ctrl+4 מועד אחר · Esc נודניק 5 דקות"))
+        keys = ((self.tr("סיום"), "Ctrl+Enter"), (self.tr("התקשרות"), "Ctrl+L"), (self.tr("וואטסאפ"), "Ctrl+W"),
+                (self.tr("נודניק 5 דקות"), "Ctrl+1"), (self.tr("15 דקות"), "Ctrl+2"), (self.tr("שעה"), "Ctrl+3"),
+                (self.tr("מועד אחר"), "Ctrl+4"), (self.tr("נודניק 5 דקות"), "Esc"))
+        # Each key isolated left-to-right inside the right-to-left sentence.
+        hint = QLabel(self.tr("מקשים: ") + " · ".join(
+            f"{label}\u00a0\u2066{key}\u2069".replace(" ", "\u00a0") for label, key in keys))
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
 
