@@ -143,8 +143,12 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     assert page.evaluate("navigator.clipboard.readText()") == contract["sign_url"]
     shot(page, "contracts")
 
-    # Tasks: the seeded one, a new one with its due time, snooze and done on the server.
-    panel = open_tab(page, "משימות")
+    # Tasks, opened by the overview's "new task" with its form ready to type in: the seeded
+    # task, a new one with its due time, snooze and done on the server.
+    open_tab(page, "סקירה").get_by_role("button", name="משימה חדשה").click()
+    expect(page.get_by_role("tab", name="משימות")).to_have_attribute("aria-selected", "true")
+    panel = page.get_by_role("tabpanel")
+    expect(panel.get_by_role("textbox", name="משימה חדשה")).to_be_focused()
     tasks = panel.get_by_test_id("task")
     expect(tasks).to_have_count(1)
     expect(tasks.first).to_contain_text("פתוחה")

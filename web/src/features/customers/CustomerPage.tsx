@@ -37,7 +37,9 @@ export function CustomerPage() {
   const tab: Tab = isTab(requested) ? requested : "overview";
   const tabList = useRef<HTMLDivElement>(null);
 
-  const select = (next: string) => setParams(next === "overview" ? {} : { tab: next }, { replace: true });
+  // `extra`: more of the URL's state, e.g. {new: "1"} opens Tasks with its form focused.
+  const select = (next: string, extra: Record<string, string> = {}) =>
+    setParams(next === "overview" ? {} : { tab: next, ...extra }, { replace: true });
 
   // Arrow keys move between tabs (in RTL, ArrowLeft is "next").
   function onKeyDown(event: KeyboardEvent) {
@@ -77,7 +79,7 @@ export function CustomerPage() {
             {tab === "whatsapp" && <WhatsAppTab customer={customer.data} />}
             {tab === "invoices" && <InvoicesTab customerId={customerId} />}
             {tab === "contracts" && <ContractsTab customerId={customerId} />}
-            {tab === "tasks" && <TasksTab customerId={customerId} />}
+            {tab === "tasks" && <TasksTab customerId={customerId} focusNew={params.get("new") === "1"} />}
           </section>
         </article>
       )}

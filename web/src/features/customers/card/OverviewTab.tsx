@@ -7,7 +7,10 @@ import { formatDateTime, formatPhone } from "@/lib/format";
 import { label, options } from "@/lib/labels";
 
 /** Details, an edit form (PATCH) and the quick actions: Call, WhatsApp, New task. */
-export function OverviewTab({ customer, onTab }: { customer: Customer; onTab: (tab: string) => void }) {
+export function OverviewTab({ customer, onTab }: {
+  customer: Customer;
+  onTab: (tab: string, extra?: Record<string, string>) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [calling, setCalling] = useState(false);
@@ -32,7 +35,7 @@ export function OverviewTab({ customer, onTab }: { customer: Customer; onTab: (t
           {calling ? "מחייג…" : "התקשרות"}
         </button>
         <button type="button" className="button" onClick={() => onTab("whatsapp")}>וואטסאפ</button>
-        <button type="button" className="button" onClick={() => onTab("tasks")}>משימה חדשה</button>
+        <button type="button" className="button" onClick={() => onTab("tasks", { new: "1" })}>משימה חדשה</button>
         <span className="spacer" />
         {!editing && <button type="button" className="button" onClick={() => setEditing(true)}>עריכה</button>}
       </div>

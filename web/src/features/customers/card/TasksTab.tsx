@@ -12,7 +12,7 @@ function localInput(date: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
-export function TasksTab({ customerId }: { customerId: number }) {
+export function TasksTab({ customerId, focusNew = false }: { customerId: number; focusNew?: boolean }) {
   const tasks = useTasks(customerId);
   const create = useCreateTask(customerId);
   const done = useTaskAction(customerId, finishTask);
@@ -30,7 +30,7 @@ export function TasksTab({ customerId }: { customerId: number }) {
   return (
     <div>
       <form className="task-form" onSubmit={submit} aria-label="משימה חדשה">
-        <label>משימה חדשה<input required value={title} onChange={(e) => setTitle(e.target.value)} placeholder="מה צריך לעשות?" /></label>
+        <label>משימה חדשה<input required autoFocus={focusNew} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="מה צריך לעשות?" /></label>
         <label>מועד<input type="datetime-local" required value={due} onChange={(e) => setDue(e.target.value)} /></label>
         <button type="submit" className="button primary" disabled={create.isPending || !title.trim()}>הוספה</button>
       </form>
