@@ -1,0 +1,74 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { afterEach, describe, expect, it } from "vitest";
+import type { DueAlert } from "@/features/tasks/dueQueue";
+import { TaskDueModal } from "@/features/tasks/TaskDueModal";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+class FakeSocket {
+  handlers = new Map<string, (data: unknown) => void>();
+  on(event: string, handler: (data: unknown) => void) { this.handlers.set(event, handler); return this; }
+  off(event: string) { this.handlers.delete(event); return this; }
+  emit(event: string, data: unknown) { act(() => this.handlers.get(event)?.(data)); }
+}
+
+const due = (id: number, title: string): DueAlert => ({
+  task: { id, title, notes: "", customer_id: 5, assignee_id: 1, due_at: "2026-11-25T10:00:00Z", snoozed_until: null,
+    fires_at: "2026-11-25T10:00:00Z", status: "open", done_at: null, created_at: "2026-11-25T09:00:00Z" },
+  customer: { id: 5, name: "דנה כהן", phone: "+972541234567" },
+});
+
+const host = document.createElement("div");
+document.body.appendChild(host);
+let root = createRoot(host);
+afterEach(() => {
+  act(() => root.unmount());
+  root = createRoot(host);
+});
+
+function mount() {
+  const socket = new FakeSocket();
+  const router = createMemoryRouter([{ path: "*", element: <TaskDueModal socket={socket as never} /> }]);
+  act(() => root.render(
+    <QueryClientProvider client={new QueryClient()}><RouterProvider router={router} /></QueryClientProvider>,
+  ));
+  return socket;
+}
+
+const key = (name: string, shiftKey = false) =>
+  act(() => { document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: name, shiftKey, bubbles: true })); });
+
+describe("TaskDueModal", () => {
+  it("shows nothing until a task falls due, then queues alerts with a count", () => {
+    const socket = mount();
+    expect(host.querySelector("[role=alertdialog]")).toBeNull();
+    socket.emit("task:due", due(1, "להתקשר לדנה"));
+    socket.emit("task:due", due(2, "לשלוח חוזה"));
+    socket.emit("task:due", due(1, "להתקשר לדנה")); // a replay: still two
+    expect(host.querySelector("h2")?.textContent).toBe("להתקשר לדנה");
+    expect(host.querySelector("[data-testid=due-count]")?.textContent).toContain("1 מתוך 2");
+    expect(host.textContent).toContain("054-123-4567");
+  });
+
+  it("starts on Done, keeps Tab inside, and Esc puts the alert away", () => {
+    const socket = mount();
+    socket.emit("task:due", due(1, "להתקשר לדנה"));
+    socket.emit("task:due", due(2, "לשלוח חוזה"));
+    const buttons = Array.from(host.querySelectorAll<HTMLButtonElement>("[role=alertdialog] button"));
+    expect(document.activeElement).toBe(buttons[0]);
+    expect(buttons[0]!.textContent).toBe("בוצע");
+    buttons[buttons.length - 1]!.focus();
+    key("Tab");
+    expect(document.activeElement).toBe(buttons[0]);
+    key("Tab", true);
+    expect(document.activeElement).toBe(buttons[buttons.length - 1]);
+    key("Escape");
+    expect(host.querySelector("h2")?.textContent).toBe("לשלוח חוזה");
+    expect(host.querySelector("[data-testid=due-count]")).toBeNull();
+    key("Escape");
+    expect(host.querySelector("[role=alertdialog]")).toBeNull();
+  });
+});
