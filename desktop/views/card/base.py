@@ -183,7 +183,7 @@ def fill_table(table: QTableWidget, rows: list[dict], cells: Callable[[dict], li
                 item.setData(Qt.ItemDataRole.UserRole, row)
             table.setItem(number, column, item)
     if 0 <= selected < len(rows):
-        table.selectRow(selected)
+        table.setCurrentCell(selected, 0)
 
 
 def selected_row(table: QTableWidget) -> dict | None:

@@ -58,7 +58,7 @@ class ContractsTab(CardTab):
             s["signer_name"], when(s.get("signed_at")), titles.get(s["contract_id"], str(s["contract_id"])),
             ltr(s.get("document_sha256", "")[:16] + "…")])
         if self.contracts.currentRow() < 0 and self.contracts.rowCount():
-            self.contracts.selectRow(0)
+            self.contracts.setCurrentCell(0, 0)
         self._selection()
 
     def _selection(self) -> None:
