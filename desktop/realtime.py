@@ -95,7 +95,7 @@ class RealtimeBridge(QObject):
             try:
                 token = self.api.access_token(min_seconds=3600.0 if refused else 30.0)
             except SessionExpiredError:
-                self.session_expired.emit()
+                self._emit(self.session_expired)
                 return
             except ApiError as error:  # the server is unreachable: try again later
                 log.info("realtime: no token yet (%s)", error.message)
@@ -122,26 +122,33 @@ class RealtimeBridge(QObject):
                 return
             delay = min(delay * 2, self.max_delay)
 
+    def _emit(self, signal, *args) -> None:
+        """Emit from the socket thread; nothing once the bridge is stopping or gone."""
+        if self._stop.is_set():
+            return
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the bridge's C++ object was deleted (its window closed)
+            self._stop.set()
+
     def _on_connect(self) -> None:
         self.connected = True
         self.connections += 1
-        self.connected_changed.emit(True)
+        self._emit(self.connected_changed, True)
 
     def _on_disconnect(self, *_reason) -> None:
         if self.connected:
             self.connected = False
-            self.connected_changed.emit(False)
+            self._emit(self.connected_changed, False)
 
     def _dispatch(self, name: str, data) -> None:
-        if self._stop.is_set():
-            return  # stopping: the receivers may be gone
         payload = data if isinstance(data, dict) else {}
         if name == "task:due":
             key = alert_key(payload)
             if key in self._seen:
                 return  # a replay of an alert already shown
             self._seen.add(key)
-            self.task_due.emit(payload)
+            self._emit(self.task_due, payload)
         elif name.startswith("call:"):
-            self.call_event.emit(name, payload)
-        self.event.emit(name, payload)
+            self._emit(self.call_event, name, payload)
+        self._emit(self.event, name, payload)

@@ -29,6 +29,7 @@ class CuttableProxy:
         self.port = self.listener.getsockname()[1]
         self.up = True
         self.sockets: list[socket.socket] = []
+        self.errors: list[str] = []
         self.lock = threading.Lock()
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -40,24 +41,29 @@ class CuttableProxy:
         while True:
             try:
                 conn, _ = self.listener.accept()
-            except OSError:
+            except OSError as error:
+                self.errors.append(f"accept: {error!r}")
                 return
             if not self.up:
                 conn.close()
                 continue
-            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError as error:
+                self.errors.append(f"upstream: {error!r}")
+                conn.close()
+                continue
             with self.lock:
                 self.sockets += [conn, upstream]
             for a, b in ((conn, upstream), (upstream, conn)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, dest: socket.socket) -> None:
+    def _pump(self, source: socket.socket, dest: socket.socket) -> None:
         try:
             while data := source.recv(65536):
                 dest.sendall(data)
-        except OSError:
-            pass
+        except OSError as error:
+            self.errors.append(f"pump: {error!r}")
         for s in (source, dest):
             try:
                 s.shutdown(socket.SHUT_RDWR)
@@ -159,8 +165,9 @@ def test_reconnects_after_a_network_loss_and_gets_what_fell_due_meanwhile(qtbot,
         bridges.append(bridge)
         alerts: list[dict] = []
         bridge.task_due.connect(alerts.append)
-        with qtbot.waitSignal(bridge.connected_changed, timeout=10_000, check_params_cb=lambda up: up):
-            bridge.start()
+        bridge.start()
+        qtbot.waitUntil(lambda: bridge.connected, timeout=10_000)
+        assert bridge.connected, proxy.errors
         with qtbot.waitSignal(bridge.connected_changed, timeout=10_000, check_params_cb=lambda up: not up):
             proxy.cut()
 

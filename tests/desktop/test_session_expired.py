@@ -86,3 +86,13 @@ def test_cancelling_the_login_logs_out(qtbot, live_server, tasks):
     with qtbot.waitSignal(window.logged_out, timeout=TIMEOUT):
         guard.dialog.reject()
     assert not window.isVisible()
+
+
+def test_the_card_call_action_places_the_call_and_says_why_not_in_hebrew(qtbot, live_server, tasks):
+    window = window_for(qtbot, live_server, tasks, realtime=False)
+    customer = window.session.api.list("customers", limit=1)["results"][0]
+    card = window.open_card(customer["id"], customer)
+    card.overview.call_button.click()
+    # The seeded agent has no phone of their own: the server answers 409, shown in Hebrew.
+    qtbot.waitUntil(lambda: "לא הוגדר מספר טלפון" in card.overview.notice.text(), timeout=TIMEOUT)
+    assert card.overview.notice.isVisible()
