@@ -229,6 +229,9 @@ class Api:
         """Continue with the session another client of the same server just logged in
         (logging in again after the session expired), so everything holding this client resumes."""
         self._access_token = other._access_token
+        token = other.store.get()
+        if token and token != self.store.get():  # a keyring-less machine keeps it per client
+            self.store.set(token)
 
     def logout(self) -> None:
         token = self.store.get()

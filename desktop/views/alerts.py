@@ -65,5 +65,5 @@ class WindowAlerts(QObject):
         card.call_requested.connect(place)
 
     def stop(self) -> None:
-        self.bridge.stop()
+        self.bridge.stop(timeout=1.0)  # the socket thread ends on its own; never hold the UI long
         self.dialog.hide()
