@@ -1,6 +1,6 @@
-"""Render the desktop client's login dialog, customers window and task-due dialog against a
-freshly seeded server, offscreen, to docs/screenshots/desktop-login.png, desktop-customers.png
-and desktop-task-due.png.
+"""Render the desktop client's login dialog, customers window, task-due dialog and each tab of
+the customer card against a freshly seeded server, offscreen, to docs/screenshots/
+desktop-login.png, desktop-customers.png, desktop-task-due.png and desktop-card-<tab>.png.
 
     .venv/bin/python scripts/render_desktop_screenshots.py [--dark]
 """
@@ -26,10 +26,12 @@ from desktop import theme  # noqa: E402
 from desktop.api import Api, Session  # noqa: E402
 from desktop.app import create_app  # noqa: E402
 from desktop.tasks import TaskManager  # noqa: E402
+from desktop.views.card import CustomerCard  # noqa: E402
 from desktop.views.login import LoginDialog  # noqa: E402
 from desktop.views.main_window import MainWindow  # noqa: E402
 from desktop.views.task_due import TaskDueDialog  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
+from tests.desktop.card_seed import seed_card  # noqa: E402
 from tests.desktop.conftest import EMAIL, MemoryKeyring, seed  # noqa: E402
 from tests.e2e.live import Live  # noqa: E402
 
@@ -59,6 +61,30 @@ def render_task_due(app: QApplication, api: Api, tasks: TaskManager, suffix: str
     wait_until(app, lambda: dialog.isVisible())
     dialog.grab().save(str(OUT / f"desktop-task-due{suffix}.png"))
     dialog.hide()
+
+
+CARD_TABS = ("overview", "timeline", "calls", "whatsapp", "invoices", "contracts", "tasks")
+
+
+def render_card(app: QApplication, live: Live, api: Api, tasks: TaskManager, suffix: str) -> None:
+    """Each tab of one customer's card, filled by tests/desktop/card_seed.py; the first
+    recording played for a second and paused, so the player shows its position."""
+    customer = api.list("customers", q="דנה כהן", limit=1)["results"][0]
+    seed_card(live, api._access_token, customer["id"])
+    card = CustomerCard(api, tasks, customer["id"], customer=customer)
+    card.resize(1000, 680)
+    card.show()
+    wait_until(app, lambda: all(tab.loaded_once for tab in card.all_tabs))
+    player = next(row.player for row in card.calls.rows.values() if row.player is not None)
+    player.button.click()
+    wait_until(app, lambda: player.player is not None and player.player.position() > 1200)
+    player.player.pause()
+    for name, tab in zip(CARD_TABS, card.all_tabs, strict=True):
+        card.show_tab(tab)
+        for _ in range(5):
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        card.grab().save(str(OUT / f"desktop-card-{name}{suffix}.png"))
+    card.close()
 
 
 def main() -> None:
@@ -95,11 +121,13 @@ def main() -> None:
             window.grab().save(str(OUT / f"desktop-customers{suffix}.png"))
             window.alerts.stop()
             window.close()
+            render_card(app, live, api, tasks, suffix)
             render_task_due(app, api, tasks, suffix)
             tasks.wait_for_done(5000)
         finally:
             live.stop()
-    print(f"wrote {OUT}/desktop-login{suffix}.png, desktop-customers{suffix}.png and desktop-task-due{suffix}.png")
+    print(f"wrote {OUT}/desktop-login{suffix}.png, desktop-customers{suffix}.png, desktop-task-due{suffix}.png "
+          f"and desktop-card-<tab>{suffix}.png")
 
 
 if __name__ == "__main__":

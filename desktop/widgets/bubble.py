@@ -50,6 +50,9 @@ class ChatBubble(QWidget):
         self.body = QLabel(message.get("body") or self._template_text())
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A wrapped label asks for little width: give it its text's, up to the bubble's.
+        natural = self.body.fontMetrics().horizontalAdvance(self.body.text()) + 4
+        self.body.setMinimumWidth(min(BUBBLE_WIDTH - 24, natural))
         footer = QHBoxLayout()
         footer.setSpacing(6)
         self.time = QLabel(when)

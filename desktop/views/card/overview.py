@@ -117,8 +117,9 @@ class OverviewTab(CardTab):
     def show_customer(self, customer: dict) -> None:
         """Show the saved customer; an edit in progress keeps the agent's values."""
         self.customer = customer
-        self.created.setText(when(customer.get("created_at")))
-        self.last_contact.setText(when(customer.get("last_contact_at")) or self.tr("אין עדיין"))
+        rlm = "\u200f"  # a date alone would line up left to right, away from its Hebrew label
+        self.created.setText(rlm + when(customer.get("created_at")))
+        self.last_contact.setText(rlm + (when(customer.get("last_contact_at")) or self.tr("אין עדיין")))
         if not self.editing:
             self._fill()
         self.customer_changed.emit(customer)

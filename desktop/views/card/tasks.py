@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.views.card.base import CardTab, fill_table, make_table, selected_row, when
 
+LRM = "\u200e"
 SNOOZES = ((15, "15 דקות"), (60, "שעה"), (24 * 60, "יום"))
 
 
@@ -44,8 +44,14 @@ class TasksTab(CardTab):
         self.title.returnPressed.connect(self.create)
         self.due = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600))
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.due.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Under a right-to-left app Qt reverses the sections of a date format (and the line
+        # shows digit groups right to left): take the format whose text reads dd/MM/yyyy HH:mm,
+        # led by a left-to-right mark.
+        for date_format in (LRM + "dd/MM/yyyy HH:mm", "mm:HH yyyy/MM/dd" + LRM):
+            self.due.setDisplayFormat(date_format)
+            if self.due.text().startswith(LRM + self.due.dateTime().toString("dd/MM/yyyy")):
+                break
         self.create_button = QPushButton(self.tr("הוספה"))
         self.create_button.setProperty("primary", True)
         self.create_button.clicked.connect(self.create)
@@ -58,9 +64,7 @@ class TasksTab(CardTab):
         self.table.itemSelectionChanged.connect(self._selection)
         self.done_button = QPushButton(self.tr("בוצע"))
         self.done_button.clicked.connect(self.done)
-        self.snooze_button = QToolButton()
-        self.snooze_button.setText(self.tr("דחייה"))
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button = QPushButton(self.tr("דחייה"))
         menu = QMenu(self.snooze_button)
         self.snooze_actions: list[QAction] = []
         for minutes, label in SNOOZES:
