@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.views.card.base import CardTab, ltr, temp_file, when
+from desktop.views.customers import _phone
 from desktop.widgets.player import AudioPlayer
 
 
@@ -53,7 +54,7 @@ class CallRow(QFrame):
         length = f"{duration // 60}:{duration % 60:02d}" if duration else ""
         self.heading.setText(" · ".join(p for p in (direction, when(call.get("started_at")), ltr(length)) if p))
         number = call.get("to_number") if outbound else call.get("from_number")
-        self.details.setText(" · ".join(p for p in (call_status(call.get("status", "")), ltr(number)) if p))
+        self.details.setText(" · ".join(p for p in (call_status(call.get("status", "")), ltr(_phone(number))) if p))
         status = call.get("transcript_status") or "none"
         self.transcript_label.setText(_t("תמליל: {0}").format(transcript_status(status)))
         self.transcript.setText(call.get("transcript") or "")
