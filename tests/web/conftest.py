@@ -90,6 +90,15 @@ def seeded(tmp_path_factory, twilio):
         live.stop()
 
 
+def log_in(page, base_url: str, email: str) -> None:
+    """Through the real login form, until the customers page is there."""
+    page.goto(f"{base_url}/login")
+    page.fill("input[type=email]", email)
+    page.fill("input[type=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/crm/customers")
+
+
 def sign_in(browser, seeded: Seeded, url: str, init_script: str | None = None, **context_options):
     """A new page logged in through the real login form, then at `url` with the session
     restored (the refresh finished, so nothing aborts a rotation half way)."""
@@ -97,11 +106,7 @@ def sign_in(browser, seeded: Seeded, url: str, init_script: str | None = None, *
     if init_script:
         context.add_init_script(init_script)
     page = context.new_page()
-    page.goto(f"{seeded.base_url}/login")
-    page.fill("input[type=email]", EMAIL)
-    page.fill("input[type=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/crm/customers")
+    log_in(page, seeded.base_url, EMAIL)
     page.goto(url)
     page.locator(".topbar").wait_for()
     return page

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from server import webapp
 from tests.conftest import BUSINESS_PHONE, PASSWORD
 from tests.e2e.live import Live
-from tests.web.conftest import SHOTS, needs_browser
+from tests.web.conftest import SHOTS, log_in, needs_browser
 
 EMAIL = "web@example.com"
 CUSTOMERS = [
@@ -141,10 +141,7 @@ def test_customers_page_is_usable_fast_on_a_return_visit(live, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="he-IL")
     context.add_init_script(MARK_FIRST_ROW)
     page = context.new_page()
-    page.goto(f"{live.base_url}/login")
-    page.fill("input[type=email]", EMAIL)
-    page.fill("input[type=password]", PASSWORD)
-    page.click("button[type=submit]")
+    log_in(page, live.base_url, EMAIL)
     page.locator("tbody tr td a").first.wait_for()
     usable = usable_ms(page, f"{live.base_url}/crm/customers")
     assert page.locator("tbody tr td:first-child a").count() == len(CUSTOMERS)
