@@ -78,6 +78,7 @@ class LayoutMenu(QObject):
         self.view, self.api, self.tasks = view, api, tasks
         self.layouts: list[dict] = []
         self.current: str | None = None
+        self.loaded = False  # the server's list arrived
         self.menu = QMenu(view)
         self.menu.aboutToShow.connect(self._fill)
         self.button = QToolButton()
@@ -91,10 +92,15 @@ class LayoutMenu(QObject):
     def load(self, *, restore_default: bool = True) -> None:
         """Fetch the saved layouts; put the default one on the table."""
         def arrived(page: dict) -> None:
-            self.layouts = list(page.get("results", []))
+            # A layout saved or chosen while this was on its way is newer than the server's list.
+            fresh = self.current is None
+            merged = {layout["id"]: layout for layout in page.get("results", [])}
+            merged.update({layout["id"]: layout for layout in self.layouts})
+            self.layouts = sorted(merged.values(), key=lambda layout: layout["name"])
+            self.loaded = True
             self.changed.emit()
             default = next((layout for layout in self.layouts if layout.get("is_default")), None)
-            if restore_default and default is not None:
+            if restore_default and fresh and default is not None:
                 self._apply(default)
 
         self.tasks.run(lambda: self.api.get("/api/crm/views", resource=RESOURCE, limit=200), arrived,

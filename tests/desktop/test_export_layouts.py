@@ -48,7 +48,8 @@ def open_window(qtbot, api: Api, tasks) -> MainWindow:
     window = MainWindow(Session(api=api, user={"email": EMAIL}), tasks, tray_available=False, realtime=False)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.model.loaded_once and window.model.total > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.model.loaded_once and window.model.total > 0 and window.layouts.loaded,
+                    timeout=TIMEOUT)
     return window
 
 
