@@ -29,11 +29,19 @@ async def customer_for_caller(*, business_id: int, e164: str | None, seen_at: da
     if await Customer.filter(business_id=business_id, phone=e164).update(last_contact_at=seen_at):
         return await Customer.get(business_id=business_id, phone=e164)
     try:
-        return await Customer.create(business_id=business_id, phone=e164, name=(name or national(e164))[:200],
-                                     status="lead", last_contact_at=seen_at, source=source)
+        lead = new_lead(business_id=business_id, e164=e164, seen_at=seen_at, source=source, name=name)
+        await lead.save()
+        return lead
     except IntegrityError:
         # Two webhooks for one new caller raced; the other one created the customer.
         return await Customer.get(business_id=business_id, phone=e164)
+
+
+def new_lead(*, business_id: int, e164: str, seen_at: datetime, source: str, name: str | None = None) -> Customer:
+    """An unknown caller as a new customer (not saved yet): a lead, named `name` or by the
+    number until an agent renames it."""
+    return Customer(business_id=business_id, phone=e164, name=(name or national(e164))[:200],
+                    status="lead", last_contact_at=seen_at, source=source)
 
 
 PREFIX_END = "~"  # sorts after every digit: [prefix, prefix + "~") holds the numbers starting with it
