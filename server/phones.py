@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 DEFAULT_REGION = "IL"
 
 
+# Pure and called on every webhook (the business's own `To` number above all): remembered.
+@lru_cache(maxsize=4096)
 def to_e164(raw: str | None, region: str = DEFAULT_REGION) -> str | None:
     """`054-123-4567`, `0541234567` and `+972 54 123 4567` all give `+972541234567`.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from quart import Response
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
@@ -15,6 +17,12 @@ def twiml(document) -> Response:
 
 
 def greet_and_record(*, greeting_url: str, action: str) -> Response:
+    return twiml(_greet_and_record(greeting_url, action))
+
+
+# Every call to a business gets the same document: built once (a few per business), not per call.
+@lru_cache(maxsize=1024)
+def _greet_and_record(greeting_url: str, action: str) -> str:
     response = VoiceResponse()
     response.play(greeting_url)
     response.pause(length=1)
@@ -29,14 +37,19 @@ def greet_and_record(*, greeting_url: str, action: str) -> Response:
     )
     # <Record> falls through when the caller records nothing: end the call politely.
     response.hangup()
-    return twiml(response)
+    return str(response)
 
 
 def say_and_hang_up(text: str) -> Response:
+    return twiml(_say_and_hang_up(text))
+
+
+@lru_cache(maxsize=64)
+def _say_and_hang_up(text: str) -> str:
     response = VoiceResponse()
     response.say(text, language="he-IL")
     response.hangup()
-    return twiml(response)
+    return str(response)
 
 
 def no_reply() -> Response:
