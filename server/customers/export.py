@@ -7,6 +7,8 @@ import csv
 import io
 from collections.abc import AsyncIterator
 
+from tortoise.expressions import Q
+
 from server.customers.models import Customer
 from server.phones import national
 
@@ -46,13 +48,34 @@ def _lines(rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-async def csv_chunks(query) -> AsyncIterator[bytes]:
-    """Walk the rows by id (keyset), so memory stays flat however many match."""
+async def csv_chunks(query, order_by: list[str] | None = None) -> AsyncIterator[bytes]:
+    """Every row in the list's order (`order_by` as `ordering` gives it: a field, then id),
+    walked by keyset in batches so memory stays flat however many match. Rows without a
+    value in the sort field come last, in id order, on both databases."""
     yield "\ufeff".encode() + _lines([[label for _key, label in COLUMNS]]).encode()
-    last_id = 0
+    sort = (order_by or ["id"])[0]
+    field, descending = sort.removeprefix("-"), sort.startswith("-")
+    if field == "id":
+        async for batch in _walk(query, "id", descending):
+            yield batch
+        return
+    async for batch in _walk(query.filter(**{f"{field}__isnull": False}), field, descending):
+        yield batch
+    async for batch in _walk(query.filter(**{f"{field}__isnull": True}), "id", descending):
+        yield batch
+
+
+async def _walk(query, field: str, descending: bool) -> AsyncIterator[bytes]:
+    after = "lt" if descending else "gt"
+    keys = [f"-{field}", "-id"] if descending else [field, "id"]
+    last = None
     while True:
-        batch = await query.filter(id__gt=last_id).order_by("id").limit(BATCH)
+        page = query
+        if last is not None:
+            value, last_id = last
+            page = page.filter(Q(**{f"{field}__{after}": value}) | Q(**{field: value, f"id__{after}": last_id}))
+        batch = await page.order_by(*dict.fromkeys(keys)).limit(BATCH)
         if not batch:
             return
         yield _lines([_row(customer) for customer in batch]).encode()
-        last_id = batch[-1].id
+        last = (getattr(batch[-1], field), batch[-1].id)

@@ -26,13 +26,17 @@ def _query(args: CustomerListQuery):
                            owner_id=args.owner_id, source=args.source)
 
 
+def _ordering(args: CustomerListQuery) -> list[str]:
+    return ordering(args.sort, allowed=CUSTOMER_SORTS, default="-created_at")
+
+
 @bp.get("")
 @login_required
 @validate_querystring(CustomerListQuery)
 @validate_response(page_of(CustomerOut))
 async def list_customers(query_args: CustomerListQuery):
     return await paginated(_query(query_args), page=query_args.page, limit=query_args.limit,
-                           order_by=ordering(query_args.sort, allowed=CUSTOMER_SORTS, default="-created_at"),
+                           order_by=_ordering(query_args),
                            serialize=customer_json,
                            count=customers_count(business_id=g.user.business_id, q=query_args.q,
                                                  status=query_args.status, owner_id=query_args.owner_id,
@@ -44,7 +48,8 @@ async def list_customers(query_args: CustomerListQuery):
 @validate_querystring(CustomerListQuery)
 @document_response(CSV)
 async def export_customers(query_args: CustomerListQuery):
-    return Response(csv_chunks(_query(query_args)), content_type="text/csv; charset=utf-8",
+    chunks = csv_chunks(_query(query_args), _ordering(query_args))  # a bad sort is a 422 before streaming
+    return Response(chunks, content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="customers.csv"'})
 
 

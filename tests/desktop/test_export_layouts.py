@@ -76,8 +76,8 @@ def test_export_writes_what_the_table_matches_in_its_order(qtbot, api, tasks, tm
     qtbot.waitUntil(lambda: window.model.query_text == "כהן" and window.model.loaded_once, timeout=TIMEOUT)
     window.model.sort(0, Qt.SortOrder.AscendingOrder)  # by name
     qtbot.waitUntil(lambda: window.model.loaded_once, timeout=TIMEOUT)
-    # The server writes an export in id order (it does not take `sort` yet): compare as sets of ids.
-    expected = every_row(api, q="כהן", sort="id")
+    # The export follows the table's sort (by name), as the list does.
+    expected = every_row(api, q="כהן", sort="name")
     assert 0 < len(expected) < CUSTOMERS and window.model.total == len(expected)
 
     dest = tmp_path / "לקוחות.csv"

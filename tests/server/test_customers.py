@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from urllib.parse import parse_qsl
 
@@ -124,6 +125,31 @@ async def test_csv_export_has_bom_hebrew_and_neutralised_formulas(client, auth_h
     assert exported["דנה כהן"][2] == "054-123-4567"
     assert {"'=HYPERLINK(\"http://evil\")", "'+972 is not a formula", "'-2+3", "'@SUM(A1)"} <= exported.keys()
     assert len(rows) == 1 + len(PEOPLE) + 4
+
+
+@pytest.mark.parametrize("sort", ["name", "-name", "last_contact_at", "-last_contact_at", "-id"])
+async def test_csv_export_walks_rows_in_the_lists_order_across_batches(client, auth_headers, monkeypatch, sort):
+    from server.customers import export
+
+    monkeypatch.setattr(export, "BATCH", 2)  # every keyset boundary is crossed, ties and empty values too
+    await add_people(client, auth_headers)
+    for name in ("דנה כהן", "אבי", "אבי"):  # name ties, broken by id
+        await client.post("/api/crm/customers", json={"name": name}, headers=auth_headers)
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    for offset, customer in enumerate(await Customer.all().order_by("id")):
+        if customer.id % 3:  # some have no last contact: they come last
+            await Customer.filter(id=customer.id).update(last_contact_at=base + timedelta(days=offset % 2))
+    raw = await (await client.get("/api/crm/customers/export.csv", query_string={"sort": sort},
+                                 headers=auth_headers)).get_data()
+    exported = [int(row[0]) for row in list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))[1:]]
+    field, descending = sort.removeprefix("-"), sort.startswith("-")
+    customers = await Customer.filter(business_id=(await Customer.get(id=exported[0])).business_id)
+    with_value = sorted((c for c in customers if getattr(c, field) is not None),
+                        key=lambda c: (getattr(c, field), c.id), reverse=descending)
+    without = sorted((c for c in customers if getattr(c, field) is None), key=lambda c: c.id, reverse=descending)
+    assert exported == [c.id for c in with_value + without]
+    bad = await client.get("/api/crm/customers/export.csv", query_string={"sort": "password"}, headers=auth_headers)
+    assert bad.status_code == 422
 
 
 async def test_csv_export_applies_the_list_filters(client, auth_headers):
