@@ -25,7 +25,7 @@ from desktop.api import Api, ApiError, SessionExpiredError
 
 log = logging.getLogger("agentlocator.desktop.realtime")
 
-EVENTS = ("task:due", "call:new", "call:updated", "wa:message", "wa:status", "customer:updated")
+EVENTS = ("task:due", "task:updated", "call:new", "call:updated", "wa:message", "wa:status", "customer:updated")
 MIN_DELAY, MAX_DELAY = 1.0, 30.0
 
 

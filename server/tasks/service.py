@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 
+from server import realtime
 from server.auth.models import User
 from server.customers.models import Customer
 from server.errors import APIError
@@ -79,6 +80,7 @@ async def create_task(*, business_id: int, creator_id: int, title: str, due_at: 
                              customer_id=customer_id, assignee_id=assignee_id or creator_id,
                              created_by_id=creator_id, status="open")
     _rearm()
+    await announce(task)
     return task
 
 
@@ -101,12 +103,14 @@ async def update_task(*, business_id: int, task_id: int, changes: dict) -> Task:
         task.status, task.done_at, task.notified_at = "open", None, None
     await task.save()
     _rearm()
+    await announce(task)
     return task
 
 
 async def delete_task(*, business_id: int, task_id: int) -> None:
     task = await get_task(business_id=business_id, task_id=task_id)
     await task.delete()
+    await announce(task, deleted=True)
 
 
 async def snooze_task(*, business_id: int, task_id: int, until: datetime) -> Task:
@@ -117,6 +121,7 @@ async def snooze_task(*, business_id: int, task_id: int, until: datetime) -> Tas
     task.snoozed_until, task.notified_at = until, None
     await task.save(update_fields=["snoozed_until", "notified_at", "updated_at"])
     _rearm()
+    await announce(task)
     return task
 
 
@@ -125,4 +130,13 @@ async def complete_task(*, business_id: int, task_id: int) -> Task:
     await get_task(business_id=business_id, task_id=task_id)
     await scoped(Task, business_id).filter(id=task_id, status="open").update(
         status="done", done_at=datetime.now(UTC), updated_at=datetime.now(UTC))
-    return await get_task(business_id=business_id, task_id=task_id)
+    task = await get_task(business_id=business_id, task_id=task_id)
+    await announce(task)
+    return task
+
+
+async def announce(task: Task, *, deleted: bool = False) -> None:
+    """`task:updated` to the task's business: another agent's open card or list shows the
+    change without a reload (`task:due` stays the alert)."""
+    await realtime.publish("task:updated", {"task": task_json(task), "deleted": deleted},
+                           room=realtime.business_room(task.business_id))

@@ -206,3 +206,22 @@ async def test_bad_list_parameters_are_422(client, business, auth_headers, query
 
 async def test_login_required(client, business):
     assert (await client.get("/api/crm/tasks")).status_code == 401
+
+
+async def test_changes_are_announced_to_the_business(client, business, auth_headers, monkeypatch):
+    from server import realtime
+
+    sent = []
+
+    async def record(event, data, *, room, to_sid=None):
+        sent.append((event, room, data["task"]["status"], data["task"]["snoozed_until"] is not None, data["deleted"]))
+
+    monkeypatch.setattr(realtime, "publish", record)
+    task = await post_task(client, auth_headers, title="להתקשר לדנה")
+    assert (await client.post(f"/api/crm/tasks/{task['id']}/snooze", json={"minutes": 15},
+                              headers=auth_headers)).status_code == 200
+    assert (await client.post(f"/api/crm/tasks/{task['id']}/done", headers=auth_headers)).status_code == 200
+    assert (await client.delete(f"/api/crm/tasks/{task['id']}", headers=auth_headers)).status_code == 204
+    room = f"business:{business.id}"
+    assert sent == [("task:updated", room, "open", False, False), ("task:updated", room, "open", True, False),
+                    ("task:updated", room, "done", True, False), ("task:updated", room, "done", True, True)]

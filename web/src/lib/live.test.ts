@@ -10,6 +10,7 @@ describe("staleKeys", () => {
     expect(staleKeys("wa:status", { message: { customer_id: 3 } })).toEqual([["messages", 3], ["timeline", 3]]);
     expect(staleKeys("customer:updated", { customer: { id: 3 } })).toEqual([["customers"]]);
     expect(staleKeys("task:due", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9]]);
+    expect(staleKeys("task:updated", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9]]);
     expect(staleKeys("something:else", {})).toEqual([]);
   });
 });

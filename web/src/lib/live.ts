@@ -27,7 +27,8 @@ export function staleKeys(event: string, data: Payload): QueryKey[] {
     }
     case "customer:updated":
       return [["customers"]];
-    case "task:due": {
+    case "task:due":
+    case "task:updated": {
       const id = data.task?.customer_id;
       return [scoped("tasks", id), scoped("timeline", id)];
     }
@@ -36,7 +37,7 @@ export function staleKeys(event: string, data: Payload): QueryKey[] {
   }
 }
 
-export const LIVE_EVENTS = ["call:new", "call:updated", "wa:message", "wa:status", "customer:updated", "task:due"];
+export const LIVE_EVENTS = ["call:new", "call:updated", "wa:message", "wa:status", "customer:updated", "task:due", "task:updated"];
 
 /** Listen on `socket`; returns the function that stops listening. */
 export function connectLiveUpdates(socket: Socket, queryClient: QueryClient): () => void {
