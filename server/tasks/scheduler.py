@@ -26,6 +26,8 @@ from server.tasks.service import task_json
 log = logging.getLogger("agentlocator.scheduler")
 
 MAX_SLEEP = 30.0
+# A failed pass (a locked or restarting database) is tried again this soon, not after MAX_SLEEP.
+RETRY_AFTER_FAILURE = 1.0
 EMIT_BATCH = 50
 REPLAY_WINDOW = timedelta(hours=24)
 _clocks: set[TaskClock] = set()
@@ -124,9 +126,9 @@ class TaskClock:
             try:
                 await fire_due()
                 upcoming = await next_due_at()
-            except Exception:  # noqa: BLE001 - the database may be restarting: look again soon
+            except Exception:  # noqa: BLE001 - the database may be restarting or locked: look again soon
                 log.exception("task clock pass failed")
-                upcoming = None
+                upcoming = datetime.now(UTC) + timedelta(seconds=RETRY_AFTER_FAILURE)
             delay = MAX_SLEEP
             if upcoming is not None:
                 delay = min(MAX_SLEEP, max(0.0, (upcoming - datetime.now(UTC)).total_seconds()))

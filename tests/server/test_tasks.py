@@ -225,3 +225,33 @@ async def test_changes_are_announced_to_the_business(client, business, auth_head
     room = f"business:{business.id}"
     assert sent == [("task:updated", room, "open", False, False), ("task:updated", room, "open", True, False),
                     ("task:updated", room, "done", True, False), ("task:updated", room, "done", True, True)]
+
+
+async def test_the_task_clock_looks_again_soon_after_a_failed_pass(monkeypatch):
+    import asyncio
+
+    from server.tasks import scheduler
+
+    passes: list[str] = []
+    second_pass = asyncio.Event()
+
+    async def flaky_fire_due():
+        passes.append("pass")
+        if len(passes) == 1:
+            raise RuntimeError("database is locked")
+        second_pass.set()
+        return []
+
+    async def nothing_due():
+        return None
+
+    monkeypatch.setattr(scheduler, "fire_due", flaky_fire_due)
+    monkeypatch.setattr(scheduler, "next_due_at", nothing_due)
+    clock = scheduler.TaskClock()
+    clock.start()
+    try:
+        # MAX_SLEEP (30 s) would exceed this bound; RETRY_AFTER_FAILURE (1 s) does not.
+        await asyncio.wait_for(second_pass.wait(), timeout=scheduler.MAX_SLEEP / 3)
+    finally:
+        await clock.stop()
+    assert passes == ["pass", "pass"]
