@@ -55,24 +55,21 @@ async def call_for_webhook(*, business_id: int, call_sid: str, from_number: str,
     insert_call = (f'INSERT INTO "call" ({call_columns}, "customer_id") VALUES '
                    f'({{values}}) ON CONFLICT ("call_sid") DO NOTHING RETURNING "id", "customer_id"')
     e164 = to_e164(from_number)
-    if e164 is None:
-        returned = await rows.fetch(insert_call.format(values=rows.placeholders(1, len(call_values) + 1)),
-                                    [*call_values, None])
-    else:
+    if e164 is not None:
         lead_columns, lead_values = rows.insert_values(
             new_lead(business_id=business_id, e164=e164, seen_at=now, source="call"))
         n = len(lead_values)
         upsert_caller = (f'INSERT INTO "customer" ({lead_columns}) VALUES ({rows.placeholders(1, n)}) '
                          'ON CONFLICT ("business_id", "phone") DO UPDATE SET '
                          '"last_contact_at" = excluded."last_contact_at" RETURNING "id"')
-        if rows.dialect() == "postgres":
-            values = rows.placeholders(n + 1, len(call_values)) + ', (SELECT "id" FROM caller)'
-            returned = await rows.fetch(f"WITH caller AS ({upsert_caller}) " + insert_call.format(values=values),
-                                        [*lead_values, *call_values])
-        else:
-            customer_id = (await rows.fetch(upsert_caller, lead_values))[0][0]
-            returned = await rows.fetch(insert_call.format(values=rows.placeholders(1, len(call_values) + 1)),
-                                        [*call_values, customer_id])
+    if e164 is not None and rows.dialect() == "postgres":
+        values = rows.placeholders(n + 1, len(call_values)) + ', (SELECT "id" FROM caller)'
+        returned = await rows.fetch(f"WITH caller AS ({upsert_caller}) " + insert_call.format(values=values),
+                                    [*lead_values, *call_values])
+    else:  # a hidden number has no customer
+        customer_id = (await rows.fetch(upsert_caller, lead_values))[0][0] if e164 is not None else None
+        returned = await rows.fetch(insert_call.format(values=rows.placeholders(1, len(call_values) + 1)),
+                                    [*call_values, customer_id])
     if not returned:
         return await Call.get(call_sid=call_sid)
     call.id, call.customer_id = returned[0][0], returned[0][1]
