@@ -315,7 +315,7 @@ class Target:
 
 def make_targets(args, workdir: Path) -> list[Target]:
     targets = []
-    wanted = {args.only} if args.only else {"ours", "sync", "gevent"}
+    wanted = {args.only} if args.only else {"ours", "sync", "gevent", "floor"}
     if "sync" in wanted:
         targets.append(reference_target("sync", ["-w", "2", "-k", "sync", "--backlog", "2048"], workdir))
     if "ours" in wanted:
@@ -323,7 +323,17 @@ def make_targets(args, workdir: Path) -> list[Target]:
         targets += [ours_target(db, workdir) for db in dbs]
     if "gevent" in wanted:
         targets.append(reference_target("gevent", ["-w", "1", "-k", "gevent"], workdir))
+    if "floor" in wanted:
+        targets.append(floor_target(workdir))
     return targets
+
+
+def floor_target(workdir: Path) -> Target:
+    """bench/reference_asgi.py under the same Hypercorn command as ours: no framework, no database."""
+    t = reference_target("floor", [], workdir)
+    t.cmd = [str(BIN / "hypercorn"), "--workers", "2", "--backlog", "2048", "--bind", f"127.0.0.1:{t.port}",
+             "bench.reference_asgi:app"]
+    return t
 
 
 def reference_target(name: str, worker_args: list[str], workdir: Path) -> Target:
@@ -785,7 +795,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--duration", type=int, default=10, help="measured seconds per run")
     p.add_argument("--warmup", type=int, default=3, help="warm-up seconds before each run")
     p.add_argument("--db", choices=["postgres", "sqlite", "both"], default="postgres")
-    p.add_argument("--only", choices=["ours", "sync", "gevent"])
+    p.add_argument("--only", choices=["ours", "sync", "gevent", "floor"])
     p.add_argument("--connections", type=int, nargs="+", default=[50, 200])
     p.add_argument("--passes", type=int, default=2, help="interleaved passes (even ones reversed)")
     p.add_argument(

@@ -19,16 +19,27 @@ def install(app: Quart, settings: Settings) -> None:
              allow_headers=["Authorization", "Content-Type"],
              allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"], max_age=600)
 
+    baseline = baseline_headers(settings)
+
     @app.after_request
     async def _headers(response):
         headers = response.headers
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        # Pages that need more (the signing page) set a fuller policy of their own.
-        headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
-        headers.setdefault("X-Frame-Options", "DENY")
-        if settings.production:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        for name, value in baseline:
+            headers.setdefault(name, value)
         if request.path.startswith(API_PREFIXES) and "Cache-Control" not in headers:
             headers["Cache-Control"] = "no-store"
         return response
+
+
+def baseline_headers(settings: Settings) -> tuple[tuple[str, str], ...]:
+    """The security headers every response carries unless its view set its own."""
+    headers = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        # Pages that need more (the signing page) set a fuller policy of their own.
+        ("Content-Security-Policy", "frame-ancestors 'none'"),
+        ("X-Frame-Options", "DENY"),
+    ]
+    if settings.production:
+        headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+    return tuple(headers)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import asyncio
 import signal
 
-import socketio
 from hypercorn.asyncio import serve
-from hypercorn.config import Config
-from hypercorn.middleware import ProxyFixMiddleware
 
 from server.app import create_app
+from server.asgi import asgi_app, hypercorn_config
 from server.config import ConfigError
 from server.observability import configure_logging
 
@@ -20,21 +18,7 @@ try:
 except ConfigError as error:
     raise SystemExit(f"agentlocator: configuration error: {error}") from None
 
-# Behind nginx every request comes from 127.0.0.1: take the client's address from the
-# X-Forwarded-For that our own proxy sets (and only as many hops as we have proxies).
-_hops = quart_app.config["SETTINGS"].trusted_proxy_hops
-_http_app = ProxyFixMiddleware(quart_app, mode="legacy", trusted_hops=_hops) if _hops else quart_app
-# /ws, /ws/ and /ws/* go to Socket.IO; everything else, lifespan included, to Quart.
-app = socketio.ASGIApp(quart_app.config["SOCKETIO"], other_asgi_app=_http_app, socketio_path="ws")
-
-
-def hypercorn_config(port: int, host: str = "127.0.0.1") -> Config:
-    config = Config()
-    config.bind = [f"{host}:{port}"]
-    config.backlog = 2048  # Hypercorn's default of 100 overflows under 200 concurrent connections
-    config.accesslog = None  # the app writes its own structured line per request
-    config.errorlog = "-"
-    return config
+app = asgi_app(quart_app)
 
 
 def run() -> None:

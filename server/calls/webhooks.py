@@ -4,6 +4,8 @@ milliseconds. Slow work (download, transcription) happens in jobs."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from pathlib import Path
 
 from quart import Blueprint, Response, current_app, request
 from quart_schema import document_response, tag_blueprint
@@ -13,16 +15,18 @@ from server.calls import service
 from server.messages import followup
 from server.openapi import TEXT, TWIML
 from server.telephony.signature import twilio_signed
-from server.telephony.twiml import THANK_YOU_HE, UNKNOWN_NUMBER_HE, greet_and_record, say_and_hang_up
+from server.telephony.twiml import (
+    THANK_YOU_HE,
+    UNKNOWN_NUMBER_HE,
+    greet_and_record_text,
+    say_and_hang_up,
+    say_and_hang_up_text,
+    twiml_text,
+)
 
 bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
 log = logging.getLogger("agentlocator.webhooks")
-
-
-def _absolute(path: str) -> str:
-    base = current_app.config["SETTINGS"].public_base_url or request.host_url.rstrip("/")
-    return base + path
 
 
 def _int(value: str | None) -> int | None:
@@ -36,20 +40,28 @@ def _int(value: str | None) -> int | None:
 @document_response(TWIML)
 @twilio_signed
 async def incoming_call():
-    form = await request.form
+    settings = current_app.config["SETTINGS"]
+    base_url = settings.public_base_url or request.host_url.rstrip("/")
+    return twiml_text(await answer_incoming_call(await request.form, base_url=base_url,
+                                                 media_root=settings.media_root))
+
+
+async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_root: Path) -> str:
+    """The TwiML for a call that has just come in, after filing it (and its caller) under the
+    business that owns the number called. The route above and the fast path
+    (server/telephony/fast_path.py) both answer through here."""
     business_id = await business_id_for_number(form.get("To"))
     if business_id is None:
         log.error("call to a number no business owns: %s", form.get("To"))
-        return say_and_hang_up(UNKNOWN_NUMBER_HE)
+        return say_and_hang_up_text(UNKNOWN_NUMBER_HE)
     if form.get("CallSid"):
         await service.call_for_webhook(
             business_id=business_id, call_sid=form["CallSid"], from_number=form.get("From", ""),
             to_number=form.get("To", ""), direction=form.get("Direction", "inbound"),
             status=form.get("CallStatus", "ringing"),
         )
-    media_root = current_app.config["SETTINGS"].media_root
-    return greet_and_record(greeting_url=_absolute(greeting_path(media_root, business_id)),
-                            action="/webhook/handle_recording")
+    return greet_and_record_text(greeting_url=base_url + greeting_path(media_root, business_id),
+                                 action="/webhook/handle_recording")
 
 
 @bp.post("/handle_recording")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from functools import wraps
+from functools import lru_cache, wraps
 
 from quart import current_app, g, request
 from quart_rate_limiter import rate_limit
@@ -26,12 +26,22 @@ from server.errors import APIError
 log = logging.getLogger("agentlocator.telephony")
 
 
-def signed_url() -> str:
-    settings = current_app.config["SETTINGS"]
-    url = settings.public_base_url + request.path
-    if request.query_string:
-        url += "?" + request.query_string.decode("latin-1")
+def signed_url(public_base_url: str, path: str, query_string: bytes) -> str:
+    url = public_base_url + path
+    if query_string:
+        url += "?" + query_string.decode("latin-1")
     return url
+
+
+@lru_cache(maxsize=4)
+def _validator(token: str) -> RequestValidator:
+    return RequestValidator(token)
+
+
+def signature_matches(token: str, url: str, params, signature: str, signature_settings: str | None) -> bool:
+    """True when `signature` (X-Twilio-Signature) is Twilio's for this URL and form."""
+    algorithm = get_signature_algorithm(signature_settings)
+    return bool(signature) and _validator(token).validate(url, params, signature, algorithm)
 
 
 async def signature_is_valid() -> bool:
@@ -41,11 +51,10 @@ async def signature_is_valid() -> bool:
     if not settings.signatures_enforced:
         ok = True
     else:
-        signature = request.headers.get(SIGNATURE_HEADER, "")
-        algorithm = get_signature_algorithm(request.headers.get(SIGNATURE_SETTINGS_HEADER))
-        params = await request.form
-        validator = RequestValidator(settings.twilio_auth_token)
-        ok = bool(signature) and validator.validate(signed_url(), params, signature, algorithm)
+        url = signed_url(settings.public_base_url, request.path, request.query_string)
+        ok = signature_matches(settings.twilio_auth_token, url, await request.form,
+                               request.headers.get(SIGNATURE_HEADER, ""),
+                               request.headers.get(SIGNATURE_SETTINGS_HEADER))
         if not ok:
             log.warning("rejected webhook with a bad signature: %s %s", request.method, request.path)
     g.twilio_signature_ok = ok

@@ -12,17 +12,20 @@ THANK_YOU_HE = "תודה, קיבלנו את ההודעה"
 UNKNOWN_NUMBER_HE = "המספר שחייגתם אינו פעיל כרגע. תודה ולהתראות"
 
 
+CONTENT_TYPE = "text/xml; charset=utf-8"
+
+
 def twiml(document) -> Response:
-    return Response(str(document), status=200, content_type="text/xml; charset=utf-8")
+    return twiml_text(str(document))
 
 
-def greet_and_record(*, greeting_url: str, action: str) -> Response:
-    return twiml(_greet_and_record(greeting_url, action))
+def twiml_text(text: str) -> Response:
+    return Response(text, status=200, content_type=CONTENT_TYPE)
 
 
 # Every call to a business gets the same document: built once (a few per business), not per call.
 @lru_cache(maxsize=1024)
-def _greet_and_record(greeting_url: str, action: str) -> str:
+def greet_and_record_text(*, greeting_url: str, action: str) -> str:
     response = VoiceResponse()
     response.play(greeting_url)
     response.pause(length=1)
@@ -41,11 +44,11 @@ def _greet_and_record(greeting_url: str, action: str) -> str:
 
 
 def say_and_hang_up(text: str) -> Response:
-    return twiml(_say_and_hang_up(text))
+    return twiml_text(say_and_hang_up_text(text))
 
 
 @lru_cache(maxsize=64)
-def _say_and_hang_up(text: str) -> str:
+def say_and_hang_up_text(text: str) -> str:
     response = VoiceResponse()
     response.say(text, language="he-IL")
     response.hangup()

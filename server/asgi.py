@@ -1,0 +1,30 @@
+"""The ASGI app Hypercorn serves, composed around the Quart app, and Hypercorn's settings."""
+
+from __future__ import annotations
+
+import socketio
+from hypercorn.config import Config
+from hypercorn.middleware import ProxyFixMiddleware
+from quart import Quart
+
+from server.telephony.fast_path import with_voice_fast_path
+
+
+def asgi_app(quart_app: Quart):
+    """Socket.IO at /ws, /ws/ and /ws/*; everything else, lifespan included, to Quart; and in
+    front of both, the one webhook every phone call starts with (see its module)."""
+    # Behind nginx every request comes from 127.0.0.1: take the client's address from the
+    # X-Forwarded-For that our own proxy sets (and only as many hops as we have proxies).
+    hops = quart_app.config["SETTINGS"].trusted_proxy_hops
+    http_app = ProxyFixMiddleware(quart_app, mode="legacy", trusted_hops=hops) if hops else quart_app
+    with_socketio = socketio.ASGIApp(quart_app.config["SOCKETIO"], other_asgi_app=http_app, socketio_path="ws")
+    return with_voice_fast_path(with_socketio, quart_app)
+
+
+def hypercorn_config(port: int, host: str = "127.0.0.1") -> Config:
+    config = Config()
+    config.bind = [f"{host}:{port}"]
+    config.backlog = 2048  # Hypercorn's default of 100 overflows under 200 concurrent connections
+    config.accesslog = None  # the app writes its own structured line per request
+    config.errorlog = "-"
+    return config
