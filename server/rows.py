@@ -14,11 +14,20 @@ def dialect() -> str:
     return connections.get("default").capabilities.dialect
 
 
-def placeholders(start: int, count: int) -> str:
-    """`$1, $2, ...` on PostgreSQL, `?, ?, ...` on SQLite."""
-    if dialect() == "sqlite":
-        return ", ".join("?" * count)
-    return ", ".join(f"${n}" for n in range(start, start + count))
+class Params:
+    """The values of one statement, each added where the SQL needs it: `$1, $2, ...` on
+    PostgreSQL, `?` on SQLite."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._numbered = dialect() != "sqlite"
+
+    def add(self, value: Any) -> str:
+        self.values.append(value)
+        return f"${len(self.values)}" if self._numbered else "?"
+
+    def row(self, values: list[Any]) -> str:
+        return "(" + ", ".join(self.add(value) for value in values) + ")"
 
 
 def insert_values(instance: Model, *, leave_out: tuple[str, ...] = ()) -> tuple[str, list[Any]]:

@@ -6,12 +6,14 @@ call's status only ever moves forward.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server import realtime, rows
+from server.batching import Batcher
 from server.calls.models import Call
 from server.customers.models import Customer
 from server.customers.service import new_lead
@@ -43,39 +45,74 @@ async def call_for_webhook(*, business_id: int, call_sid: str, from_number: str,
                            direction: str = "inbound", status: str = "ringing") -> Call:
     """The call with this CallSid, created (with its customer) on first sight.
 
-    Every inbound call comes through here, so it is hand-written SQL: the caller is upserted
-    on (business, phone) and the call inserted in one statement on PostgreSQL (two on SQLite,
-    which has no INSERT in WITH). A Twilio retry hits the unique CallSid and writes nothing.
+    Every phone call comes through here, so new calls are written in batches (see
+    `_insert_calls`). A Twilio retry hits the unique CallSid and writes nothing.
     """
     now = datetime.now(UTC)
     call = Call(business_id=business_id, call_sid=call_sid, direction=direction or "inbound",
                 status=status if _rank(status) >= 0 else "ringing", from_number=from_number or "",
                 to_number=to_number or "", started_at=now)
-    call_columns, call_values = rows.insert_values(call, leave_out=("customer_id",))
-    insert_call = (f'INSERT INTO "call" ({call_columns}, "customer_id") VALUES '
-                   f'({{values}}) ON CONFLICT ("call_sid") DO NOTHING RETURNING "id", "customer_id"')
     e164 = to_e164(from_number)
-    if e164 is not None:
-        lead_columns, lead_values = rows.insert_values(
-            new_lead(business_id=business_id, e164=e164, seen_at=now, source="call"))
-        n = len(lead_values)
-        upsert_caller = (f'INSERT INTO "customer" ({lead_columns}) VALUES ({rows.placeholders(1, n)}) '
-                         'ON CONFLICT ("business_id", "phone") DO UPDATE SET '
-                         '"last_contact_at" = excluded."last_contact_at" RETURNING "id"')
-    if e164 is not None and rows.dialect() == "postgres":
-        values = rows.placeholders(n + 1, len(call_values)) + ', (SELECT "id" FROM caller)'
-        returned = await rows.fetch(f"WITH caller AS ({upsert_caller}) " + insert_call.format(values=values),
-                                    [*lead_values, *call_values])
-    else:  # a hidden number has no customer
-        customer_id = (await rows.fetch(upsert_caller, lead_values))[0][0] if e164 is not None else None
-        returned = await rows.fetch(insert_call.format(values=rows.placeholders(1, len(call_values) + 1)),
-                                    [*call_values, customer_id])
-    if not returned:
+    lead = new_lead(business_id=business_id, e164=e164, seen_at=now, source="call") if e164 else None
+    written = await _new_calls.submit((call, lead))
+    if written is None:
         return await Call.get(call_sid=call_sid)
-    call.id, call.customer_id = returned[0][0], returned[0][1]
+    call.id, call.customer_id = written
     call._saved_in_db = True  # as tortoise marks a row it inserted itself: a later save() updates it
     await realtime.publish("call:new", {"call": call_json(call)}, room=realtime.business_room(business_id))
     return call
+
+
+async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[tuple[int, int | None] | None]:
+    """New calls, each with its caller as a lead (None for a hidden number), written together.
+
+    Hand-written SQL, its values from the models (server/rows.py): the callers are upserted on
+    (business, phone) and the calls inserted `ON CONFLICT (call_sid) DO NOTHING`, in one
+    statement on PostgreSQL (a data-modifying WITH) and two on SQLite, which has none. Rows go
+    in key order, so two processes' batches take their locks in the same order and cannot
+    deadlock. Each call gets (id, customer_id), or None when its CallSid was already filed: by
+    an earlier request, or by an earlier row of this batch (a retry that came at once).
+    """
+    leads = {(lead.business_id, lead.phone): lead for _, lead in batch if lead is not None}
+    calls = sorted({call.call_sid: call for call, _ in reversed(batch)}.values(), key=lambda c: c.call_sid)
+    postgres = rows.dialect() == "postgres"
+    params = rows.Params()
+    upsert_callers = ""
+    if leads:
+        values = [rows.insert_values(leads[key]) for key in sorted(leads)]
+        upsert_callers = (f'INSERT INTO "customer" ({values[0][0]}) VALUES '
+                          + ", ".join(params.row(row) for _, row in values)
+                          + ' ON CONFLICT ("business_id", "phone") DO UPDATE SET '
+                            '"last_contact_at" = excluded."last_contact_at" RETURNING "id", "business_id", "phone"')
+    caller_ids: dict[tuple[int, str], int] = {}
+    if upsert_callers and not postgres:
+        upserted = await rows.fetch(upsert_callers, params.values)
+        caller_ids = {(business, phone): id_ for id_, business, phone in upserted}
+        params = rows.Params()
+
+    def caller(call: Call, lead: Customer | None) -> str:
+        if lead is None:
+            return "NULL"
+        if postgres:
+            return f'(SELECT "id" FROM caller WHERE "business_id" = {params.add(lead.business_id)} ' \
+                   f'AND "phone" = {params.add(lead.phone)})'
+        return params.add(caller_ids[(lead.business_id, lead.phone)])
+
+    lead_of = {call.call_sid: lead for call, lead in reversed(batch)}
+    call_rows = []
+    for call in calls:
+        columns, values = rows.insert_values(call, leave_out=("customer_id",))
+        call_rows.append(params.row(values)[:-1] + f", {caller(call, lead_of[call.call_sid])})")
+    sql = (f'INSERT INTO "call" ({columns}, "customer_id") VALUES {", ".join(call_rows)} '
+           'ON CONFLICT ("call_sid") DO NOTHING RETURNING "id", "customer_id", "call_sid"')
+    if upsert_callers and postgres:
+        sql = f"WITH caller AS ({upsert_callers}) {sql}"
+    inserted = {sid: (id_, customer_id) for id_, customer_id, sid in await rows.fetch(sql, params.values)}
+    return [inserted.pop(call.call_sid, None) for call, _ in batch]
+
+
+# One batch of new calls at a time per process (see server/batching.py).
+_new_calls: Batcher[tuple[Call, Customer | None], tuple[int, int | None] | None] = Batcher(_insert_calls)
 
 
 async def announce_update(call_id: int) -> None:
