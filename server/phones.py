@@ -36,13 +36,21 @@ def to_e164(raw: str | None, region: str = DEFAULT_REGION) -> str | None:
 
 def national(e164: str) -> str:
     """How an Israeli agent writes the number: `054-123-4567`."""
+    # An Israeli E.164 number's national digits are what follows +972: no parse needed (every
+    # new caller's name, and every row of a list or an export, comes through here).
+    if e164.startswith("+972") and e164[4:].isdigit():
+        return _israeli(str(int(e164[4:])))
     try:
         number = phonenumbers.parse(e164, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return e164
     if number.country_code != 972:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    digits = "0" + str(number.national_number)
+    return _israeli(str(number.national_number))
+
+
+def _israeli(national_number: str) -> str:
+    digits = "0" + national_number
     if len(digits) == 10:  # mobile and 07x numbers
         return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     return f"{digits[:2]}-{digits[2:5]}-{digits[5:]}"
