@@ -1,7 +1,7 @@
 """Benchmark: signed Twilio incoming_call webhooks under load.
 
     python -m bench.webhooks [--duration 10] [--db postgres|sqlite|both]
-                             [--only ours|sync|gevent] [--markdown]
+                             [--only ours|sync|gevent|floor] [--markdown]
 
 Targets, all on loopback, each in its own process group:
   ours    hypercorn --workers 2 --backlog 2048 server.main:app (PostgreSQL and/or SQLite):
@@ -9,6 +9,8 @@ Targets, all on loopback, each in its own process group:
   sync    bench/reference_flask.py under gunicorn -w 2 -k sync --backlog 2048 (no database)
   gevent  bench/reference_flask.py under gunicorn -w 1 -k gevent (the brief's production
           command; no database)
+  floor   bench/reference_asgi.py under the same Hypercorn command as ours: the same check and
+          TwiML with no framework and no database, the most any app served this way can do
 
 The load comes from wrk (a separate process, -t2, sharing the machine's cores with the
 server) running bench/webhook_load.lua over a pool of requests signed here with twilio's
@@ -702,7 +704,7 @@ def verdicts(results: list[dict]) -> list[str]:
     top = max((r["connections"] for r in results), default=0)
     by = {(r["target"], r["pass"], r["connections"]): r for r in results}
     for (name, pass_no, conns), r in sorted(by.items()):
-        if not name.startswith("ours") or conns != top:
+        if not (name.startswith("ours") or name == "floor") or conns != top:
             continue
         ref = by.get(("sync", pass_no, conns))
         if ref is None:
@@ -715,6 +717,7 @@ def verdicts(results: list[dict]) -> list[str]:
             f"{name} pass {pass_no} at {conns}: rps {r['rps']:.0f} vs sync {ref['rps']:.0f} "
             f"({'ok' if ok_rps else 'lower'}), p99 {r['p99_ms']:.1f} vs {ref['p99_ms']:.1f} ms "
             f"({'ok' if ok_p99 else 'higher'})" + ("" if clean else ", with errors/non-2xx") + f": {verdict}"
+            + (" (the floor: no framework, no database; what Hypercorn itself allows)" if name == "floor" else "")
         )
     return lines
 
