@@ -102,7 +102,7 @@ async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[t
     call_rows = []
     for call in calls:
         columns, values = rows.insert_values(call, leave_out=("customer_id",))
-        call_rows.append(params.row(values)[:-1] + f", {caller(call, lead_of[call.call_sid])})")
+        call_rows.append("(" + ", ".join([*map(params.add, values), caller(call, lead_of[call.call_sid])]) + ")")
     sql = (f'INSERT INTO "call" ({columns}, "customer_id") VALUES {", ".join(call_rows)} '
            'ON CONFLICT ("call_sid") DO NOTHING RETURNING "id", "customer_id", "call_sid"')
     if upsert_callers and postgres:
