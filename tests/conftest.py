@@ -14,8 +14,10 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from argon2 import PasswordHasher
 
 from server.app import create_app
+from server.auth import passwords
 from server.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +100,16 @@ async def app(settings):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(request, monkeypatch):
+    """Argon2id at its lowest cost for tests in this process: with the production parameters
+    each hash and each login's check take ~0.2 s of CPU here, and most tests log in. Tests
+    marked `production_hashing`, and every server a test starts as a process of its own, keep
+    the production parameters."""
+    if request.node.get_closest_marker("production_hashing") is None:
+        monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture

@@ -254,6 +254,7 @@ async def test_success_does_not_erase_other_ips_failures(client, user):
     assert_throttled(await fail(client, user.email, "10.0.3.51"))
 
 
+@pytest.mark.production_hashing
 async def test_argon2id_hash_parameters():
     encoded = await hash_password("some password")
     match = re.match(r"^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$", encoded)
