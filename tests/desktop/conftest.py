@@ -50,9 +50,8 @@ def seed(live: Live) -> None:
     business_id = live.cli("create-business", "--name", "משרד הדגמה", "--phone", BUSINESS_PHONE).stdout.strip()
     live.cli("create-user", "--business-id", business_id, "--email", EMAIL, "--password", PASSWORD,
              "--role", "admin", "--name", "דנה הסוכנת")
+    headers = {"Authorization": f"Bearer {live.login(EMAIL, PASSWORD)['access_token']}"}
     with httpx.Client(base_url=live.base_url, timeout=10) as client:
-        token = client.post("/auth/login", json={"email": EMAIL, "password": PASSWORD}).json()["access_token"]
-        headers = {"Authorization": f"Bearer {token}"}
         statuses = ("lead", "active", "inactive")
         for i, name in enumerate(customer_names()):
             response = client.post("/api/crm/customers", headers=headers, json={
@@ -64,7 +63,7 @@ def seed(live: Live) -> None:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("desktop-live")
-    live = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir)
+    live = Live.on_sqlite(workdir)
     try:
         live.cli("migrate")
         live.start_server()

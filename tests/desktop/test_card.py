@@ -46,14 +46,12 @@ def create_customer(live: Live, token: str, name: str, phone: str, email: str | 
 @pytest.fixture(scope="module")
 def card_server(tmp_path_factory, twilio):
     workdir = tmp_path_factory.mktemp("card-live")
-    live = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir,
-                env_extra={"TWILIO_API_BASE": twilio.base_url})
+    live = Live.on_sqlite(workdir, TWILIO_API_BASE=twilio.base_url)
     try:
         live.seed({"name": "משרד הדגמה", "phone": BUSINESS_PHONE,
                    "users": [{"email": EMAIL, "password": PASSWORD, "role": "admin"}]})
         live.start_server()
-        token = httpx.post(f"{live.base_url}/auth/login", json={"email": EMAIL, "password": PASSWORD},
-                           timeout=10).json()["access_token"]
+        token = live.login(EMAIL, PASSWORD)["access_token"]
         dana = create_customer(live, token, "דנה כהן", "054-1234567", "dana@example.co.il")
         stale = create_customer(live, token, "יוסי לוי", "054-7654321")
         empty = create_customer(live, token, "מיכל פרץ", "03-5551234")

@@ -33,9 +33,8 @@ def api(live_server):
 @pytest.fixture
 def clean_views(live_server):
     def wipe():
+        headers = {"Authorization": f"Bearer {live_server.login(EMAIL, PASSWORD)['access_token']}"}
         with httpx.Client(base_url=live_server.base_url, timeout=10) as client:
-            token = client.post("/auth/login", json={"email": EMAIL, "password": PASSWORD}).json()["access_token"]
-            headers = {"Authorization": f"Bearer {token}"}
             for view in client.get("/api/crm/views", headers=headers, params={"limit": 200}).json()["results"]:
                 client.delete(f"/api/crm/views/{view['id']}", headers=headers)
 

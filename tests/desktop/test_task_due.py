@@ -33,14 +33,13 @@ def twilio():
 def alerts_server(tmp_path_factory, twilio):
     """A live server of its own: its Twilio REST calls go to the fake."""
     workdir = tmp_path_factory.mktemp("alerts-live")
-    live = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir,
-                env_extra={"TWILIO_API_BASE": twilio.base_url})
+    live = Live.on_sqlite(workdir, TWILIO_API_BASE=twilio.base_url)
     try:
         live.seed({"name": "משרד התזכורות", "phone": BUSINESS_PHONE,
                    "users": [{"email": AGENT, "password": PASSWORD, "role": "admin"}]})
         live.start_server()
+        body = live.login(AGENT, PASSWORD)
         with httpx.Client(base_url=live.base_url, timeout=10) as client:
-            body = client.post("/auth/login", json={"email": AGENT, "password": PASSWORD}).json()
             headers = {"Authorization": f"Bearer {body['access_token']}"}
             live.agent_id = body["user"]["id"]
             assert client.patch(f"/api/crm/users/{live.agent_id}", json={"phone": AGENT_PHONE},

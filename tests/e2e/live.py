@@ -44,9 +44,20 @@ class Live:
     port: int = field(default_factory=free_port)
     processes: list = field(default_factory=list)
 
+    @classmethod
+    def on_sqlite(cls, workdir: Path, **env_extra: str) -> Live:
+        """A server of a test module's own, its database an SQLite file in `workdir`."""
+        return cls(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir, env_extra=env_extra)
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def login(self, email: str, password: str) -> dict:
+        """`POST /auth/login`'s body: `access_token`, `user`."""
+        response = httpx.post(f"{self.base_url}/auth/login", json={"email": email, "password": password}, timeout=10)
+        assert response.status_code == 200, response.text
+        return response.json()
 
     def env(self, **extra) -> dict:
         # Redis only where a test asks for it: servers sharing its channel hear each other's events.

@@ -53,9 +53,8 @@ class Seeded:
         self.live = live
         self.ids = ids
         self.base_url = live.base_url
-        token = httpx.post(f"{live.base_url}/auth/login", json={"email": EMAIL, "password": PASSWORD}).json()
-        self.http = httpx.Client(base_url=live.base_url, headers={"Authorization": f"Bearer {token['access_token']}"},
-                                 timeout=10)
+        token = live.login(EMAIL, PASSWORD)["access_token"]
+        self.http = httpx.Client(base_url=live.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10)
 
     def api(self, method: str, path: str, expect: int = 200, **kwargs) -> dict:
         response = self.http.request(method, path, **kwargs)
@@ -73,10 +72,9 @@ EMAIL = "card@example.com"
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory, twilio):
     workdir = tmp_path_factory.mktemp("web-card")
-    live = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir,
-                env_extra={"APP_ENV": "development", "TWILIO_API_BASE": twilio.base_url,
-                           "VAPID_PUBLIC_KEY": VAPID_PUBLIC, "VAPID_PRIVATE_KEY": VAPID_PRIVATE,
-                           "VAPID_SUBJECT": "mailto:ops@example.com"})
+    live = Live.on_sqlite(workdir, APP_ENV="development", TWILIO_API_BASE=twilio.base_url,
+                          VAPID_PUBLIC_KEY=VAPID_PUBLIC, VAPID_PRIVATE_KEY=VAPID_PRIVATE,
+                          VAPID_SUBJECT="mailto:ops@example.com")
     result = subprocess.run([sys.executable, "-m", "tests.web.seed", str(workdir / "media")], cwd=ROOT,
                             env=live.env(), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -27,14 +27,13 @@ pytestmark = needs_browser
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("web")
-    server = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir)
+    server = Live.on_sqlite(workdir)
     server.cli("migrate")
     business_id = server.cli("create-business", "--name", "משרד הדגמה", "--phone", BUSINESS_PHONE).stdout.strip()
     server.cli("create-user", "--business-id", business_id, "--email", EMAIL, "--password", PASSWORD,
                "--role", "admin")
     server.start_server()
-    token = httpx.post(f"{server.base_url}/auth/login", json={"email": EMAIL, "password": PASSWORD}).json()
-    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    headers = {"Authorization": f"Bearer {server.login(EMAIL, PASSWORD)['access_token']}"}
     for name, phone, email in CUSTOMERS:
         response = httpx.post(f"{server.base_url}/api/crm/customers", headers=headers,
                                json={"name": name, "phone": phone, "email": email})
