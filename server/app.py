@@ -17,6 +17,8 @@ from server.businesses.service import forget_numbers
 from server.config import Settings, load_settings
 from server.errors import register_error_handlers
 from server.http_security import install as install_http_security
+from server.job_kinds import HANDLERS
+from server.jobs.worker import Worker
 from server.observability import install as install_observability
 from server.openapi import Provider as OpenAPIProvider
 from server.tasks.scheduler import TaskClock, replay_pending
@@ -70,9 +72,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
         await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
         forget_numbers()
         if settings.run_worker:
-            from server.jobs.worker import Worker
-
-            app.config["WORKER"] = worker = Worker(settings)
+            app.config["WORKER"] = worker = Worker(settings, HANDLERS)
             worker.start()
         if settings.run_scheduler:
             app.config["TASK_CLOCK"] = clock = TaskClock()

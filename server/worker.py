@@ -8,6 +8,7 @@ import signal
 
 from server import db, realtime
 from server.config import ConfigError, load_settings
+from server.job_kinds import HANDLERS
 from server.jobs.worker import Worker
 from server.observability import configure_logging
 
@@ -18,7 +19,7 @@ async def main() -> None:
     settings = load_settings()
     await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
     realtime.use_emitter(settings)
-    worker = Worker(settings)
+    worker = Worker(settings, HANDLERS)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -9,7 +9,7 @@ from server.calls.models import Call
 from server.calls.service import announce_update
 from server.config import Settings
 from server.jobs import queue
-from server.jobs.handlers import PermanentJobError, is_last_attempt
+from server.jobs.errors import PermanentJobError
 from server.telephony.client import download_media
 from server.transcription import TranscriptionUnavailableError, transcriber_for
 
@@ -58,7 +58,7 @@ async def transcribe_recording(job, *, settings: Settings) -> None:
         await announce_update(call.id)
         return
     except Exception as error:
-        if isinstance(error, PermanentJobError) or is_last_attempt(job):
+        if isinstance(error, PermanentJobError) or job.is_last_attempt:
             await Call.filter(id=call.id).update(transcript_status="failed")
             await announce_update(call.id)
         raise

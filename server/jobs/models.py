@@ -27,6 +27,11 @@ class Job(Timestamped, Model):
         table = "job"
         indexes = (("status", "run_at"),)
 
+    @property
+    def is_last_attempt(self) -> bool:
+        """This run is the job's last: a failure now leaves it dead."""
+        return self.attempts >= self.max_attempts
+
 
 class WorkerHeartbeat(Model):
     name = fields.CharField(max_length=100, primary_key=True)

@@ -1,7 +1,8 @@
 """The worker loop: claim a job, run its handler under a renewed lease, record the outcome.
 
 It runs inside the server process by default and as `python -m server.worker` on its own;
-both are this class.
+both are this class, given the table of job kinds by the code that builds it
+(server/job_kinds.py).
 """
 
 from __future__ import annotations
@@ -11,22 +12,25 @@ import logging
 import os
 import socket
 import traceback
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 
 from server.config import Settings
 from server.jobs import queue
-from server.jobs.handlers import HANDLERS, PermanentJobError
+from server.jobs.errors import PermanentJobError
 from server.jobs.models import Job, WorkerHeartbeat
 
 log = logging.getLogger("agentlocator.worker")
 
 HEARTBEAT_SECONDS = 5.0
+Handler = Callable[..., Awaitable[None]]  # (job, *, settings)
 
 
 class Worker:
-    def __init__(self, settings: Settings, *, name: str | None = None, slots: int = 2,
-                 poll_seconds: float = 0.5, lease_seconds: float | None = None) -> None:
+    def __init__(self, settings: Settings, handlers: Mapping[str, Handler], *, name: str | None = None,
+                 slots: int = 2, poll_seconds: float = 0.5, lease_seconds: float | None = None) -> None:
         self.settings = settings
+        self.handlers = handlers
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self.slots = slots
         self.poll_seconds = poll_seconds
@@ -50,10 +54,6 @@ class Worker:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
-
-    async def run_forever(self) -> None:
-        self.start()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
 
     async def _heartbeat(self) -> None:
         while not self._stopping.is_set():
@@ -80,7 +80,7 @@ class Worker:
             await self.execute(job)
 
     async def execute(self, job: Job) -> str:
-        handler = HANDLERS.get(job.kind)
+        handler = self.handlers.get(job.kind)
         if handler is None:
             return await queue.fail(job=job, worker=self.name, error=f"no handler for {job.kind!r}", permanent=True)
         if job.attempts > job.max_attempts:

@@ -8,7 +8,7 @@ import mimetypes
 from pathlib import Path
 
 from server.config import Settings
-from server.jobs.handlers import PermanentJobError
+from server.jobs.errors import PermanentJobError
 from server.messages.models import Message
 from server.messages.service import announce
 from server.telephony.client import download_media

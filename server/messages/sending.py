@@ -19,7 +19,6 @@ import logging
 from tortoise.expressions import Q
 
 from server.config import Settings
-from server.jobs.handlers import is_last_attempt
 from server.messages.models import Message
 from server.messages.service import UNAVAILABLE_HE, advance_status, announce, mark_failed, reason_he, sender_number
 from server.telephony.client import TwilioAPIError, send_message
@@ -56,7 +55,7 @@ async def send_queued(job, *, settings: Settings) -> None:
             await announce("wa:status", failed)
         return
     except Exception:
-        if is_last_attempt(job):
+        if job.is_last_attempt:
             failed = await mark_failed(message_id=message.id, error_code=None, reason=UNAVAILABLE_HE)
             if failed:
                 await announce("wa:status", failed)

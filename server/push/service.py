@@ -18,7 +18,7 @@ from pywebpush import WebPushException, webpush_async
 from server.config import Settings
 from server.errors import APIError
 from server.jobs import queue
-from server.jobs.handlers import PermanentJobError
+from server.jobs.errors import PermanentJobError
 from server.push import vapid
 from server.push.models import PushSubscription
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from server.config import Settings
-from server.jobs.handlers import PermanentJobError
+from server.jobs.errors import PermanentJobError
 
 MEDIA_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 API_TIMEOUT = httpx.Timeout(15.0, connect=5.0)

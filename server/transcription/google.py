@@ -18,7 +18,7 @@ import jwt
 from mutagen.mp3 import MP3
 
 from server.config import Settings
-from server.jobs.handlers import PermanentJobError
+from server.jobs.errors import PermanentJobError
 from server.transcription.base import TranscriptionUnavailableError
 
 SCOPE = "https://www.googleapis.com/auth/cloud-platform"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from server.jobs import queue
-from server.jobs.handlers import HANDLERS, PermanentJobError
+from server.jobs.errors import PermanentJobError
 from server.jobs.models import Job
 from server.jobs.worker import Worker
 
@@ -31,16 +31,15 @@ async def test_expired_lease_is_claimed_again(app):
     assert (await Job.get(id=first.id)).status == "running"
 
 
-async def test_failures_back_off_then_go_dead_with_the_error(app, settings, monkeypatch):
+async def test_failures_back_off_then_go_dead_with_the_error(app, settings):
     calls = []
 
     async def flaky(job, *, settings):
         calls.append(job.attempts)
         raise RuntimeError(f"boom {job.attempts}")
 
-    monkeypatch.setitem(HANDLERS, "flaky", flaky)
     job = await queue.enqueue("flaky", {}, max_attempts=3)
-    worker = Worker(settings, name="w")
+    worker = Worker(settings, {"flaky": flaky}, name="w")
     for expected in ("queued", "queued", "dead"):
         await Job.filter(id=job.id).update(run_at=queue.now())  # skip the backoff wait
         claimed = await queue.claim(worker="w", lease=LEASE)
@@ -52,12 +51,11 @@ async def test_failures_back_off_then_go_dead_with_the_error(app, settings, monk
     assert row.status == "dead" and row.last_error == "RuntimeError: boom 3"
 
 
-async def test_permanent_error_and_unknown_kind_die_at_once(app, settings, monkeypatch):
+async def test_permanent_error_and_unknown_kind_die_at_once(app, settings):
     async def refuse(job, *, settings):
         raise PermanentJobError("forged URL")
 
-    monkeypatch.setitem(HANDLERS, "refuse", refuse)
-    worker = Worker(settings, name="w")
+    worker = Worker(settings, {"refuse": refuse}, name="w")
     for kind, error in (("refuse", "forged URL"), ("no-such-kind", "no handler for 'no-such-kind'")):
         job = await queue.enqueue(kind, {})
         assert await worker.execute(await queue.claim(worker="w", lease=LEASE)) == "dead"
@@ -65,7 +63,7 @@ async def test_permanent_error_and_unknown_kind_die_at_once(app, settings, monke
         assert (row.status, row.attempts, row.last_error) == ("dead", 1, error)
 
 
-async def test_running_worker_picks_up_a_new_job_when_woken(app, settings, monkeypatch):
+async def test_running_worker_picks_up_a_new_job_when_woken(app, settings):
     import asyncio
 
     done = asyncio.Event()
@@ -73,8 +71,7 @@ async def test_running_worker_picks_up_a_new_job_when_woken(app, settings, monke
     async def note(job, *, settings):
         done.set()
 
-    monkeypatch.setitem(HANDLERS, "note", note)
-    worker = Worker(settings, name="w", poll_seconds=30)  # only the wake-up can start it in time
+    worker = Worker(settings, {"note": note}, name="w", poll_seconds=30)  # only the wake-up can start it in time
     worker.start()
     try:
         job = await queue.enqueue("note", {})

@@ -8,7 +8,7 @@ import pytest
 
 from server.calls.models import Call
 from server.calls.recordings import fetch_recording, transcribe_recording
-from server.jobs.handlers import PermanentJobError
+from server.jobs.errors import PermanentJobError
 from server.jobs.models import Job
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, ROOT
 from tests.fakes import FakeGoogle, FakeTwilioMedia

@@ -13,6 +13,7 @@ from server.auth.service import create_user
 from server.businesses.service import create_business
 from server.calls.models import Call
 from server.customers.models import Customer
+from server.job_kinds import HANDLERS
 from server.jobs import queue
 from server.jobs.models import Job
 from server.jobs.worker import Worker
@@ -42,7 +43,7 @@ async def post_signed(client, path: str, params: dict):
 
 async def run_jobs(settings) -> list[str]:
     """Run every queued job now (delays skipped), as the worker would; their outcomes."""
-    worker, outcomes = Worker(settings, name="test"), []
+    worker, outcomes = Worker(settings, HANDLERS, name="test"), []
     while True:
         await Job.filter(status="queued").update(run_at=queue.now())
         job = await queue.claim(worker=worker.name, lease=timedelta(seconds=30))
