@@ -106,7 +106,9 @@ class RealtimeBridge(QObject):
                     client.connect(self.api.base_url, socketio_path="ws", transports=["websocket"],
                                    auth={"token": token}, wait_timeout=10, retry=False)
                     refused, delay = False, self.min_delay
-                    client.wait()  # until the connection ends
+                    # Until the connection ends. Not `client.wait()`: it sleeps a second after the
+                    # end for a reconnect task, which this client never has, and logout waits for it.
+                    client.eio.wait()
                 except socketio.exceptions.ConnectionError as error:
                     # Refused (a revoked or expired token) or unreachable: next time, force a refresh
                     # only when the server answered and refused.

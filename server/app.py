@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import secrets
 
@@ -11,9 +10,7 @@ from quart_rate_limiter import RateLimiter
 from quart_schema import QuartSchema
 from werkzeug.routing import IntegerConverter
 
-from server import db, realtime
-from server.blueprints import BLUEPRINT_MODULES
-from server.businesses.service import forget_numbers
+from server.blueprints import BLUEPRINTS
 from server.config import Settings, load_settings
 from server.errors import register_error_handlers
 from server.http_security import install as install_http_security
@@ -21,6 +18,8 @@ from server.job_kinds import HANDLERS
 from server.jobs.worker import Worker
 from server.observability import install as install_observability
 from server.openapi import Provider as OpenAPIProvider
+from server.realtime import Realtime
+from server.runtime import Runtime
 from server.tasks.scheduler import TaskClock, replay_pending
 
 log = logging.getLogger("agentlocator")
@@ -60,30 +59,34 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     install_http_security(app, settings)
     register_error_handlers(app)
 
-    app.config["SOCKETIO"] = realtime.create_server(settings)
-    realtime.on_connect_hooks[:] = [replay_pending]
+    # Everything this app creates lives on its runtime, which every request, websocket and the
+    # lifespan run under (server/runtime.py); `server.asgi` binds the layers in front of Quart too.
+    runtime = Runtime(settings)
+    runtime.events = realtime = Realtime.serving(settings)
+    realtime.on_connect.append(replay_pending)
+    app.extensions["runtime"] = runtime
+    app.asgi_app = runtime.bind(app.asgi_app)
 
-    for module in BLUEPRINT_MODULES:
-        app.register_blueprint(importlib.import_module(module).bp)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+
+    running: list = []  # the worker and the clock this app started, stopped in reverse
 
     @app.before_serving
     async def _open():
         settings.media_root.mkdir(parents=True, exist_ok=True)
-        await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
-        forget_numbers()
+        await runtime.open(run_migrations=settings.auto_migrate)
         if settings.run_worker:
-            app.config["WORKER"] = worker = Worker(settings, HANDLERS)
-            worker.start()
+            running.append(Worker(settings, HANDLERS))
         if settings.run_scheduler:
-            app.config["TASK_CLOCK"] = clock = TaskClock()
-            clock.start()
+            running.append(TaskClock())
+        for part in running:
+            part.start()
 
     @app.after_serving
     async def _close():
-        for name in ("TASK_CLOCK", "WORKER"):
-            running = app.config.pop(name, None)
-            if running:
-                await running.stop()
-        await db.close_database()
+        while running:
+            await running.pop().stop()
+        await runtime.close()
 
     return app

@@ -11,14 +11,17 @@ from server.telephony.fast_path import with_voice_fast_path
 
 
 def asgi_app(quart_app: Quart):
-    """Socket.IO at /ws, /ws/ and /ws/*; everything else, lifespan included, to Quart; and in
-    front of both, the one webhook every phone call starts with (see its module)."""
+    """Socket.IO at /ws, /ws/ and /ws/*; everything else, lifespan included, to Quart; in
+    front of both, the one webhook every phone call starts with (see its module); and all of
+    it under the app's runtime, so Socket.IO's handlers and the fast path use the app's own
+    database and events."""
+    runtime = quart_app.extensions["runtime"]
     # Behind nginx every request comes from 127.0.0.1: take the client's address from the
     # X-Forwarded-For that our own proxy sets (and only as many hops as we have proxies).
-    hops = quart_app.config["SETTINGS"].trusted_proxy_hops
+    hops = runtime.settings.trusted_proxy_hops
     http_app = ProxyFixMiddleware(quart_app, mode="legacy", trusted_hops=hops) if hops else quart_app
-    with_socketio = socketio.ASGIApp(quart_app.config["SOCKETIO"], other_asgi_app=http_app, socketio_path="ws")
-    return with_voice_fast_path(with_socketio, quart_app)
+    with_socketio = socketio.ASGIApp(runtime.events.server, other_asgi_app=http_app, socketio_path="ws")
+    return runtime.bind(with_voice_fast_path(with_socketio, quart_app))
 
 
 def hypercorn_config(port: int, host: str = "127.0.0.1") -> Config:

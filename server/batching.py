@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 log = logging.getLogger("agentlocator.batching")
 
+
 class Batcher[Item, Result]:
     """`await submit(item)` resolves to `write(items)[i]` for that item.
 
@@ -26,17 +27,20 @@ class Batcher[Item, Result]:
         self._limit = limit
         self._pending: list[tuple[Item, asyncio.Future]] = []
         self._writer: asyncio.Task | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def submit(self, item: Item) -> Result:
         loop = asyncio.get_running_loop()
-        if loop is not self._loop:  # a new event loop (tests run many): nothing carries over
-            self._loop, self._pending, self._writer = loop, [], None
         future = loop.create_future()
         self._pending.append((item, future))
         if self._writer is None or self._writer.done():
             self._writer = loop.create_task(self._drain())
         return await future
+
+    async def aclose(self) -> None:
+        """Stop writing (its runtime is closing): whoever still waits gets an error."""
+        if self._writer is not None and not self._writer.done():
+            self._writer.cancel()
+            await asyncio.gather(self._writer, return_exceptions=True)
 
     async def _drain(self) -> None:
         batch: list[tuple[Item, asyncio.Future]] = []

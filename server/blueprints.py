@@ -1,22 +1,39 @@
-"""Every blueprint the app serves, by module; `create_app` registers each module's `bp`."""
+"""Every blueprint the app serves, in the order `create_app` registers them."""
 
-BLUEPRINT_MODULES = [
-    "server.health",
-    "server.auth.routes",
-    "server.businesses.routes",
-    "server.businesses.admin_routes",
-    "server.customers.routes",
-    "server.calls.routes",
-    "server.calls.webhooks",
-    "server.calls.outbound_routes",  # click-to-call and its webhooks
-    "server.messages.routes",
-    "server.messages.webhooks",
-    "server.invoices.routes",
-    "server.contracts.routes",
-    "server.contracts.signing",
-    "server.tasks.routes",
-    "server.views.routes",
-    "server.timeline_routes",
-    "server.push.routes",
-    "server.webapp",  # the web app (web/dist), `/` included
+from server import health, timeline_routes, webapp
+from server.auth import routes as auth_routes
+from server.businesses import admin_routes as business_admin_routes
+from server.businesses import routes as voice_response_routes
+from server.calls import outbound_routes
+from server.calls import routes as call_routes
+from server.calls import webhooks as voice_webhooks
+from server.contracts import routes as contract_routes
+from server.contracts import signing
+from server.customers import routes as customer_routes
+from server.invoices import routes as invoice_routes
+from server.messages import routes as message_routes
+from server.messages import webhooks as whatsapp_webhooks
+from server.push import routes as push_routes
+from server.tasks import routes as task_routes
+from server.views import routes as view_routes
+
+BLUEPRINTS = [
+    health.bp,
+    auth_routes.bp,
+    voice_response_routes.bp,
+    business_admin_routes.bp,
+    customer_routes.bp,
+    call_routes.bp,
+    voice_webhooks.bp,
+    outbound_routes.bp,  # click-to-call and its webhooks
+    message_routes.bp,
+    whatsapp_webhooks.bp,
+    invoice_routes.bp,
+    contract_routes.bp,
+    signing.bp,
+    task_routes.bp,
+    view_routes.bp,
+    timeline_routes.bp,
+    push_routes.bp,
+    webapp.bp,  # the web app (web/dist), `/` included: last
 ]

@@ -7,7 +7,7 @@ dropped for the load and built once at the end, which is several times faster th
 them up to date row by row; then ANALYZE.
 
 Optionally one customer gets a long history for the timeline: calls, tasks, invoices and
-contracts (and WhatsApp messages when that domain's model is installed), spread evenly.
+contracts and WhatsApp messages, spread evenly.
 """
 
 from __future__ import annotations
@@ -19,11 +19,23 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
-from tortoise import Tortoise, connections
+from tortoise import connections
 from tortoise.transactions import in_transaction
 
-from server import db, db_extras
+from server import db
+from server.auth.models import User
+from server.auth.service import create_user
+from server.businesses.models import Business
+from server.calls.models import Call
+from server.contracts.models import Contract
+from server.customers.counts import COUNT_TABLE, RECOUNT
+from server.customers.models import Customer
+from server.customers.service import SEARCH_TABLE
+from server.errors import APIError
+from server.invoices.models import Invoice
+from server.messages.models import Message
 from server.names import CITIES, FIRST_NAMES, LAST_NAMES, STREETS
+from server.tasks.models import Task
 
 BATCH = 50_000
 REBUILD_FROM = 50_000
@@ -130,10 +142,9 @@ def _load_sqlite(path: str, rows, n: int) -> None:
         for _kind, _name, sql in rebuild:
             connection.execute(sql)
         if rebuild:  # the triggers were off: index and count everything once
-            table = db_extras.SQLITE_TABLE
-            connection.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-            connection.execute(f"DELETE FROM {db_extras.COUNT_TABLE}")
-            connection.execute(db_extras.RECOUNT)
+            connection.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')")
+            connection.execute(f"DELETE FROM {COUNT_TABLE}")
+            connection.execute(RECOUNT)
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
     finally:
@@ -150,14 +161,7 @@ CONTRACT_TITLES = ("הסכם שירות שנתי", "הסכם תיווך", "נס�
 async def seed_timeline(*, business_id: int, customer_id: int, events: int, owners: list[int], rng: random.Random,
                         now: datetime) -> list[str]:
     """`events` rows for one customer, spread evenly over the sources, over 3 years."""
-    from server.businesses.models import Business
-    from server.calls.models import Call
-    from server.contracts.models import Contract
-    from server.invoices.models import Invoice
-    from server.tasks.models import Task
-
-    message_model = Tortoise.apps["models"].get("Message")
-    kinds = ["call", "task", "invoice", "contract"] + (["whatsapp"] if message_model else [])
+    kinds = ["call", "task", "invoice", "contract", "whatsapp"]
     span = int(timedelta(days=3 * 365).total_seconds())
     rows: dict[str, list] = {kind: [] for kind in kinds}
     assignee = owners[0] if owners else None
@@ -195,12 +199,12 @@ async def seed_timeline(*, business_id: int, customer_id: int, events: int, owne
                     body="תנאי ההסכם כמפורט.", status="draft", sign_token=secrets.token_urlsafe(24),
                     created_at=at))
             elif kind == "whatsapp":
-                rows[kind].append(message_model(
+                rows[kind].append(Message(
                     business_id=business_id, customer_id=customer_id, message_sid="SM" + secrets.token_hex(16),
                     direction=rng.choice(("inbound", "outbound-api")), body="שלום, מה שלומך?",
                     status="delivered", created_at=at))
         await Business.filter(id=business_id).using_db(connection).update(invoice_seq=number)
-        models = {"call": Call, "task": Task, "invoice": Invoice, "contract": Contract, "whatsapp": message_model}
+        models = {"call": Call, "task": Task, "invoice": Invoice, "contract": Contract, "whatsapp": Message}
         for kind, objects in rows.items():
             await models[kind].bulk_create(objects, batch_size=1000, using_db=connection)
     # Fresh statistics: with none, PostgreSQL sorted a customer's whole history per source
@@ -215,11 +219,6 @@ async def seed_timeline(*, business_id: int, customer_id: int, events: int, owne
 
 
 async def _business(business_id: int | None, rng: random.Random) -> tuple[int, list[int]]:
-    from server.auth.models import User
-    from server.auth.service import create_user
-    from server.businesses.models import Business
-    from server.errors import APIError
-
     if business_id is None:
         business = await Business.create(name=f"עסק לבדיקות עומס {secrets.token_hex(3)}")
         business_id = business.id
@@ -234,8 +233,6 @@ async def _business(business_id: int | None, rng: random.Random) -> tuple[int, l
 
 async def seed_bulk(*, database_url: str, customers: int, business_id: int | None = None,
                     timeline_events: int = 0, events_customer_id: int | None = None, seed: int = 1) -> str:
-    from server.customers.models import Customer
-
     rng = random.Random(seed)
     business_id, owners = await _business(business_id, rng)
     taken = set(await Customer.filter(business_id=business_id, phone__not_isnull=True)
@@ -263,6 +260,4 @@ async def seed_bulk(*, database_url: str, customers: int, business_id: int | Non
         seconds = time.perf_counter() - started
         lines.append(f"timeline: customer {customer_id}, {timeline_events} events over {len(sources)} sources "
                      f"({', '.join(sources)}) in {seconds:.1f} s ({timeline_events / seconds:,.0f} rows/s)")
-        if "whatsapp" not in sources:
-            lines.append("  (no WhatsApp messages: server.messages.models.Message is not installed)")
     return "\n".join(lines)

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from pathlib import Path
 
-from server import db
+from server import db, demo
+from server.auth.service import create_user
+from server.bulk import seed_bulk
+from server.businesses.models import PhoneNumber
+from server.businesses.service import create_business, set_greeting
 from server.config import ConfigError, Settings, load_settings
 from server.errors import APIError
+from server.runtime import Runtime
 
 DEMO_BUSINESS = "סוכנות הדגמה"
 DEMO_PHONE = "+97235550100"
@@ -28,23 +32,17 @@ async def _migrate(settings: Settings, args) -> str:
 
 
 async def _create_business(settings: Settings, args) -> str:
-    from server.businesses.service import create_business
-
     business = await create_business(name=args.name, phone=args.phone)
     return str(business.id)
 
 
 async def _create_user(settings: Settings, args) -> str:
-    from server.auth.service import create_user
-
     user = await create_user(business_id=args.business_id, email=args.email, password=args.password,
                              role=args.role, name=args.name or "")
     return str(user.id)
 
 
 async def _set_greeting(settings: Settings, args) -> str:
-    from server.businesses.service import set_greeting
-
     source = Path(args.file)
     if not source.is_file():
         raise APIError(404, "not_found", f"no such file: {source}")
@@ -53,12 +51,7 @@ async def _set_greeting(settings: Settings, args) -> str:
 
 
 async def _seed_demo(settings: Settings, args) -> str:
-    from server import demo
-    from server.auth.service import create_user
-    from server.businesses.models import PhoneNumber
-    from server.businesses.service import create_business
-
-    password = os.environ.get("DEMO_PASSWORD", "")
+    password = settings.demo_password
     if not password:
         if settings.production:
             raise APIError(400, "demo_password", "set DEMO_PASSWORD: the development default is refused in production")
@@ -75,8 +68,6 @@ async def _seed_demo(settings: Settings, args) -> str:
 
 
 async def _seed_bulk(settings: Settings, args) -> str:
-    from server.bulk import seed_bulk
-
     return await seed_bulk(database_url=settings.database_url, customers=args.customers, business_id=args.business_id,
                            timeline_events=args.timeline_events, events_customer_id=args.events_customer_id)
 
@@ -120,11 +111,8 @@ async def _run(args) -> str:
     settings = load_settings()
     if args.run is _migrate:
         return await _migrate(settings, args)
-    await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
-    try:
+    async with Runtime.started(settings, run_migrations=settings.auto_migrate):
         return await args.run(settings, args)
-    finally:
-        await db.close_database()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,6 +55,9 @@ class Settings:
     # Proxies in front of the server whose X-Forwarded-For is trusted for the client address
     # (login throttling, rate limits, signatures' IPs): nginx in production, none in development.
     proxy_hops: int = -1
+    # `python -m server.cli seed-demo`: the demo admin's password ("demo-password" when unset,
+    # in development only).
+    demo_password: str = ""
 
     @property
     def production(self) -> bool:

@@ -1,4 +1,4 @@
-"""Database: tortoise configuration, migrations and the connection's lifetime.
+"""Database: tortoise configuration, migrations, and one runtime's connections.
 
 aerich writes migrations as SQL for one dialect, so SQLite and PostgreSQL each keep their own
 migration folder (`server/migrations/<dialect>/models/`), generated from the same models.
@@ -6,15 +6,15 @@ migration folder (`server/migrations/<dialect>/models/`), generated from the sam
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from tortoise import Tortoise, connections
+from aerich import Command
+from tortoise import connections
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.backends.base.executor import EXECUTOR_CACHE
-
-from server import db_extras
-from server.config import DEFAULT_DATABASE_URL
+from tortoise.context import TortoiseContext, _current_context  # the context variable queries read
 
 MODEL_MODULES = [
     "server.businesses.models",
@@ -65,28 +65,34 @@ def tortoise_config(database_url: str) -> dict:
     }
 
 
-# For the aerich command line (pyproject's [tool.aerich]).
-TORTOISE_ORM = tortoise_config(os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL))
-
-
 def migrations_location(database_url: str) -> str:
     return str(MIGRATIONS_ROOT / dialect(database_url))
 
 
-async def migrate(database_url: str) -> list[str]:
-    """Apply every migration not yet applied; returns the names applied."""
-    from aerich import Command
-
-    forget_prepared_sql()
-    config = tortoise_config(database_url)
-    command = Command(tortoise_config=config, app="models", location=migrations_location(database_url))
-    await command.init()
+@contextmanager
+def _scratch_context() -> Iterator[TortoiseContext]:
+    """A tortoise context of its own for the code run inside (aerich initialises tortoise
+    itself), so that nothing it opens is left where another runtime could reach it."""
+    context = TortoiseContext()
+    token = _current_context.set(context)
     try:
-        applied = await command.upgrade(run_in_transaction=True)
-        await db_extras.ensure(connections.get("default"), dialect(database_url))
-        return applied
+        yield context
     finally:
-        await Tortoise.close_connections()
+        _current_context.reset(token)
+
+
+async def migrate(database_url: str) -> list[str]:
+    """Apply every migration not yet applied; returns the names applied. aerich owns the whole
+    schema: tables, and the search indexes, triggers and counts in the hand-written migrations."""
+    forget_prepared_sql()
+    with _scratch_context() as context:
+        command = Command(tortoise_config=tortoise_config(database_url), app="models",
+                          location=migrations_location(database_url))
+        try:
+            await command.init()
+            return await command.upgrade(run_in_transaction=True)
+        finally:
+            await context.close_connections()
 
 
 def forget_prepared_sql() -> None:
@@ -95,17 +101,37 @@ def forget_prepared_sql() -> None:
     EXECUTOR_CACHE.clear()
 
 
-async def open_database(database_url: str, *, run_migrations: bool) -> None:
-    if run_migrations:
-        await migrate(database_url)
-    forget_prepared_sql()
-    # Hypercorn runs start-up in its own task; the global fallback lets request tasks see
-    # this context (tortoise 1.x keeps its state per task otherwise).
-    await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+class Database:
+    """One runtime's database: a tortoise context of its own, opened at start-up, closed at
+    shutdown. Queries find it through tortoise's current context, which `activated()` sets."""
 
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.context = TortoiseContext()
 
-async def close_database() -> None:
-    await Tortoise.close_connections()
+    @property
+    def dialect(self) -> str:
+        return dialect(self.url)
+
+    async def open(self, *, run_migrations: bool) -> None:
+        if run_migrations:
+            await migrate(self.url)
+        forget_prepared_sql()
+        with self.activated():
+            await self.context.init(config=tortoise_config(self.url))
+
+    async def close(self) -> None:
+        await self.context.close_connections()
+
+    @contextmanager
+    def activated(self) -> Iterator[None]:
+        # Not `with self.context:` — TortoiseContext keeps one token on itself, and concurrent
+        # requests each enter and leave it.
+        token = _current_context.set(self.context)
+        try:
+            yield
+        finally:
+            _current_context.reset(token)
 
 
 async def ping() -> bool:

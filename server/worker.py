@@ -6,29 +6,29 @@ import asyncio
 import logging
 import signal
 
-from server import db, realtime
 from server.config import ConfigError, load_settings
 from server.job_kinds import HANDLERS
 from server.jobs.worker import Worker
 from server.observability import configure_logging
+from server.realtime import Realtime
+from server.runtime import Runtime
 
 log = logging.getLogger("agentlocator.worker")
 
 
 async def main() -> None:
     settings = load_settings()
-    await db.open_database(settings.database_url, run_migrations=settings.auto_migrate)
-    realtime.use_emitter(settings)
-    worker = Worker(settings, HANDLERS)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    worker.start()
-    log.info("worker %s started", worker.name)
-    await stop.wait()
-    await worker.stop()
-    await db.close_database()
+    events = Realtime.emitting(settings)
+    async with Runtime.started(settings, run_migrations=settings.auto_migrate, events=events):
+        worker = Worker(settings, HANDLERS)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        worker.start()
+        log.info("worker %s started", worker.name)
+        await stop.wait()
+        await worker.stop()
 
 
 if __name__ == "__main__":

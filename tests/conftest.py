@@ -91,10 +91,12 @@ def settings(database_url, tmp_path) -> Settings:
 
 @pytest.fixture
 async def app(settings):
+    """A started app; the test runs under its runtime, so services called directly use its
+    database and events."""
     application = create_app(settings=settings)
-    async with application.test_app() as test_app:
-        yield application
-        del test_app
+    async with application.test_app():
+        with application.extensions["runtime"].activated():
+            yield application
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 from mutagen.mp3 import MP3, HeaderNotFoundError
 from tortoise.transactions import in_transaction
 
+from server import runtime
 from server.businesses.models import Business, PhoneNumber
 from server.errors import APIError
 from server.phones import to_e164
@@ -31,14 +32,36 @@ async def create_business(*, name: str, phone: str | None = None) -> Business:
         business = await Business.create(name=name)
         if e164:
             await PhoneNumber.create(e164=e164, business=business)
-    forget_numbers()
+    _numbers().clear()
     return business
 
 
-# Every webhook looks up its business by the number called; numbers move between businesses
-# rarely, so each process remembers an answer for a short while.
-_NUMBER_CACHE_SECONDS = 30.0
-_number_cache: dict[str, tuple[float, int | None]] = {}
+class NumberCache:
+    """The business each called number belongs to, remembered for a short while: every webhook
+    looks its business up by the number called, and numbers move between businesses rarely.
+    One per runtime."""
+
+    SECONDS = 30.0
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[float, int | None]] = {}
+
+    def get(self, e164: str) -> tuple[bool, int | None]:
+        """(known, business id) for the number."""
+        entry = self._entries.get(e164)
+        if entry and entry[0] > time.monotonic():
+            return True, entry[1]
+        return False, None
+
+    def put(self, e164: str, business_id: int | None) -> None:
+        self._entries[e164] = (time.monotonic() + self.SECONDS, business_id)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+def _numbers() -> NumberCache:
+    return runtime.current().keep(NumberCache, NumberCache)
 
 
 async def business_id_for_number(number: str | None) -> int | None:
@@ -46,18 +69,13 @@ async def business_id_for_number(number: str | None) -> int | None:
     e164 = to_e164(number)
     if e164 is None:
         return None
-    now = time.monotonic()
-    cached = _number_cache.get(e164)
-    if cached and cached[0] > now:
-        return cached[1]
+    known, business_id = _numbers().get(e164)
+    if known:
+        return business_id
     phone = await PhoneNumber.get_or_none(e164=e164)
     business_id = phone.business_id if phone else None
-    _number_cache[e164] = (now + _NUMBER_CACHE_SECONDS, business_id)
+    _numbers().put(e164, business_id)
     return business_id
-
-
-def forget_numbers() -> None:
-    _number_cache.clear()
 
 
 def greeting_file(media_root: Path, business_id: int) -> Path:

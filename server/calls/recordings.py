@@ -11,7 +11,8 @@ from server.config import Settings
 from server.jobs import queue
 from server.jobs.errors import PermanentJobError
 from server.telephony.client import download_media
-from server.transcription import TranscriptionUnavailableError, transcriber_for
+from server.transcription.base import TranscriptionUnavailableError
+from server.transcription.providers import transcriber_for
 
 log = logging.getLogger("agentlocator.recordings")
 LANGUAGE = "he-IL"

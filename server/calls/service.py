@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from server import realtime, rows
+from server import realtime, rows, runtime
 from server.batching import Batcher
 from server.calls.models import Call
 from server.customers.models import Customer
@@ -54,7 +54,7 @@ async def call_for_webhook(*, business_id: int, call_sid: str, from_number: str,
                 to_number=to_number or "", started_at=now)
     e164 = to_e164(from_number)
     lead = new_lead(business_id=business_id, e164=e164, seen_at=now, source="call") if e164 else None
-    written = await _new_calls.submit((call, lead))
+    written = await new_calls().submit((call, lead))
     if written is None:
         return await Call.get(call_sid=call_sid)
     call.id, call.customer_id = written
@@ -111,8 +111,9 @@ async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[t
     return [inserted.pop(call.call_sid, None) for call, _ in batch]
 
 
-# One batch of new calls at a time per process (see server/batching.py).
-_new_calls: Batcher[tuple[Call, Customer | None], tuple[int, int | None] | None] = Batcher(_insert_calls)
+def new_calls() -> Batcher[tuple[Call, Customer | None], tuple[int, int | None] | None]:
+    """The runtime's writer of new calls: one batch at a time per process (server/batching.py)."""
+    return runtime.current().keep("new_calls", lambda: Batcher(_insert_calls))
 
 
 async def announce_update(call_id: int) -> None:

@@ -22,7 +22,8 @@ class Customer(Timestamped, Model):
         unique_together = (("business", "phone"),)
         # One per allowed sort, ending in id (the tie-breaker), so a sorted page of a business
         # is an index range scan however many customers it has. Free-text search indexes, and
-        # the per-(business, status) counts behind unfiltered totals, are in server/db_extras.py.
+        # the per-(business, status) counts behind unfiltered totals, are in the hand-written
+        # search-and-counts migration (server/migrations/<dialect>/models/1_*).
         indexes = (("business_id", "name", "id"), ("business_id", "created_at", "id"),
                    ("business_id", "updated_at", "id"), ("business_id", "last_contact_at", "id"),
                    ("business_id", "status", "id"))

@@ -6,14 +6,14 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from functools import partial
 
-from tortoise import connections
+from pypika_tortoise.terms import Term, ValueWrapper
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q, RawSQL
+from tortoise.expressions import Q
 
-from server import realtime
+from server import realtime, rows
 from server.auth.models import User
+from server.customers.counts import customer_count
 from server.customers.models import Customer
-from server.db_extras import SQLITE_TABLE, customer_count
 from server.errors import APIError
 from server.phones import national, to_e164
 from server.tenancy import owned, scoped
@@ -45,6 +45,8 @@ def new_lead(*, business_id: int, e164: str, seen_at: datetime, source: str, nam
 
 
 PREFIX_END = "~"  # sorts after every digit: [prefix, prefix + "~") holds the numbers starting with it
+# SQLite's FTS5 index of the customers' name, email and phone (the search-and-counts migration).
+SEARCH_TABLE = "customer_search"
 
 
 def _phone_digits(text: str) -> str | None:
@@ -68,15 +70,15 @@ def search(query, q: str | None):
     A number typed from its start (`054-123`, `+972 54 123`) is a prefix of the E.164 number: a
     range on the (business, phone) index. Any other run of digits (`765-4321`) is found
     anywhere in the number. On PostgreSQL the LIKEs are answered by pg_trgm indexes; on SQLite
-    a fragment of 3 characters or more goes through the FTS5 trigram index
-    (server/db_extras.py), and a shorter one falls back to the LIKEs (a scan)."""
+    a fragment of 3 characters or more goes through the FTS5 trigram index, and a shorter one
+    falls back to the LIKEs (a scan)."""
     if not q or not q.strip():
         return query
     text = q.strip()
     digits = _phone_digits(text)
     prefix = "+" + digits if digits and text.startswith(("0", "+")) else None
-    if len(text) >= 3 and connections.get("default").capabilities.dialect == "sqlite":
-        condition = Q(id__in=RawSQL(_fts_match(text, None if prefix else digits)))
+    if len(text) >= 3 and rows.dialect() == "sqlite":
+        condition = Q(id__in=_FtsMatch(_fts_phrase(text, None if prefix else digits)))
     else:
         condition = Q(name__icontains=text) | Q(email__icontains=text)
         if digits and not prefix:
@@ -86,17 +88,26 @@ def search(query, q: str | None):
     return query.filter(condition)
 
 
-def _quoted(text: str, quote: str) -> str:
-    return quote + text.replace(quote, quote * 2) + quote
-
-
-def _fts_match(text: str, digits: str | None) -> str:
-    """`(the ids of customer_search rows matching the fragment)`, the MATCH as one SQL literal:
-    an FTS5 phrase inside an SQL string, each quote doubled (neither has any other escape)."""
-    fts = "{name email} : " + _quoted(text.replace("\x00", ""), '"')
+def _fts_phrase(text: str, digits: str | None) -> str:
+    """The FTS5 query: the fragment as a phrase in the name or email (a `"` inside a phrase
+    is written twice: FTS5's own syntax), or the digits in the phone."""
+    match = "{name email} : " + '"' + text.replace("\x00", "").replace('"', '""') + '"'
     if digits:
-        fts += " OR phone : " + _quoted(digits, '"')
-    return f"(SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH {_quoted(fts, chr(39))})"
+        match += f' OR phone : "{digits}"'
+    return match
+
+
+class _FtsMatch(Term):
+    """`(SELECT rowid FROM customer_search WHERE customer_search MATCH ?)`: the ids of the
+    customers the FTS5 query matches, the query a bound parameter like every other value."""
+
+    def __init__(self, match: str) -> None:
+        super().__init__()
+        self.match = match
+
+    def get_sql(self, ctx) -> str:
+        value = ValueWrapper(self.match).get_sql(ctx)
+        return f"(SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH {value})"
 
 
 def customers_query(*, business_id: int, q: str | None = None, status: str | None = None,

@@ -9,28 +9,21 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
-from weakref import WeakSet
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 
+from server import runtime
 from server.jobs.models import Job
-
-_listeners: WeakSet = WeakSet()
 
 
 def now() -> datetime:
     return datetime.now(UTC)
 
 
-def subscribe(listener) -> None:
-    """`listener.wake()` is called whenever this process enqueues a job."""
-    _listeners.add(listener)
-
-
 def wake() -> None:
-    for listener in list(_listeners):
-        listener.wake()
+    """This process's workers look for work now (a job was queued here)."""
+    runtime.current().notify(runtime.JOBS_QUEUED)
 
 
 async def enqueue(kind: str, payload: dict, *, dedupe_key: str | None = None,

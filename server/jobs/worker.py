@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 
+from server import runtime
 from server.config import Settings
 from server.jobs import queue
 from server.jobs.errors import PermanentJobError
@@ -38,16 +39,21 @@ class Worker:
         self._wakeup = asyncio.Event()
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
+        self._runtime: runtime.Runtime | None = None
 
     def wake(self) -> None:
         self._wakeup.set()
 
     def start(self) -> None:
-        queue.subscribe(self)
+        """Runs under the current runtime, woken by the jobs queued in it."""
+        self._runtime = runtime.current()
+        self._runtime.subscribe(runtime.JOBS_QUEUED, self.wake)
         self._tasks = [asyncio.create_task(self._slot(i), name=f"job-slot-{i}") for i in range(self.slots)]
         self._tasks.append(asyncio.create_task(self._heartbeat(), name="job-heartbeat"))
 
     async def stop(self) -> None:
+        if self._runtime is not None:
+            self._runtime.unsubscribe(runtime.JOBS_QUEUED, self.wake)
         self._stopping.set()
         self._wakeup.set()
         for task in self._tasks:

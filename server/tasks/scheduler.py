@@ -4,8 +4,8 @@ time (or snooze time), exactly once per due time, from however many server proce
 Each pass claims every due, un-notified open task with ONE conditional UPDATE that stamps
 `notified_at` and a claim token: whichever process's UPDATE reaches a row first owns its alert,
 so two processes never both send it. Between passes the clock sleeps until the next due time,
-or until a task changes in this process (`wake()`), or at most `MAX_SLEEP` (tasks changed by
-another process or the command line).
+or until a task changes under its runtime (`TASKS_CHANGED`), or at most `MAX_SLEEP` (tasks
+changed by another process or the command line).
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q
 
-from server import realtime
+from server import realtime, runtime
 from server.customers.models import Customer
 from server.customers.service import customer_json
+from server.push.service import enqueue_task_due_pushes
 from server.tasks.models import Task
 from server.tasks.service import task_json
 
@@ -30,13 +31,6 @@ MAX_SLEEP = 30.0
 RETRY_AFTER_FAILURE = 1.0
 EMIT_BATCH = 50
 REPLAY_WINDOW = timedelta(hours=24)
-_clocks: set[TaskClock] = set()
-
-
-def wake() -> None:
-    """A task changed in this process: every clock here looks again now."""
-    for clock in list(_clocks):
-        clock.wake()
 
 
 def _due(at: datetime) -> Q:
@@ -69,8 +63,6 @@ async def fire_due(now: datetime | None = None) -> list[Task]:
     for start in range(0, len(alerts), EMIT_BATCH):
         await asyncio.gather(*(realtime.publish("task:due", payload, room=room)
                                for room, payload in alerts[start:start + EMIT_BATCH]))
-    from server.push.service import enqueue_task_due_pushes  # push builds on the scheduler
-
     await enqueue_task_due_pushes(tasks)
     late = [(now - (t.snoozed_until or t.due_at)).total_seconds() for t in tasks]
     log.info("task:due sent for %d task(s), up to %.3f s after due", len(tasks), max(late))
@@ -106,16 +98,20 @@ class TaskClock:
     def __init__(self) -> None:
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task | None = None
+        self._runtime: runtime.Runtime | None = None
 
     def wake(self) -> None:
         self._wakeup.set()
 
     def start(self) -> None:
-        _clocks.add(self)
+        """Runs under the current runtime, woken by the task changes made in it."""
+        self._runtime = runtime.current()
+        self._runtime.subscribe(runtime.TASKS_CHANGED, self.wake)
         self._task = asyncio.create_task(self._run(), name="task-clock")
 
     async def stop(self) -> None:
-        _clocks.discard(self)
+        if self._runtime is not None:
+            self._runtime.unsubscribe(runtime.TASKS_CHANGED, self.wake)
         if self._task:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)

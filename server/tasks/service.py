@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 
-from server import realtime
+from server import realtime, runtime
 from server.auth.models import User
 from server.customers.models import Customer
 from server.errors import APIError
@@ -21,9 +21,7 @@ from server.tenancy import owned, scoped
 
 def _rearm() -> None:
     """Wake this process's task clock: a due time may have moved closer."""
-    from server.tasks.scheduler import wake  # the scheduler imports this module
-
-    wake()
+    runtime.current().notify(runtime.TASKS_CHANGED)
 
 
 def fires_at(task: Task) -> datetime:

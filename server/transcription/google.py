@@ -17,7 +17,6 @@ import httpx
 import jwt
 from mutagen.mp3 import MP3
 
-from server.config import Settings
 from server.jobs.errors import PermanentJobError
 from server.transcription.base import TranscriptionUnavailableError
 
@@ -26,22 +25,12 @@ TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
 
 class GoogleTranscriber:
-    _shared: dict[tuple, GoogleTranscriber] = {}
-
     def __init__(self, *, credentials_file: str, api_base: str) -> None:
         self.credentials_file = credentials_file
         self.api_base = api_base.rstrip("/")
         self._token: str | None = None
         self._token_expires = 0.0
         self._lock = asyncio.Lock()
-
-    @classmethod
-    def shared(cls, settings: Settings) -> GoogleTranscriber:
-        """One per configuration, so the access token is reused until it nearly expires."""
-        key = (settings.google_application_credentials, settings.google_speech_api_base)
-        if key not in cls._shared:
-            cls._shared[key] = cls(credentials_file=key[0], api_base=key[1])
-        return cls._shared[key]
 
     def _account(self) -> dict:
         if not self.credentials_file:

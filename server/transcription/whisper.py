@@ -6,23 +6,13 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from server.config import Settings
 from server.transcription.base import TranscriptionUnavailableError
 
 
 class WhisperTranscriber:
-    _shared: dict[str, WhisperTranscriber] = {}
-
     def __init__(self, model_path: str) -> None:
         self.model_path = model_path
         self._model = None
-
-    @classmethod
-    def shared(cls, settings: Settings) -> WhisperTranscriber:
-        # The model is large: load it once per process.
-        if settings.whisper_model not in cls._shared:
-            cls._shared[settings.whisper_model] = cls(settings.whisper_model)
-        return cls._shared[settings.whisper_model]
 
     def _load(self):
         if self._model is None:

@@ -35,17 +35,16 @@ CHAT = (  # (minutes ago, direction, body, status)
 
 def _rows(spec: dict) -> None:
     """In the server's environment: calls with recordings and WhatsApp messages."""
-    from server import db
     from server.calls.models import Call
     from server.calls.recordings import recording_file
     from server.config import load_settings
     from server.customers.models import Customer
     from server.messages.models import Message
+    from server.runtime import Runtime
 
     async def main() -> None:
         settings = load_settings()
-        await db.open_database(settings.database_url, run_migrations=False)
-        try:
+        async with Runtime.started(settings, run_migrations=False):
             now = datetime.now(UTC).replace(microsecond=0)
             customer = await Customer.get(id=spec["customer_id"])
             welcome = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
@@ -76,8 +75,6 @@ def _rows(spec: dict) -> None:
                 await Message.create(business_id=stale.business_id, customer_id=stale.id, direction="inbound",
                                      body="תודה, אחזור אליכם", status="received", sender_id=stale.phone,
                                      message_sid=f"SM{stale.id:032x}", created_at=now - timedelta(days=3))
-        finally:
-            await db.close_database()
 
     asyncio.run(main())
 

@@ -6,16 +6,15 @@ import asyncio
 import json
 import sys
 
-from server import db
 from server.auth.service import create_user
 from server.businesses.service import create_business
 from server.config import load_settings
+from server.runtime import Runtime
 
 
 async def main(spec: list[dict]) -> list[int]:
     settings = load_settings()
-    await db.open_database(settings.database_url, run_migrations=True)
-    try:
+    async with Runtime.started(settings, run_migrations=True):
         ids = []
         for entry in spec:
             business = await create_business(name=entry["name"], phone=entry["phone"])
@@ -24,8 +23,6 @@ async def main(spec: list[dict]) -> list[int]:
                                   role=user.get("role", "agent"))
             ids.append(business.id)
         return ids
-    finally:
-        await db.close_database()
 
 
 if __name__ == "__main__":

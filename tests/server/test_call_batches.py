@@ -10,20 +10,22 @@ import pytest
 from server.batching import Batcher
 from server.calls import service
 from server.calls.models import Call
+from server.customers.counts import customer_count
 from server.customers.models import Customer
-from server.db_extras import customer_count
 
 
 @pytest.fixture
-def batch_sizes(monkeypatch) -> list[int]:
+def batch_sizes(app, monkeypatch) -> list[int]:
     sizes: list[int] = []
-    write = service._new_calls._write
+    with app.extensions["runtime"].activated():
+        batcher = service.new_calls()
+    write = batcher._write
 
     async def counting(batch):
         sizes.append(len(batch))
         return await write(batch)
 
-    monkeypatch.setattr(service._new_calls, "_write", counting)
+    monkeypatch.setattr(batcher, "_write", counting)
     return sizes
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from server.auth.service import create_user
 from server.businesses.service import create_business
+from server.config import Settings
 from server.customers.models import Customer
+from server.runtime import Runtime
+from server.tasks import scheduler
 from server.tasks.models import Task
 
 SOON = datetime.now(UTC) + timedelta(hours=1)
@@ -228,10 +232,6 @@ async def test_changes_are_announced_to_the_business(client, business, auth_head
 
 
 async def test_the_task_clock_looks_again_soon_after_a_failed_pass(monkeypatch):
-    import asyncio
-
-    from server.tasks import scheduler
-
     passes: list[str] = []
     second_pass = asyncio.Event()
 
@@ -248,7 +248,8 @@ async def test_the_task_clock_looks_again_soon_after_a_failed_pass(monkeypatch):
     monkeypatch.setattr(scheduler, "fire_due", flaky_fire_due)
     monkeypatch.setattr(scheduler, "next_due_at", nothing_due)
     clock = scheduler.TaskClock()
-    clock.start()
+    with Runtime(Settings()).activated():  # a clock runs under a runtime; this one needs no database
+        clock.start()
     try:
         # MAX_SLEEP (30 s) would exceed this bound; RETRY_AFTER_FAILURE (1 s) does not.
         await asyncio.wait_for(second_pass.wait(), timeout=scheduler.MAX_SLEEP / 3)

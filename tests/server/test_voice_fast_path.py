@@ -14,7 +14,6 @@ from hypercorn.asyncio import serve
 from quart import request
 from werkzeug.datastructures import MultiDict
 
-from server import realtime
 from server.app import create_app
 from server.asgi import asgi_app, hypercorn_config
 from server.businesses.service import create_business
@@ -52,12 +51,12 @@ async def served(settings):
     config.errorlog = None
     server = asyncio.create_task(serve(asgi_app(quart_app), config, shutdown_trigger=shutdown.wait))
     await asyncio.wait_for(started.wait(), 30)
-    await create_business(name="Fast", phone=BUSINESS_PHONE)
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-        yield client, quart_app, through_quart
+    with quart_app.extensions["runtime"].activated():  # the test reads the app's database
+        await create_business(name="Fast", phone=BUSINESS_PHONE)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            yield client, quart_app, through_quart
     shutdown.set()
     await asyncio.wait_for(server, 30)
-    realtime.reset()
 
 
 async def post(client, params, *, query="", headers=None, body=None):

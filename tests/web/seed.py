@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PIL import Image
 
-from server import db
 from server.auth.service import create_user
 from server.businesses.service import create_business
 from server.calls.models import Call
@@ -21,6 +20,7 @@ from server.calls.recordings import recording_file
 from server.config import load_settings
 from server.customers.models import Customer
 from server.messages.models import Message
+from server.runtime import Runtime
 from tests.conftest import BUSINESS_PHONE, PASSWORD, ROOT
 
 EMAIL = "card@example.com"
@@ -29,8 +29,7 @@ INBOUND = 22  # more than a timeline page (20), so "load more" has something to 
 
 
 async def main(media_root: Path) -> dict:
-    await db.open_database(load_settings().database_url, run_migrations=True)
-    try:
+    async with Runtime.started(load_settings(), run_migrations=True):
         business = await create_business(name="משרד הדגמה", phone=BUSINESS_PHONE)
         user = await create_user(business_id=business.id, email=EMAIL, password=PASSWORD, role="admin")
         now = datetime.now(UTC).replace(microsecond=0)
@@ -62,8 +61,6 @@ async def main(media_root: Path) -> dict:
                              message_sid="SM" + "f" * 32, sent_by_id=user.id, created_at=now - timedelta(minutes=30))
         return {"business_id": business.id, "user_id": user.id, "customer_id": dana.id, "quiet_id": quiet.id,
                 "call_id": call.id}
-    finally:
-        await db.close_database()
 
 
 if __name__ == "__main__":
