@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/makemigrations.py
 
-Until the first production release the schema lives in one initial migration per dialect
+Until the first production release the tables live in one initial migration per dialect
 (`server/migrations/{sqlite,postgres}/models/0_*_init.py`), rebuilt from the models whenever
-they change; nothing has been deployed that an edit could break. The PostgreSQL one needs a
+they change; nothing has been deployed that an edit could break. The hand-written migrations
+after it (what aerich cannot express: search indexes, triggers, counts) are kept as they are. The PostgreSQL one needs a
 server: `MAKEMIGRATIONS_PG` (default postgres://postgres@127.0.0.1:5432/postgres) is used to
 create a scratch database.
 """
@@ -33,6 +34,8 @@ async def generate(url: str, location: Path) -> None:
 
     # Keep the file's name across rebuilds: databases record the migrations they applied by name.
     previous = sorted((location / "models").glob("0_*_init.py"))
+    # The hand-written migrations after it (search indexes, triggers, counts) are kept as they are.
+    kept = {path.name: path.read_text() for path in (location / "models").glob("[1-9]*_*.py")}
     shutil.rmtree(location, ignore_errors=True)
     forget_prepared_sql()
     command = Command(tortoise_config=tortoise_config(url), app="models", location=str(location))
@@ -41,6 +44,8 @@ async def generate(url: str, location: Path) -> None:
     if previous:
         (generated,) = (location / "models").glob("0_*_init.py")
         generated.rename(previous[0])
+    for name, text in kept.items():
+        (location / "models" / name).write_text(text)
 
 
 async def main() -> None:

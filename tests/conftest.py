@@ -1,24 +1,23 @@
 """Fixtures shared by the whole suite.
 
-Every database test runs on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
-(`make test` sets it when 127.0.0.1:5432 answers). Each test gets an empty database with the
-real migrations applied by the app's own start-up.
+Every database test runs on SQLite; those marked `both_databases` run again on PostgreSQL
+when TEST_DATABASE_URL is set (`make test` sets it when 127.0.0.1:5432 answers). Each test
+gets an empty database of its own with the real migrations applied: a copy of one migrated
+once per session (tests/databases.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import asyncpg
 import pytest
 from argon2 import PasswordHasher
 
 from server.app import create_app
 from server.auth import passwords
 from server.config import Settings
+from tests.databases import Databases
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_HOST = "https://agentlocator.example.com"
@@ -30,46 +29,28 @@ PASSWORD = "correct-horse-battery"
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
+def pytest_generate_tests(metafunc):
+    """What depends on the dialect (SQL, locking, migrations, counts, search) is marked
+    `both_databases` and runs on PostgreSQL too when TEST_DATABASE_URL is set; the rest runs
+    on SQLite alone."""
+    if "database_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_databases"):
+        metafunc.parametrize("database_url", BACKENDS, indirect=True)
+
+
 @pytest.fixture(scope="session")
-def postgres_url():
-    """A database of this test run's own inside TEST_DATABASE_URL's server, so that two runs
-    (two developers, or CI beside a developer) never wipe each other's tables."""
-    base = os.environ["TEST_DATABASE_URL"]
-    name = f"agentlocator_test_{os.getpid()}"
-
-    async def _admin(sql: str) -> None:
-        connection = await asyncpg.connect(base)
-        try:
-            await connection.execute(sql)
-        finally:
-            await connection.close()
-
-    def admin(sql: str) -> None:
-        # First requested from inside a test's event loop: run on a thread with a loop of its own.
-        with ThreadPoolExecutor(1) as pool:
-            pool.submit(asyncio.run, _admin(sql)).result()
-
-    admin(f'DROP DATABASE IF EXISTS "{name}"')
-    admin(f'CREATE DATABASE "{name}"')
-    yield base.rsplit("/", 1)[0] + "/" + name
-    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def databases(tmp_path_factory):
+    """Migrated once per session per dialect; each test gets a copy."""
+    made = Databases(tmp_path_factory.mktemp("templates"), os.environ.get("TEST_DATABASE_URL"))
+    yield made
+    made.close()
 
 
-async def reset_postgres(url: str) -> None:
-    connection = await asyncpg.connect(url)
-    try:
-        await connection.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
-    finally:
-        await connection.close()
-
-
-@pytest.fixture(params=BACKENDS)
-async def database_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite://{tmp_path}/agentlocator.sqlite3"
-    url = request.getfixturevalue("postgres_url")
-    await reset_postgres(url)
-    return url
+@pytest.fixture
+def database_url(request, databases, tmp_path) -> str:
+    """A migrated database of this test's own: SQLite unless the test runs on both."""
+    url = databases.fresh(getattr(request, "param", "sqlite"), tmp_path)
+    yield url
+    databases.discard(url)
 
 
 @pytest.fixture
@@ -84,7 +65,7 @@ def settings(database_url, tmp_path) -> Settings:
         media_root=tmp_path / "media",
         run_worker=False,
         run_scheduler=False,
-        auto_migrate=True,
+        auto_migrate=False,  # migrated already (a copy of the session's template)
         app_rev="test-rev",
     )
 

@@ -129,6 +129,7 @@ async def test_other_business_user_is_404(client, auth_headers):
     assert stranger.name == ""
 
 
+@pytest.mark.both_databases
 async def test_last_active_admin_cannot_be_demoted_or_disabled(client, user, auth_headers):
     for body in ({"role": "agent"}, {"is_active": False}):
         response = await client.patch(f"/api/crm/users/{user.id}", headers=auth_headers, json=body)

@@ -109,6 +109,7 @@ async def test_rotation_keeps_the_family_expiry(client, user):
     assert rows[0].expires_at == rows[1].expires_at and rows[0].replaced_by_id == rows[1].id
 
 
+@pytest.mark.both_databases
 async def test_concurrent_refreshes_of_one_token_one_wins(client, user):
     r1 = (await (await desktop_login(client, user.email)).get_json())["refresh_token"]
     answers = await asyncio.gather(refresh_body(client, r1), refresh_body(client, r1))
@@ -228,6 +229,7 @@ async def test_per_ip_even_when_the_email_rotates(client, user):
     assert ok.status_code == 200
 
 
+@pytest.mark.both_databases
 async def test_retry_after_counts_down_from_the_oldest_failure(client, user):
     for _ in range(10):
         await fail(client, user.email, "10.0.0.5")

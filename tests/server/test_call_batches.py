@@ -13,6 +13,8 @@ from server.calls.models import Call
 from server.customers.counts import customer_count
 from server.customers.models import Customer
 
+pytestmark = pytest.mark.both_databases  # the SQL itself differs by dialect
+
 
 @pytest.fixture
 def batch_sizes(app, monkeypatch) -> list[int]:

@@ -21,6 +21,7 @@ async def add_calls(business, count: int, prefix: str = "CA") -> list[Call]:
                               started_at=start + timedelta(minutes=i), duration=i) for i in range(count)]
 
 
+@pytest.mark.both_databases
 async def test_list_is_paged_newest_first(client, business, auth_headers):
     await add_calls(business, 30)
     response = await client.get("/api/crm/calls?page=2&limit=25", headers=auth_headers)

@@ -115,6 +115,7 @@ async def test_unsigned_pdf_has_no_image(client, auth_headers, customer):
     assert sum(len(p.images) for p in PdfReader(io.BytesIO(data)).pages) == 0
 
 
+@pytest.mark.both_databases
 async def test_concurrent_signings_one_wins(client, auth_headers, customer):
     contract = await sent_contract(client, auth_headers, customer.id)
     url = path_of(contract["sign_url"])
@@ -224,6 +225,7 @@ async def test_tenancy(client, auth_headers, customer):
     assert [c["id"] for c in contracts["results"]] == [mine["id"]]
 
 
+@pytest.mark.both_databases
 async def test_lists_filter_and_sort(client, auth_headers, business, customer):
     second = await Customer.create(business=business, name="יוסי לוי")
     first = await new_contract(client, auth_headers, customer.id)

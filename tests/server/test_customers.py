@@ -54,11 +54,13 @@ async def test_create_normalises_phone_and_reads_back(client, auth_headers):
     ("q=example.co.il", ["יוסי לוי"]),
     ("q=אין כזה", []),
 ])
+@pytest.mark.both_databases
 async def test_search_in_hebrew_and_any_phone_format(client, auth_headers, query, expected):
     await add_people(client, auth_headers)
     assert await names(client, auth_headers, query) == expected
 
 
+@pytest.mark.both_databases
 async def test_sort_filter_and_page(client, auth_headers):
     await add_people(client, auth_headers)
     body = await (await client.get("/api/crm/customers?sort=name&limit=3", headers=auth_headers)).get_json()
@@ -70,6 +72,7 @@ async def test_sort_filter_and_page(client, auth_headers):
     assert (await client.get("/api/crm/customers?status=vip", headers=auth_headers)).status_code == 422
 
 
+@pytest.mark.both_databases
 async def test_update_and_duplicate_phone(client, auth_headers):
     dana, yossi, *_ = await add_people(client, auth_headers)
     clash = await client.patch(f"/api/crm/customers/{yossi['id']}", json={"phone": "0541234567"}, headers=auth_headers)
@@ -100,6 +103,7 @@ async def test_owner_must_be_of_the_same_business(client, auth_headers, user):
     assert (await mine.get_json())["owner_id"] == user.id
 
 
+@pytest.mark.both_databases
 async def test_delete_and_refusal_when_invoiced(client, auth_headers, business):
     dana, yossi, *_ = await add_people(client, auth_headers)
     assert (await client.delete(f"/api/crm/customers/{yossi['id']}", headers=auth_headers)).status_code == 204
@@ -127,6 +131,7 @@ async def test_csv_export_has_bom_hebrew_and_neutralised_formulas(client, auth_h
     assert len(rows) == 1 + len(PEOPLE) + 4
 
 
+@pytest.mark.both_databases
 @pytest.mark.parametrize("sort", ["name", "-name", "last_contact_at", "-last_contact_at", "-id"])
 async def test_csv_export_walks_rows_in_the_lists_order_across_batches(client, auth_headers, monkeypatch, sort):
     from server.customers import export
@@ -152,6 +157,7 @@ async def test_csv_export_walks_rows_in_the_lists_order_across_batches(client, a
     assert bad.status_code == 422
 
 
+@pytest.mark.both_databases
 async def test_csv_export_applies_the_list_filters(client, auth_headers):
     await add_people(client, auth_headers)
     raw = await (await client.get("/api/crm/customers/export.csv", query_string={"q": "דנה"},
@@ -160,6 +166,7 @@ async def test_csv_export_applies_the_list_filters(client, auth_headers):
     assert [row[1] for row in rows[1:]] == ["דנה כהן"]
 
 
+@pytest.mark.both_databases
 async def test_a_run_of_digits_longer_than_any_phone_is_just_text(client, auth_headers):
     await add_people(client, auth_headers)
     assert await names(client, auth_headers, "q=" + "0" * 200) == []

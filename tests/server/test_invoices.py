@@ -29,6 +29,7 @@ async def create(client, headers, customer_id, lines=None, **extra):
                              json={"customer_id": customer_id, "lines": lines or LINES, **extra})
 
 
+@pytest.mark.both_databases
 async def test_vat_math_is_exact_and_rounded_half_up(client, auth_headers, customer):
     response = await create(client, auth_headers, customer.id)
     assert response.status_code == 201
@@ -52,6 +53,7 @@ async def test_vat_rate_comes_from_the_business(client, auth_headers, business, 
     assert (invoice["vat_rate"], invoice["vat"], invoice["total"]) == ("17.00", "0.09", "0.59")
 
 
+@pytest.mark.both_databases
 async def test_concurrent_creations_get_numbers_one_to_twenty(client, auth_headers, customer):
     responses = await asyncio.gather(*(
         create(client, auth_headers, customer.id, lines=[{"description": f"שורה {i}", "quantity": 1,
@@ -175,6 +177,7 @@ async def test_bad_list_parameters_are_422(client, auth_headers, query):
     assert (await client.get(f"/api/crm/invoices?{query}", headers=auth_headers)).status_code == 422
 
 
+@pytest.mark.both_databases
 async def test_list_filters(client, auth_headers, business, customer):
     second = await Customer.create(business=business, name="דנה כהן")
     await create(client, auth_headers, customer.id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from server.jobs import queue
 from server.jobs.errors import PermanentJobError
 from server.jobs.models import Job
@@ -12,6 +14,7 @@ from server.jobs.worker import Worker
 LEASE = timedelta(seconds=30)
 
 
+@pytest.mark.both_databases
 async def test_one_claim_per_job_and_dedupe(app):
     assert await queue.enqueue("demo", {"n": 1}, dedupe_key="k1")
     assert await queue.enqueue("demo", {"n": 2}, dedupe_key="k1") is None
@@ -21,6 +24,7 @@ async def test_one_claim_per_job_and_dedupe(app):
     assert await Job.all().count() == 1
 
 
+@pytest.mark.both_databases
 async def test_expired_lease_is_claimed_again(app):
     await queue.enqueue("demo", {})
     first = await queue.claim(worker="dead", lease=timedelta(seconds=-1))
@@ -31,6 +35,7 @@ async def test_expired_lease_is_claimed_again(app):
     assert (await Job.get(id=first.id)).status == "running"
 
 
+@pytest.mark.both_databases
 async def test_failures_back_off_then_go_dead_with_the_error(app, settings):
     calls = []
 

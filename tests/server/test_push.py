@@ -27,8 +27,9 @@ def test_a_push_services_endpoint_is_taken_and_local_http_only_in_development():
 
 
 async def test_the_api_refuses_a_bad_endpoint_with_422(client, auth_headers):
+    keys = {"p256dh": "B" * 87, "auth": "A" * 22}
     response = await client.post("/api/push/subscriptions", headers=auth_headers,
-                                 json={"endpoint": "https://10.0.0.1/x", "keys": {"p256dh": "B" * 87, "auth": "A" * 22}})
+                                 json={"endpoint": "https://10.0.0.1/x", "keys": keys})
     assert response.status_code == 422
     assert (await response.get_json())["error"]["code"] == "invalid_endpoint"
     assert (await (await client.get("/api/push/subscriptions", headers=auth_headers)).get_json())["total"] == 0

@@ -12,7 +12,7 @@ from tortoise import Tortoise
 from server import bulk, cli, demo
 from tests.conftest import login
 
-pytestmark = pytest.mark.usefixtures("app")
+pytestmark = [pytest.mark.usefixtures("app"), pytest.mark.both_databases]  # bulk loads and counts are per dialect
 
 
 async def _count_by_business(model) -> dict:

@@ -164,6 +164,7 @@ async def test_delete(client, business, auth_headers):
     assert (await client.get(f"/api/crm/tasks/{task['id']}", headers=auth_headers)).status_code == 404
 
 
+@pytest.mark.both_databases
 async def test_filters_and_sorts(client, business, user, auth_headers):
     colleague = await create_user(business_id=business.id, email="b@example.com", password="x" * 12)
     customer = await Customer.create(business=business, name="דנה", phone="+972541234567")

@@ -133,6 +133,7 @@ async def test_tenant_headers_from_the_client_are_ignored(client, auth_headers):
     assert response.status_code == 404
 
 
+@pytest.mark.both_databases
 async def test_ids_past_the_database_range_name_nothing(client, auth_headers):
     huge = 10**24
     created = await client.post("/api/crm/contracts", json={"customer_id": huge, "title": "x", "body": "y"},

@@ -54,6 +54,7 @@ async def get_timeline(client, headers, customer_id: int, **params):
                             headers=headers)
 
 
+@pytest.mark.both_databases
 async def test_sources_interleave_newest_first(client, business, user, customer, auth_headers):
     await add_call(business, customer, T0, 1, duration=21)
     await add_task(business, customer, user, T0 + timedelta(minutes=1), 1)
@@ -94,6 +95,7 @@ async def test_whatsapp_source_joins_the_merge(client, business, user, customer,
     assert body["items"][1]["data"]["message_sid"] == "SM" + "1" * 32
 
 
+@pytest.mark.both_databases
 async def test_paging_over_equal_timestamps_returns_each_item_once(client, business, user, customer, auth_headers):
     expected = set()
     for n in range(30):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from server.auth.service import create_user
 from server.views.models import SavedView
 from tests.conftest import login
@@ -65,6 +67,7 @@ async def test_update_delete_and_mass_assignment(client, business, user, auth_he
     assert await SavedView.filter(id=view["id"]).count() == 0
 
 
+@pytest.mark.both_databases
 async def test_duplicate_name_is_409_and_bad_input_422(client, business, auth_headers):
     await post_view(client, auth_headers)
     again = await client.post("/api/crm/views", json=VIEW, headers=auth_headers)

@@ -91,6 +91,7 @@ async def test_answers_exactly_as_the_quart_route(served):
     assert len(customers) == 1 and {c.customer_id for c in calls} == {customers[0].id}
 
 
+@pytest.mark.both_databases
 async def test_retries_of_one_call_file_it_once(served):
     client, _, through_quart = served
     params = call_params("CA" + "3" * 32)

@@ -125,6 +125,7 @@ async def test_unknown_signed_parameter_still_validates(client, business):
     assert response.status_code == 200
 
 
+@pytest.mark.both_databases
 async def test_retried_webhooks_create_one_call_and_one_job(client, business):
     sid = "CA" + "5" * 32
     for _ in range(3):
@@ -147,6 +148,7 @@ async def test_call_status_only_moves_forward(client, business):
     assert (call.status, call.duration) == ("completed", 42)
 
 
+@pytest.mark.both_databases
 @pytest.mark.parametrize("caller", ["054-123-4567", "0541234567", "+972 54 123 4567"])
 async def test_known_caller_in_any_local_format_is_matched(client, business, caller):
     existing = await Customer.create(business=business, name="דנה כהן", phone="+972541234567")

@@ -69,6 +69,7 @@ def app_on_fake(app, api_settings):
     return app
 
 
+@pytest.mark.both_databases
 async def test_inbound_text_is_stored_once_under_its_customer(client, business):
     params = inbound("SM" + "1" * 32, body="שלום\x00 עולם")
     for _ in range(2):  # Twilio's retry
@@ -312,6 +313,7 @@ async def test_missed_call_creates_a_task_and_sends_the_template(client, busines
     assert (message.direction, message.content_sid, message.status) == ("outbound", TEMPLATE, "queued")
 
 
+@pytest.mark.both_databases
 async def test_followup_job_run_twice_makes_one_task(client, business, user, auth_headers, app_on_fake,
                                                      api_settings, twilio):
     from server.messages.followup import follow_up

@@ -1,0 +1,59 @@
+"""aerich owns the whole schema: on an empty database the migrations make the tables and what
+aerich cannot express (search indexes, the count triggers), and a second run does nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import asyncpg
+import pytest
+
+from server import db
+
+pytestmark = pytest.mark.both_databases
+
+
+@pytest.fixture
+async def empty_database(database_url, tmp_path):
+    """The test's database, emptied of the template's schema."""
+    if database_url.startswith("sqlite://"):
+        path = tmp_path / "empty.sqlite3"
+        yield f"sqlite://{path}"
+        return
+    connection = await asyncpg.connect(database_url)
+    try:
+        await connection.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    finally:
+        await connection.close()
+    yield database_url
+
+
+async def objects(url: str) -> set[str]:
+    if url.startswith("sqlite://"):
+        with sqlite3.connect(url.removeprefix("sqlite://")) as connection:
+            return {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    connection = await asyncpg.connect(url)
+    try:
+        rows = await connection.fetch(
+            "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' "
+            "UNION SELECT indexname FROM pg_indexes WHERE schemaname = 'public' "
+            "UNION SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        return {row["name"] for row in rows}
+    finally:
+        await connection.close()
+
+
+async def test_migrations_build_the_whole_schema_once(empty_database):
+    applied = await db.migrate(empty_database)
+    assert [name.split("_", 2)[2] for name in applied] == ["init.py", "search_and_counts.py"]
+    made = await objects(empty_database)
+    expected = {"customer", "call", "job", "task", "customer_tally"}
+    if empty_database.startswith("sqlite://"):
+        expected |= {"customer_search", "customer_search_ai", "customer_search_au", "customer_search_ad",
+                     "customer_tally_ai", "customer_tally_ad", "customer_tally_au"}
+    else:
+        expected |= {"customer_name_trgm", "customer_email_trgm", "customer_phone_trgm",
+                     "customer_tally_ins", "customer_tally_del", "customer_tally_upd"}
+    assert expected <= made
+    assert await db.migrate(empty_database) == []
+    assert await objects(empty_database) == made
