@@ -10,7 +10,8 @@ Latin subset of Noto Sans (see static/fonts/OFL.txt). fpdf2 tables are not mirro
 columns are given from left to right, which is the reverse of their reading order.
 
 Amounts are formatted by hand the way babel formats `he_IL` currency ("1,234.50 ₪", shown
-right to left as ₪ 1,234.50), to keep babel out of the server's dependencies.
+right to left as ₪ 1,234.50), to keep babel out of the server's dependencies. Phone numbers
+and statuses read as everywhere else: `phones.national` and `labels.label`.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import phonenumbers
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout, XPos, YPos
+
+from server import labels
+from server.phones import national
 
 FONTS_DIR = Path(__file__).resolve().parent / "static" / "fonts"
 ISRAEL = ZoneInfo("Asia/Jerusalem")
@@ -41,7 +44,6 @@ HEADING_FILL = (232, 239, 247)
 ZEBRA_FILL = (248, 249, 250)
 CANCELLED_RED = (200, 30, 45)
 
-INVOICE_STATUSES = {"draft": "טיוטה", "issued": "הופקה", "paid": "שולמה", "cancelled": "בוטלה", "canceled": "בוטלה"}
 TAX_ID_LABELS = {"company": "ח.פ.", "licensed_dealer": "עוסק מורשה", "exempt_dealer": "עוסק פטור"}
 CURRENCY_SIGNS = {"ILS": "₪", "USD": "$", "EUR": "€"}
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -108,17 +110,6 @@ def format_date(value: Any, what: str = "date") -> str:
     return _parse_time(value, what).strftime("%d/%m/%Y")
 
 
-def format_phone(phone: str) -> str:
-    """+972541234567 → 054-123-4567; anything phonenumbers can't read is shown as given."""
-    try:
-        number = phonenumbers.parse(phone, "IL")
-    except phonenumbers.NumberParseException:
-        return phone
-    if number.country_code == 972:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
 def _tax_id_line(business: dict) -> str | None:
     if not business.get("tax_id"):
         return None
@@ -157,7 +148,7 @@ class _Document(FPDF):
         self.set_font(HEBREW, "B", 16)
         self.cell(0, 8, self.business["name"], align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         details = [_tax_id_line(self.business), self.business.get("address")]
-        contact = [self.business.get("phone") and format_phone(self.business["phone"]), self.business.get("email")]
+        contact = [self.business.get("phone") and national(self.business["phone"]), self.business.get("email")]
         self.set_text_color(*MUTED)
         self.set_font(HEBREW, "", 9)
         for line in (" · ".join(p for p in details if p), " · ".join(p for p in contact if p)):
@@ -260,8 +251,9 @@ def render_invoice(*, business: dict, customer: dict, invoice: dict) -> bytes:
     _require(customer, "customer", ("name",))
     _require(invoice, "invoice", ("number", "lines", "subtotal", "vat_rate", "vat", "total", "status"))
     status = str(invoice["status"]).lower()
-    if status not in INVOICE_STATUSES:
-        raise ValueError(f"invoice.status must be one of {', '.join(INVOICE_STATUSES)}, got {invoice['status']!r}")
+    if status not in labels.LABELS["invoice_status"]:
+        raise ValueError(f"invoice.status must be one of {', '.join(labels.LABELS['invoice_status'])}, "
+                         f"got {invoice['status']!r}")
     rows = _invoice_lines(invoice)
     currency = invoice.get("currency") or "ILS"
     subtotal = _decimal(invoice["subtotal"], "invoice.subtotal")
@@ -269,7 +261,7 @@ def render_invoice(*, business: dict, customer: dict, invoice: dict) -> bytes:
     vat = _decimal(invoice["vat"], "invoice.vat")
     total = _decimal(invoice["total"], "invoice.total")
     issued = format_date(invoice["issued_at"], "invoice.issued_at") if invoice.get("issued_at") else "טרם הופקה"
-    cancelled = status in ("cancelled", "canceled")
+    cancelled = status == "cancelled"
 
     title = f"חשבונית מס מספר {invoice['number']}"
 
@@ -289,7 +281,7 @@ def render_invoice(*, business: dict, customer: dict, invoice: dict) -> bytes:
 
 
 def _invoice_body(pdf: _Document, *, title: str, customer: dict, invoice: dict, status: str, issued: str) -> None:
-    cancelled = status in ("cancelled", "canceled")
+    cancelled = status == "cancelled"
     currency = invoice.get("currency") or "ILS"
     pdf.heading(title, size=18)
     if cancelled:
@@ -309,7 +301,7 @@ def _invoice_body(pdf: _Document, *, title: str, customer: dict, invoice: dict, 
     pdf.cell(0, 6, str(customer["name"]), align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     contact = []
     if customer.get("phone"):
-        contact.append(("טלפון", format_phone(str(customer["phone"]))))
+        contact.append(("טלפון", national(str(customer["phone"]))))
     if customer.get("email"):
         contact.append(("דוא\"ל", str(customer["email"])))
     pdf.labelled(contact)
@@ -320,7 +312,7 @@ def _invoice_body(pdf: _Document, *, title: str, customer: dict, invoice: dict, 
     pdf.set_xy(MARGIN, top)
     pdf.heading("פרטי החשבונית", size=11)
     pdf.labelled([("מספר", str(invoice["number"])), ("תאריך הפקה", issued),
-                  ("סטטוס", INVOICE_STATUSES[status]), ("מטבע", currency)])
+                  ("סטטוס", labels.label("invoice_status", status)), ("מטבע", currency)])
     pdf.set_right_margin(MARGIN)
     pdf.set_xy(MARGIN, max(right_bottom, pdf.get_y()) + 6)
 
@@ -428,7 +420,7 @@ def _contract_body(pdf: _Document, *, title: str, business: dict, customer: dict
     parties = [("בין", " · ".join(p for p in (business["name"], _tax_id_line(business)) if p))]
     customer_details = [str(customer["name"])]
     if customer.get("phone"):
-        customer_details.append(format_phone(str(customer["phone"])))
+        customer_details.append(national(str(customer["phone"])))
     if customer.get("email"):
         customer_details.append(str(customer["email"]))
     parties.append(("לבין", " · ".join(customer_details)))

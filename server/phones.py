@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import phonenumbers
@@ -34,23 +35,33 @@ def to_e164(raw: str | None, region: str = DEFAULT_REGION) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# Israel's two everyday shapes, read straight off E.164 (every row of a list or an export, and
+# every new caller's name, comes through here): mobiles and 07x numbers (nine national digits,
+# 05x/07x) and geographic landlines (eight, 02/03/04/08/09).
+_MOBILE = re.compile(r"\+972([57]\d)(\d{3})(\d{4})")
+_LANDLINE = re.compile(r"\+972([2-489])(\d{3})(\d{4})")
+
+
 def national(e164: str) -> str:
-    """How an Israeli agent writes the number: `054-123-4567`."""
-    # An Israeli E.164 number's national digits are what follows +972: no parse needed (every
-    # new caller's name, and every row of a list or an export, comes through here).
-    if e164.startswith("+972") and e164[4:].isdigit():
-        return _israeli(str(int(e164[4:])))
+    """How an Israeli agent writes the number: `054-123-4567`, `03-555-0100`.
+
+    The one phone formatter of the server: the API's `*_display` fields, the CSV and the PDF
+    all show what this returns. Other shapes (1-800, foreign numbers) go to phonenumbers.
+    """
+    match = _MOBILE.fullmatch(e164) or _LANDLINE.fullmatch(e164)
+    if match:
+        return f"0{match[1]}-{match[2]}-{match[3]}"
+    return _unusual(e164)
+
+
+@lru_cache(maxsize=1024)
+def _unusual(text: str) -> str:
     try:
-        number = phonenumbers.parse(e164, DEFAULT_REGION)
+        number = phonenumbers.parse(text, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
-        return e164
-    if number.country_code != 972:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return _israeli(str(number.national_number))
-
-
-def _israeli(national_number: str) -> str:
-    digits = "0" + national_number
-    if len(digits) == 10:  # mobile and 07x numbers
-        return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-    return f"{digits[:2]}-{digits[2:5]}-{digits[5:]}"
+        return text  # "Anonymous", a SIP address: shown as it came
+    # A number phonenumbers can place reads as it is dialled at home (1-800-123-456); one it
+    # can't stays international, so what is shown still dials ("+972 5012345678", not "5012345678").
+    if number.country_code == 972 and phonenumbers.is_valid_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,15 +22,20 @@ from decimal import Decimal
 from functools import partial
 from itertools import islice
 
-from tortoise import Tortoise
 from tortoise.expressions import Q
+from tortoise.models import Model
 
 from server.calls.models import Call
 from server.calls.service import call_json
 from server.contracts.models import Contract
+from server.contracts.service import contract_json
 from server.customers.models import Customer
 from server.errors import APIError
 from server.invoices.models import Invoice
+from server.invoices.service import invoice_json
+from server.labels import label
+from server.messages.models import Message
+from server.messages.service import message_json
 from server.tasks.models import Task
 from server.tasks.service import task_json
 from server.tenancy import owned
@@ -39,7 +43,7 @@ from server.tenancy import owned
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 CURRENCY_SIGNS = {"ILS": "₪", "USD": "$", "EUR": "€"}
-CONTRACT_STATUSES_HE = {"draft": "טיוטה", "sent": "נשלח", "signed": "נחתם", "declined": "נדחה"}
+UNANSWERED = ("no-answer", "busy", "failed", "canceled")
 
 
 @dataclass(frozen=True)
@@ -68,68 +72,39 @@ def cursor_of(item: dict) -> str:
     return f"{item['at']}|{item['type']}:{item['id']}"
 
 
-# --- serialisers: a domain's own when it has one, else the fields of the contract ----------
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _domain(module: str, name: str, fallback: Callable[[object], dict]) -> Callable[[object], dict]:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return fallback
-
-
-def _invoice_json(invoice: Invoice) -> dict:
-    return {"id": invoice.id, "number": invoice.number, "customer_id": invoice.customer_id, "lines": invoice.lines,
-            "subtotal": str(invoice.subtotal), "vat_rate": str(invoice.vat_rate), "vat": str(invoice.vat),
-            "total": str(invoice.total), "currency": invoice.currency, "status": invoice.status,
-            "issued_at": _iso(invoice.issued_at), "created_at": _iso(invoice.created_at)}
-
-
-def _contract_json(contract: Contract, *, base_url: str) -> dict:
-    sign_url = f"{base_url.rstrip('/')}/sign/{contract.sign_token}" if contract.status != "draft" else None
-    return {"id": contract.id, "customer_id": contract.customer_id, "title": contract.title, "body": contract.body,
-            "status": contract.status, "sign_url": sign_url,
-            "signed_at": _iso(contract.signed_at), "created_at": _iso(contract.created_at)}
-
-
-def _message_json(message) -> dict:
-    return {name: _iso(value) if isinstance(value, datetime) else value for name, value in (
-        (name, getattr(message, name, None)) for name in (
-            "id", "message_sid", "customer_id", "direction", "body", "media", "status", "error_code", "created_at"))}
-
-
 # --- titles (Hebrew) -------------------------------------------------------------------------
 
+# The words of a title are the label table's (server/labels.py), so a title and the status
+# badge beside it never disagree.
+
 def _call_title(call: Call) -> str:
-    title = "שיחה יוצאת" if (call.direction or "").startswith("outbound") else "שיחה נכנסת"
+    title = label("call_direction", call.direction or "inbound")
     if call.duration:
         minutes, seconds = divmod(call.duration, 60)
         return f"{title} · {minutes}:{seconds:02d}"
-    if call.status in ("no-answer", "busy", "failed", "canceled"):
-        return f"{title} · לא נענתה"
+    if call.status in UNANSWERED:
+        return f"{title} · {label('call_status', call.status)}"
     return title
 
 
-def _message_title(message) -> str:
-    title = "וואטסאפ יוצא" if (getattr(message, "direction", "") or "").startswith("outbound") else "וואטסאפ נכנס"
-    body = " ".join((getattr(message, "body", "") or "").split())
+def _message_title(message: Message) -> str:
+    title = "וואטסאפ יוצא" if (message.direction or "").startswith("outbound") else "וואטסאפ נכנס"
+    body = " ".join((message.body or "").split())
     return f"{title}: {body[:80]}{'…' if len(body) > 80 else ''}" if body else title
 
 
 def _task_title(task: Task) -> str:
-    return f"משימה: {task.title}" + (" (בוצעה)" if task.status == "done" else "")
+    title = f"{label('timeline_type', 'task')}: {task.title}"
+    return title + (f" ({label('task_status', 'done')})" if task.status == "done" else "")
 
 
 def _invoice_title(invoice: Invoice) -> str:
     sign = CURRENCY_SIGNS.get(invoice.currency, invoice.currency)
-    return f"חשבונית {invoice.number} · {sign} {Decimal(invoice.total):,.2f}"
+    return f"{label('timeline_type', 'invoice')} {invoice.number} · {sign} {Decimal(invoice.total):,.2f}"
 
 
 def _contract_title(contract: Contract) -> str:
-    return f"חוזה: {contract.title} ({CONTRACT_STATUSES_HE.get(contract.status, contract.status)})"
+    return f"{label('timeline_type', 'contract')}: {contract.title} ({label('contract_status', contract.status)})"
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -137,27 +112,19 @@ def _contract_title(contract: Contract) -> str:
 @dataclass(frozen=True)
 class Source:
     type: str
-    model: Callable[[], type | None]  # None when the domain is not installed
+    model: type[Model]
     at: str  # the indexed time column, (customer_id, at)
-    title: Callable[[object], str]
-    json: Callable[[str], Callable[[object], dict]]  # base_url (for links customers open) → serialiser
-
-
-def _message_model():
-    # WhatsApp comes with its own issue: until its model is registered, the timeline skips it.
-    apps = Tortoise.apps
-    return apps["models"].get("Message") if apps is not None and "models" in apps else None
+    title: Callable[[Model], str]
+    json: Callable[[str], Callable[[Model], dict]]  # base_url (for links customers open) → the domain's serialiser
 
 
 SOURCES = (
-    Source("call", lambda: Call, "started_at", _call_title, lambda base_url: call_json),
-    Source("contract", lambda: Contract, "created_at", _contract_title, lambda base_url: partial(
-        _domain("server.contracts.service", "contract_json", _contract_json), base_url=base_url)),
-    Source("invoice", lambda: Invoice, "created_at", _invoice_title,
-           lambda base_url: _domain("server.invoices.service", "invoice_json", _invoice_json)),
-    Source("task", lambda: Task, "created_at", _task_title, lambda base_url: task_json),
-    Source("whatsapp", _message_model, "created_at", _message_title,
-           lambda base_url: _domain("server.messages.service", "message_json", _message_json)),
+    Source("call", Call, "started_at", _call_title, lambda base_url: call_json),
+    Source("contract", Contract, "created_at", _contract_title,
+           lambda base_url: partial(contract_json, base_url=base_url)),
+    Source("invoice", Invoice, "created_at", _invoice_title, lambda base_url: invoice_json),
+    Source("task", Task, "created_at", _task_title, lambda base_url: task_json),
+    Source("whatsapp", Message, "created_at", _message_title, lambda base_url: message_json),
 )
 SOURCE_TYPES = frozenset(source.type for source in SOURCES)
 
@@ -176,10 +143,7 @@ def _older(source: Source, cursor: Cursor) -> Q:
 async def _rows(source: Source, *, business_id: int, customer_id: int, cursor: Cursor | None,
                 limit: int) -> list[tuple]:
     """(sort key, source, row) for the source's newest `limit` rows after the cursor."""
-    model = source.model()
-    if model is None:
-        return []
-    query = model.filter(business_id=business_id, customer_id=customer_id)
+    query = source.model.filter(business_id=business_id, customer_id=customer_id)
     if cursor is not None:
         query = query.filter(_older(source, cursor))
     rows = await query.order_by(f"-{source.at}", "-id").limit(limit)
@@ -187,8 +151,9 @@ async def _rows(source: Source, *, business_id: int, customer_id: int, cursor: C
 
 
 def _item(source: Source, row, serialize: Callable[[object], dict]) -> dict:
-    return {"type": source.type, "id": row.id, "at": getattr(row, source.at).astimezone(UTC).isoformat(),
-            "title": source.title(row), "data": serialize(row)}
+    return {"type": source.type, "type_label": label("timeline_type", source.type), "id": row.id,
+            "at": getattr(row, source.at).astimezone(UTC).isoformat(), "title": source.title(row),
+            "data": serialize(row)}
 
 
 async def customer_timeline(*, business_id: int, customer_id: int, before: str | None = None,

@@ -1,6 +1,6 @@
 """The customer timeline, under both the contract's URLs."""
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 from quart import Blueprint, current_app, g, request
@@ -10,6 +10,7 @@ from server.auth.current import login_required
 from server.calls.schemas import CallOut
 from server.contracts.schemas import ContractOut
 from server.invoices.schemas import InvoiceOut
+from server.messages.schemas import MessageOut
 from server.schemas import ResponseModel, Timestamp
 from server.tasks.schemas import TaskOut
 from server.timeline import DEFAULT_LIMIT, MAX_LIMIT, customer_timeline
@@ -25,6 +26,7 @@ class TimelineQuery(BaseModel):
 
 class _Item(ResponseModel):
     type: str  # each kind below narrows it (and keeps it first, as the serialiser does)
+    type_label: str  # Hebrew, server/labels.py
     id: int
     at: Timestamp
     title: str  # Hebrew, for the card
@@ -52,7 +54,7 @@ class TaskItem(_Item):
 
 class WhatsAppItem(_Item):
     type: Literal["whatsapp"]
-    data: dict[str, Any]  # the message's fields (its domain comes with its own issue)
+    data: MessageOut
 
 
 class Timeline(ResponseModel):

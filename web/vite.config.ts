@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, searchForWorkspaceRoot } from "vite";
 
 // The build id registers the service worker as `sw.js?v=<build>` (cache busting, brief F3).
 const build = process.env.APP_REV || new Date().toISOString().replace(/\D/g, "").slice(0, 14);
@@ -12,6 +12,8 @@ export default defineConfig({
   define: { __BUILD__: JSON.stringify(build) },
   build: { outDir: "dist", emptyOutDir: true, assetsDir: "assets" },
   server: {
+    // The label table is the server's file (src/lib/labels.ts imports it): the dev server may read it.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), "../server/labels.json"] },
     // `npm run dev` talks to `make run` on port 5000.
     proxy: {
       "/api": "http://127.0.0.1:5000",

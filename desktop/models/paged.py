@@ -26,11 +26,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    key: str
+    key: str  # the field it sorts by and saved layouts name it by
     title: str
     sortable: bool = False
     format: Callable[[object], str] | None = None
     alignment: Qt.AlignmentFlag | None = None
+    shown: str | None = None  # the field shown instead, the server's display form ("phone_display")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class PagedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if row is None:
                 return PLACEHOLDER
-            value = row.get(column.key)
+            value = row.get(column.shown or column.key)
             if column.format is not None:
                 return column.format(value)
             return "" if value is None else str(value)

@@ -3,8 +3,6 @@ from the header's context menu, a density toggle, skeleton rows and a no-data st
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainter
 from PySide6.QtWidgets import (
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import theme
 from desktop.api import Api
+from desktop.display import when
 from desktop.models.paged import ROW_ROLE, SKELETON_ROLE, Column, PagedTableModel, PageQuery
 from desktop.tasks import TaskManager
 
@@ -36,38 +35,17 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Customers", text)
 
 
-def _status(value: object) -> str:
-    return {"lead": _t("ליד"), "active": _t("פעיל"), "inactive": _t("לא פעיל")}.get(str(value), str(value or ""))
-
-
-def _when(value: object) -> str:
-    if not value:
-        return ""
-    try:
-        return datetime.fromisoformat(str(value)).astimezone().strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return str(value)
-
-
-def _phone(value: object) -> str:
-    # E.164 shown as dialled in Israel: +97235550100 → 03-5550100; others as they are.
-    text = str(value or "")
-    if text.startswith("+972") and len(text) >= 12:
-        local = "0" + text[4:]
-        split = 3 if local.startswith("05") or local.startswith("07") else 2
-        return f"{local[:split]}-{local[split:]}"
-    return text
-
-
 def customer_columns() -> list[Column]:
+    # Phone and status show the server's display forms: the card, the web app, the CSV and the
+    # PDF show the very same text.
     ltr = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
     return [
         Column("name", _t("שם"), sortable=True),
-        Column("phone", _t("טלפון"), format=_phone, alignment=ltr),
+        Column("phone", _t("טלפון"), alignment=ltr, shown="phone_display"),
         Column("email", _t("אימייל")),
-        Column("status", _t("סטטוס"), sortable=True, format=_status),
-        Column("last_contact_at", _t("קשר אחרון"), sortable=True, format=_when),
-        Column("created_at", _t("נוצר"), sortable=True, format=_when),
+        Column("status", _t("סטטוס"), sortable=True, shown="status_label"),
+        Column("last_contact_at", _t("קשר אחרון"), sortable=True, format=when),
+        Column("created_at", _t("נוצר"), sortable=True, format=when),
     ]
 
 

@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 from desktop import theme
 from desktop.api import Api
 from desktop.calls import call_customer
+from desktop.display import when
 from desktop.realtime import alert_key
 from desktop.tasks import TaskManager
-from desktop.views.customers import _phone as phone_text
-from desktop.views.customers import _when as local_time
 
 SNOOZES = ((5, "Ctrl+1"), (15, "Ctrl+2"), (60, "Ctrl+3"))
 ESC_SNOOZE_MINUTES = 5
@@ -222,11 +221,11 @@ QPushButton {{ font-size: 15px; padding: 6px 16px; }}
         self.counter.setText(self.tr("{0} מתוך {1}").format(1, len(self.queue)))
         self.counter.setVisible(len(self.queue) > 1)
         self.title.setText(task.get("title", ""))
-        self.due.setText(self.tr("מועד: {0}").format(local_time(task.get("fires_at") or task.get("due_at"))))
+        self.due.setText(self.tr("מועד: {0}").format(when(task.get("fires_at") or task.get("due_at"))))
         self.notes.setText(task.get("notes") or "")
         self.notes.setVisible(bool(task.get("notes")))
         if customer:
-            phone = phone_text(customer.get("phone"))
+            phone = customer.get("phone_display")  # the task:due payload carries the server's customer_json
             self.customer.setText(self.tr("לקוח: {0}").format(customer.get("name", "")) +
                                   (f" · \u200e{phone}\u200e" if phone else ""))
         else:

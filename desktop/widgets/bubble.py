@@ -20,15 +20,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ChatBubble", text)
 
 
-def ticks(status: str) -> tuple[str, str]:
-    """(the mark, its Hebrew meaning) for an outbound message's status."""
-    marks = {
-        "pending": ("◷", _t("ממתינה לשליחה")), "accepted": ("◷", _t("ממתינה לשליחה")),
-        "queued": ("◷", _t("בתור לשליחה")), "sending": ("◷", _t("נשלחת")),
-        "sent": ("✓", _t("נשלחה")), "delivered": ("✓✓", _t("נמסרה")), "read": ("✓✓", _t("נקראה")),
-        "failed": ("!", _t("השליחה נכשלה")), "undelivered": ("!", _t("לא נמסרה")),
-    }
-    return marks.get(status, ("", status))
+# An outbound message's delivery mark by status; its meaning (tooltip) is the server's status_label.
+TICKS = {"pending": "◷", "accepted": "◷", "scheduled": "◷", "queued": "◷", "sending": "◷", "sent": "✓",
+         "delivered": "✓✓", "read": "✓✓", "failed": "!", "undelivered": "!", "canceled": "!"}
 
 
 class ChatBubble(QWidget):
@@ -61,8 +55,8 @@ class ChatBubble(QWidget):
         footer.addStretch()
         footer.addWidget(self.time)
         if self.outbound:
-            mark, meaning = ticks(str(message.get("status", "")))
             status = str(message.get("status", ""))
+            mark, meaning = TICKS.get(status, ""), message.get("status_label") or status
             color = read_color if status == "read" else t["danger"] if mark == "!" else t["muted"]
             self.ticks.setText(mark)
             self.ticks.setToolTip(meaning)

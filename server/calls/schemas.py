@@ -26,15 +26,20 @@ class CallOut(ResponseModel):
     call_sid: str
     customer_id: int | None
     direction: str
+    direction_label: str  # Hebrew, server/labels.py (as every *_label field)
     status: str
+    status_label: str
     from_number: str
+    from_number_display: str  # as people read it (server/phones.py national), as every *_display field
     to_number: str
+    to_number_display: str
     started_at: Timestamp
     duration: int | None
     recording_url: str | None  # our /api/crm/calls/<id>/recording, once the recording is stored
     recording_duration: int | None
     transcript: str | None
     transcript_status: str
+    transcript_status_label: str
     notes: str
     created_at: Timestamp
     updated_at: Timestamp

@@ -18,7 +18,8 @@ from server.calls.models import Call
 from server.customers.models import Customer
 from server.customers.service import new_lead
 from server.jobs import queue
-from server.phones import to_e164
+from server.labels import label
+from server.phones import national, to_e164
 from server.tenancy import owned, scoped
 
 # Twilio's call statuses in the order a call goes through them; the last five are final.
@@ -196,15 +197,20 @@ def call_json(call: Call) -> dict:
         "call_sid": call.call_sid,
         "customer_id": call.customer_id,
         "direction": call.direction,
+        "direction_label": label("call_direction", call.direction),
         "status": call.status,
+        "status_label": label("call_status", call.status),
         "from_number": call.from_number,
+        "from_number_display": national(call.from_number),
         "to_number": call.to_number,
+        "to_number_display": national(call.to_number),
         "started_at": call.started_at.isoformat(),
         "duration": call.duration,
         "recording_url": f"/api/crm/calls/{call.id}/recording" if call.recording_path else None,
         "recording_duration": call.recording_duration,
         "transcript": call.transcript,
         "transcript_status": call.transcript_status,
+        "transcript_status_label": label("transcript_status", call.transcript_status),
         "notes": call.notes,
         "created_at": call.created_at.isoformat(),
         "updated_at": call.updated_at.isoformat(),

@@ -62,6 +62,7 @@ class ContractOut(ResponseModel):
     title: str
     body: str
     status: ContractStatus
+    status_label: str  # Hebrew, server/labels.py
     sign_url: str | None  # the public link, once sent
     sent_at: Timestamp | None
     signed_at: Timestamp | None

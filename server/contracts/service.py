@@ -28,6 +28,7 @@ from server.contracts.models import Contract, Signature
 from server.customers.models import Customer
 from server.errors import APIError
 from server.invoices.service import business_dict, customer_dict
+from server.labels import label
 from server.pdf import render_contract
 from server.tenancy import owned, scoped
 
@@ -126,6 +127,7 @@ def contract_json(contract: Contract, *, base_url: str) -> dict:
         "title": contract.title,
         "body": contract.body,
         "status": contract.status,
+        "status_label": label("contract_status", contract.status),
         "sign_url": sign_url(contract, base_url),
         "sent_at": _time(contract.sent_at),
         "signed_at": _time(contract.signed_at),

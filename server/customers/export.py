@@ -1,5 +1,6 @@
 """CSV export of the customer list: every matching row, streamed in batches, UTF-8 with a
-BOM so Excel shows Hebrew, and cells neutralised against formula injection."""
+BOM so Excel shows Hebrew, and cells neutralised against formula injection. Phones, statuses
+and sources read as the API's `*_display` / `*_label` fields do."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import AsyncIterator
 from tortoise.expressions import Q
 
 from server.customers.models import Customer
+from server.labels import label
 from server.phones import national
 
 BATCH = 2000
@@ -17,7 +19,6 @@ COLUMNS = (
     ("id", "מזהה"), ("name", "שם"), ("phone", "טלפון"), ("email", "דוא\"ל"), ("status", "סטטוס"),
     ("address", "כתובת"), ("source", "מקור"), ("created_at", "נוצר"), ("last_contact_at", "קשר אחרון"),
 )
-STATUS_HE = {"lead": "ליד", "active": "פעיל", "inactive": "לא פעיל"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,9 +34,9 @@ def _row(customer: Customer) -> list[str]:
         "name": customer.name,
         "phone": national(customer.phone) if customer.phone else "",
         "email": customer.email,
-        "status": STATUS_HE.get(customer.status, customer.status),
+        "status": label("customer_status", customer.status),
         "address": customer.address,
-        "source": customer.source,
+        "source": label("customer_source", customer.source),
         "created_at": customer.created_at.isoformat(timespec="seconds"),
         "last_contact_at": customer.last_contact_at.isoformat(timespec="seconds") if customer.last_contact_at else "",
     }

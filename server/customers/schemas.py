@@ -44,10 +44,12 @@ class CustomerOut(ResponseModel):
     phone_display: str | None  # the local format, for people
     email: str | None
     status: CustomerStatus
+    status_label: str  # Hebrew, server/labels.py (as every *_label field)
     owner_id: int | None
     address: str
     notes: str
     source: str
+    source_label: str
     created_at: Timestamp
     updated_at: Timestamp
     last_contact_at: Timestamp | None

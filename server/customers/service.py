@@ -15,6 +15,7 @@ from server.auth.models import User
 from server.customers.counts import customer_count
 from server.customers.models import Customer
 from server.errors import APIError
+from server.labels import label
 from server.phones import national, to_e164
 from server.tenancy import owned, scoped
 
@@ -199,10 +200,12 @@ def customer_json(customer: Customer) -> dict:
         "phone_display": national(customer.phone) if customer.phone else None,
         "email": customer.email,
         "status": customer.status,
+        "status_label": label("customer_status", customer.status),
         "owner_id": customer.owner_id,
         "address": customer.address,
         "notes": customer.notes,
         "source": customer.source,
+        "source_label": label("customer_source", customer.source),
         "created_at": customer.created_at.isoformat(),
         "updated_at": customer.updated_at.isoformat(),
         "last_contact_at": customer.last_contact_at.isoformat() if customer.last_contact_at else None,

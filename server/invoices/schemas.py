@@ -71,6 +71,7 @@ class InvoiceOut(ResponseModel):
     total: Money
     currency: str
     status: InvoiceStatus
+    status_label: str  # Hebrew, server/labels.py
     notes: str
     issued_at: Timestamp | None
     paid_at: Timestamp | None

@@ -24,6 +24,7 @@ from server.businesses.models import Business
 from server.customers.models import Customer
 from server.errors import APIError
 from server.invoices.models import Invoice
+from server.labels import label
 from server.pdf import render_invoice
 from server.tenancy import owned, scoped
 
@@ -160,6 +161,7 @@ def invoice_json(invoice: Invoice) -> dict:
         "total": _amount(invoice.total),
         "currency": invoice.currency,
         "status": invoice.status,
+        "status_label": label("invoice_status", invoice.status),
         "notes": invoice.notes,
         "issued_at": _time(invoice.issued_at),
         "paid_at": _time(invoice.paid_at),

@@ -19,6 +19,7 @@ from server.calls.models import Call
 from server.config import Settings
 from server.customers.models import Customer
 from server.jobs import queue
+from server.labels import label
 from server.messages.models import Message
 from server.messages.service import announce, sender_number
 from server.phones import national
@@ -81,7 +82,8 @@ async def follow_up(job, *, settings: Settings) -> None:
         await create_task(business_id=business.id, creator_id=agent.id, assignee_id=agent.id,
                           title=f"להתקשר בחזרה ל{who}", due_at=datetime.now(UTC),
                           customer_id=customer.id if customer else None,
-                          notes=f"שיחה שלא נענתה ({call.status}) מ-{call.from_number or 'מספר חסוי'}, {call.call_sid}")
+                          notes=f"שיחה שלא נענתה ({label('call_status', call.status)}) מ-"
+                                f"{national(call.from_number) if call.from_number else 'מספר חסוי'}, {call.call_sid}")
         message = None
         if send_template:
             message = await Message.create(

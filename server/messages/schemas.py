@@ -49,6 +49,7 @@ class MessageOut(ResponseModel):
     body: str
     media: list[MediaOut]
     status: str
+    status_label: str  # Hebrew, server/labels.py
     error_code: int | None
     error_message: str | None  # Hebrew, for the agent
     sender_id: str

@@ -20,6 +20,7 @@ from server.customers.models import Customer
 from server.customers.service import customer_for_caller
 from server.errors import APIError
 from server.jobs import queue
+from server.labels import label
 from server.messages.models import Message
 from server.phones import to_e164
 from server.tenancy import owned, scoped
@@ -84,6 +85,7 @@ def message_json(message: Message) -> dict:
         "body": message.body,
         "media": media_json(message),
         "status": message.status,
+        "status_label": label("message_status", message.status),
         "error_code": message.error_code,
         "error_message": message.error_message,
         "sender_id": message.sender_id,

@@ -66,6 +66,7 @@ class TaskOut(ResponseModel):
     snoozed_until: Timestamp | None
     fires_at: Timestamp  # when task:due goes out: snoozed_until, else due_at
     status: Literal["open", "done"]
+    status_label: str  # Hebrew, server/labels.py
     done_at: Timestamp | None
     created_at: Timestamp
     updated_at: Timestamp

@@ -15,6 +15,7 @@ from server import realtime, runtime
 from server.auth.models import User
 from server.customers.models import Customer
 from server.errors import APIError
+from server.labels import label
 from server.tasks.models import Task
 from server.tenancy import owned, scoped
 
@@ -44,6 +45,7 @@ def task_json(task: Task) -> dict:
         "snoozed_until": _iso(task.snoozed_until),
         "fires_at": _iso(fires_at(task)),
         "status": task.status,
+        "status_label": label("task_status", task.status),
         "done_at": _iso(task.done_at),
         "created_at": _iso(task.created_at),
         "updated_at": _iso(task.updated_at),

@@ -19,6 +19,7 @@ from desktop.api import Api, Session
 from desktop.views.card import CustomerCard
 from desktop.views.card.timeline import TimelineTab
 from desktop.views.main_window import MainWindow
+from server.labels import label
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD, ROOT
 from tests.desktop.card_seed import CHAT, TRANSCRIPT, seed_card
 from tests.desktop.conftest import EMAIL
@@ -131,7 +132,8 @@ def test_every_tab_shows_the_customers_records(qtbot, open_card, card_server, ap
 
     invoices = api.list("invoices", customer_id=card_server.dana)["results"]
     assert texts(card.invoices.table, 0) == [str(i["number"]) for i in invoices]
-    assert texts(card.invoices.table, 3) == ["טיוטה", "הונפקה"]
+    assert texts(card.invoices.table, 3) == [i["status_label"] for i in invoices] == [
+        label("invoice_status", "draft"), label("invoice_status", "issued")]
     assert all(text.endswith("₪") for text in texts(card.invoices.table, 2))
 
     assert sorted(texts(card.contracts.contracts, 1)) == sorted(["טיוטה", "נשלח לחתימה", "נחתם"])
@@ -330,7 +332,7 @@ def test_an_invoice_is_created_from_its_lines(qtbot, open_card, api, new_custome
     assert [(line["description"], line["quantity"], line["unit_price"]) for line in invoice["lines"]] == [
         ("שעת עבודה", "2", "320.00"), ("צילום נכס", "1", "750.50")]
     assert invoice["subtotal"] == "1390.50" and invoice["status"] == "issued"
-    assert texts(tab.table, 0) == [str(invoice["number"])] and texts(tab.table, 3) == ["הונפקה"]
+    assert texts(tab.table, 0) == [str(invoice["number"])] and texts(tab.table, 3) == [invoice["status_label"]]
     assert tab.form.isHidden()
 
 
@@ -382,9 +384,11 @@ def test_realtime_events_refresh_the_tabs_they_concern(qtbot, open_card, card_se
     message = next(m for m in api.list("messages", customer_id=card_server.dana)["results"]
                    if m["status"] == "delivered")
     later = (datetime.fromisoformat(message["status_at"]) + timedelta(seconds=5)).isoformat()
-    assert card.on_event("wa:status", {"message": dict(message, status="read", status_at=later)})
+    # The event as the server sends it (message_json): the new status with its label.
+    read = dict(message, status="read", status_label=label("message_status", "read"), status_at=later)
+    assert card.on_event("wa:status", {"message": read})
     bubble = next(b for b in card.whatsapp.bubbles if b.message["id"] == message["id"])
-    assert bubble.ticks.toolTip() == "נקראה"
+    assert bubble.ticks.text() == "✓✓" and bubble.ticks.toolTip() == "נקראה"
 
     task = api.post("/api/crm/tasks", {"title": "משימה שהגיעה בזמן אמת", "customer_id": card_server.dana,
                                        "due_at": (datetime.now(UTC) + timedelta(days=1)).isoformat()})

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from server import timeline
 from server.businesses.service import create_business
 from server.calls.models import Call
 from server.contracts.models import Contract
 from server.customers.models import Customer
 from server.invoices.models import Invoice
+from server.messages.models import Message
 from server.tasks.models import Task
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
@@ -80,9 +80,6 @@ async def test_sources_interleave_newest_first(client, business, user, customer,
 
 
 async def test_whatsapp_source_joins_the_merge(client, business, user, customer, auth_headers):
-    from server.messages.models import Message
-
-    assert timeline._message_model() is Message
     message = await Message.create(business=business, customer=customer, message_sid="SM" + "1" * 32,
                                    direction="inbound", body="שלום, אפשר פרטים?")
     await Message.filter(id=message.id).update(created_at=T0 + timedelta(minutes=2))

@@ -17,7 +17,9 @@ from server.job_kinds import HANDLERS
 from server.jobs import queue
 from server.jobs.models import Job
 from server.jobs.worker import Worker
+from server.labels import label
 from server.messages.models import Message
+from server.phones import national
 from server.tasks.models import Task
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PUBLIC_HOST, login
 from tests.fake_twilio_messages import FakeTwilioMessages
@@ -305,6 +307,7 @@ async def test_missed_call_creates_a_task_and_sends_the_template(client, busines
     (task,) = await Task.all()
     assert (task.assignee_id, task.customer_id, task.status) == (agent.id, customer.id, "open")
     assert task.title == f"להתקשר בחזרה ל{customer.name}" and call_sid in task.notes
+    assert f"({label('call_status', 'no-answer')}) מ-{national(CALLER)}" in task.notes  # as people read them
     assert task.due_at <= datetime.now(UTC)
     (sent,) = twilio.sent
     assert (sent["To"], sent["ContentSid"], "Body" in sent) == (f"whatsapp:{CALLER}", TEMPLATE, False)

@@ -122,7 +122,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     row = panel.get_by_test_id("invoice")
     expect(row).to_have_count(1)
     expect(row).to_contain_text(str(invoice["number"]))
-    expect(row).to_contain_text("הונפקה")
+    expect(row).to_contain_text(invoice["status_label"])
     expect(row).to_contain_text("₪")
     shot(page, "invoices")
     with page.expect_popup() as popup:

@@ -1,5 +1,6 @@
 """What every card tab shares: the customer it shows, fetching on the task pool, the
-skeleton / no-data / error states, an action runner, and small formatting helpers."""
+skeleton / no-data / error states, an action runner, and small helpers (display rules live
+in desktop/display.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop.api import Api, ApiError
 from desktop.tasks import TaskManager
-from desktop.views.customers import _when as when  # noqa: F401 - re-exported for the tabs
 from desktop.widgets.states import StateStack
 
 LRE, PDF = "\u202a", "\u202c"

@@ -5,24 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.views.card.base import CardTab, ltr, temp_file, when
-from desktop.views.customers import _phone
+from desktop.display import when
+from desktop.views.card.base import CardTab, ltr, temp_file
 from desktop.widgets.player import AudioPlayer
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("CallsTab", text)
-
-
-def call_status(status: str) -> str:
-    return {"completed": _t("הושלמה"), "no-answer": _t("לא נענתה"), "busy": _t("תפוס"), "failed": _t("נכשלה"),
-            "canceled": _t("בוטלה"), "ringing": _t("מצלצלת"), "in-progress": _t("בשיחה"),
-            "queued": _t("בהמתנה")}.get(status, status)
-
-
-def transcript_status(status: str) -> str:
-    return {"pending": _t("התמלול בתהליך…"), "done": _t("תומלל"), "failed": _t("התמלול נכשל"),
-            "unavailable": _t("אין תמלול לשיחה הזו"), "none": _t("אין תמלול")}.get(status, status)
 
 
 class CallRow(QFrame):
@@ -48,15 +37,15 @@ class CallRow(QFrame):
 
     def update_call(self, call: dict) -> None:
         self.call = call
+        # Every word and number as the server shows it (its *_label and *_display fields).
         outbound = str(call.get("direction", "")).startswith("outbound")
-        direction = _t("שיחה יוצאת") if outbound else _t("שיחה נכנסת")
         duration = call.get("duration")
         length = f"{duration // 60}:{duration % 60:02d}" if duration else ""
-        self.heading.setText(" · ".join(p for p in (direction, when(call.get("started_at")), ltr(length)) if p))
-        number = call.get("to_number") if outbound else call.get("from_number")
-        self.details.setText(" · ".join(p for p in (call_status(call.get("status", "")), ltr(_phone(number))) if p))
-        status = call.get("transcript_status") or "none"
-        self.transcript_label.setText(_t("תמליל: {0}").format(transcript_status(status)))
+        self.heading.setText(" · ".join(
+            p for p in (call.get("direction_label"), when(call.get("started_at")), ltr(length)) if p))
+        number = call.get("to_number_display") if outbound else call.get("from_number_display")
+        self.details.setText(" · ".join(p for p in (call.get("status_label"), ltr(number)) if p))
+        self.transcript_label.setText(_t("תמליל: {0}").format(call.get("transcript_status_label") or ""))
         self.transcript.setText(call.get("transcript") or "")
         self.transcript.setVisible(bool(call.get("transcript")))
         if call.get("recording_url") and self.player is None:

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.views.card.base import CardTab, fill_table, ltr, make_table, selected_row, when
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ContractsTab", text)
-
-
-def contract_status(status: str) -> str:
-    return {"draft": _t("טיוטה"), "sent": _t("נשלח לחתימה"), "signed": _t("נחתם"),
-            "declined": _t("נדחה")}.get(status, status)
+from desktop.display import when
+from desktop.views.card.base import CardTab, fill_table, ltr, make_table, selected_row
 
 
 class ContractsTab(CardTab):
@@ -53,7 +44,7 @@ class ContractsTab(CardTab):
     def show_data(self, data) -> None:
         titles = {c["id"]: c["title"] for c in data["results"]}
         fill_table(self.contracts, data["results"], lambda c: [
-            c["title"], contract_status(c.get("status", "")), when(c.get("sent_at")), when(c.get("signed_at"))])
+            c["title"], c.get("status_label", ""), when(c.get("sent_at")), when(c.get("signed_at"))])
         fill_table(self.signatures, data["signatures"], lambda s: [
             s["signer_name"], when(s.get("signed_at")), titles.get(s["contract_id"], str(s["contract_id"])),
             ltr(s.get("document_sha256", "")[:16] + "…")])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -17,18 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.card.base import CardTab, fill_table, make_table, selected_row, when
+from desktop.display import label, when
+from desktop.views.card.base import CardTab, fill_table, make_table, selected_row
 
 CURRENCY = {"ILS": "₪", "USD": "$", "EUR": "€"}
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InvoicesTab", text)
-
-
-def invoice_status(status: str) -> str:
-    return {"draft": _t("טיוטה"), "issued": _t("הונפקה"), "paid": _t("שולמה"),
-            "cancelled": _t("בוטלה")}.get(status, status)
 
 
 def money(amount: object, currency: str = "ILS") -> str:
@@ -68,8 +59,8 @@ class InvoicesTab(CardTab):
         add_line = QPushButton(self.tr("הוספת שורה"))
         add_line.clicked.connect(lambda: self.lines.insertRow(self.lines.rowCount()))
         self.status = QComboBox()
-        self.status.addItem(invoice_status("draft"), "draft")
-        self.status.addItem(invoice_status("issued"), "issued")
+        for status in ("draft", "issued"):  # what a new invoice may start as (InvoiceCreate)
+            self.status.addItem(label("invoice_status", status), status)
         self.create_button = QPushButton(self.tr("יצירת החשבונית"))
         self.create_button.setProperty("primary", True)
         self.create_button.clicked.connect(self.create)
@@ -92,7 +83,7 @@ class InvoicesTab(CardTab):
     def show_data(self, data) -> None:
         fill_table(self.table, data["results"], lambda i: [
             str(i["number"]), when(i.get("issued_at") or i.get("created_at")),
-            money(i.get("total"), i.get("currency", "ILS")), invoice_status(i.get("status", ""))])
+            money(i.get("total"), i.get("currency", "ILS")), i.get("status_label", "")])
 
     def open_selected(self) -> None:
         invoice = selected_row(self.table)

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import ApiError
-from desktop.views.card.base import CardTab, error_text, ltr, when
-from desktop.views.customers import _status
+from desktop.display import options, when
+from desktop.views.card.base import CardTab, error_text, ltr
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-STATUSES = ("lead", "active", "inactive")
 EDITABLE = ("name", "phone", "email", "status", "owner_id")
 
 
@@ -59,8 +58,8 @@ class OverviewTab(CardTab):
         self.email.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.email.setPlaceholderText("name@example.co.il")
         self.status = QComboBox()
-        for key in STATUSES:
-            self.status.addItem(_status(key), key)
+        for text, key in options("customer_status"):
+            self.status.addItem(text, key)
         self.owner = QComboBox()
         self.created = QLabel()
         self.last_contact = QLabel()
@@ -222,5 +221,5 @@ class OverviewTab(CardTab):
 
 def header_text(customer: dict) -> str:
     phone = customer.get("phone_display") or customer.get("phone")
-    parts = (_status(customer.get("status")), ltr(phone), ltr(customer.get("email")))
+    parts = (customer.get("status_label"), ltr(phone), ltr(customer.get("email")))
     return " · ".join(part for part in parts if part)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.card.base import CardTab, fill_table, make_table, selected_row, when
+from desktop.display import when
+from desktop.views.card.base import CardTab, fill_table, make_table, selected_row
 
 LRM = "\u200e"
 SNOOZES = ((15, "15 דקות"), (60, "שעה"), (24 * 60, "יום"))
@@ -27,12 +28,12 @@ def _t(text: str) -> str:
 
 
 def task_status(task: dict) -> str:
-    if task.get("status") == "done":
-        return _t("בוצעה")
+    """The server's label, and for an open task past its time a warning after it."""
+    text = task.get("status_label") or ""
     fires = task.get("fires_at") or task.get("due_at")
-    if fires and datetime.fromisoformat(fires) < datetime.now(UTC):
-        return _t("באיחור")
-    return _t("פתוחה")
+    if task.get("status") == "open" and fires and datetime.fromisoformat(fires) < datetime.now(UTC):
+        return _t("{0} · באיחור").format(text)
+    return text
 
 
 class TasksTab(CardTab):

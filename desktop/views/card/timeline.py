@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from desktop.views.card.base import CardTab, when
+from desktop.display import when
+from desktop.views.card.base import CardTab
 
 PAGE = 30
 
@@ -19,8 +20,6 @@ class TimelineTab(CardTab):
         super().__init__(ctx, parent)
         self.items: list[dict] = []
         self.next_before: str | None = None
-        self.kinds = {"call": self.tr("שיחה"), "whatsapp": self.tr("וואטסאפ"), "task": self.tr("משימה"),
-                      "invoice": self.tr("חשבונית"), "contract": self.tr("חוזה")}
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
@@ -51,7 +50,7 @@ class TimelineTab(CardTab):
             if (item["type"], item["id"]) in seen:
                 continue
             self.items.append(item)
-            entry = QListWidgetItem(f"{item.get('title', '')}\n{self.kinds.get(item['type'], item['type'])}"
+            entry = QListWidgetItem(f"{item.get('title', '')}\n{item.get('type_label') or item['type']}"
                                     f" · {when(item.get('at'))}")
             entry.setData(Qt.ItemDataRole.UserRole, item)
             self.list.addItem(entry)

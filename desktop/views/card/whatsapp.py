@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import ApiError
-from desktop.views.card.base import CardTab, error_text, when
+from desktop.display import when
+from desktop.views.card.base import CardTab, error_text
 from desktop.widgets.bubble import ChatBubble
 
 CONTENT_SID = re.compile(r"^HX[0-9a-fA-F]{32}$")

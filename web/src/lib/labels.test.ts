@@ -1,36 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { label, options, ticks } from "@/lib/labels";
+import { LABELS, label, options, ticks } from "@/lib/labels";
+import server from "../../../server/labels.json";
 
 describe("label", () => {
-  it("shows every status the server sends in Hebrew", () => {
-    expect([label("customer", "lead"), label("customer", "active"), label("customer", "inactive")])
-      .toEqual(["ליד", "פעיל", "לא פעיל"]);
-    expect([label("task", "open"), label("task", "done")]).toEqual(["פתוחה", "בוצעה"]);
-    expect(["draft", "issued", "paid", "cancelled"].map((s) => label("invoice", s)))
-      .toEqual(["טיוטה", "הונפקה", "שולמה", "בוטלה"]);
-    expect(label("message", "delivered")).toBe("נמסרה");
-    expect(label("message", "undelivered")).toBe("לא נמסרה");
-    expect(label("transcript", "pending")).toBe("התמלול בתהליך");
-    expect(label("transcript", "done")).toBe("תומלל");
-    expect(label("contract", "signed")).toBe("נחתם");
+  it("is the server's table (server/labels.json), not a copy of it", () => {
+    expect(LABELS).toBe(server);
+    expect(Object.keys(LABELS)).toEqual([
+      "customer_status", "customer_source", "task_status", "invoice_status", "contract_status", "message_status",
+      "call_status", "call_direction", "transcript_status", "timeline_type",
+    ]);
+    expect(label("invoice_status", "issued")).toBe(server.invoice_status.issued);
+  });
+
+  it("shows every value in Hebrew", () => {
+    for (const [kind, values] of Object.entries(LABELS)) {
+      for (const value of Object.keys(values)) {
+        expect(label(kind as keyof typeof LABELS, value)).toMatch(/[\u0590-\u05FF]/);
+      }
+    }
   });
 
   it("never shows a blank: unknown values as they came, missing ones as a dash", () => {
-    expect(label("message", "brand-new-status")).toBe("brand-new-status");
-    expect(label("customer", null)).toBe("—");
+    expect(label("message_status", "brand-new-status")).toBe("brand-new-status");
+    expect(label("customer_status", null)).toBe("—");
   });
 
-  it("covers every value the server's schemas allow, in Hebrew", () => {
-    const server = {
-      customer: ["lead", "active", "inactive"], task: ["open", "done"], invoice: ["draft", "issued", "paid", "cancelled"],
-      contract: ["draft", "sent", "signed", "declined"], transcript: ["none", "pending", "done", "failed", "unavailable"],
-      message: ["pending", "accepted", "scheduled", "queued", "sending", "sent", "delivered", "read", "failed",
-        "undelivered", "canceled", "received"],
-    } as const;
-    for (const [kind, values] of Object.entries(server)) {
-      for (const value of values) expect(label(kind as keyof typeof server, value)).toMatch(/[\u0590-\u05FF]/);
-    }
-    expect(options("customer").map((o) => o.value)).toEqual(["lead", "active", "inactive"]);
+  it("offers a select's choices in the table's order", () => {
+    expect(options("customer_status")).toEqual([
+      { value: "lead", label: server.customer_status.lead },
+      { value: "active", label: server.customer_status.active },
+      { value: "inactive", label: server.customer_status.inactive },
+    ]);
   });
 });
 

@@ -1,26 +1,9 @@
-/** The one Hebrew label map: every status value the server sends, shown in Hebrew. */
-
-const LABELS = {
-  customer: { lead: "ליד", active: "פעיל", inactive: "לא פעיל" },
-  task: { open: "פתוחה", done: "בוצעה" },
-  invoice: { draft: "טיוטה", issued: "הונפקה", paid: "שולמה", cancelled: "בוטלה" },
-  contract: { draft: "טיוטה", sent: "נשלח לחתימה", signed: "נחתם", declined: "נדחה" },
-  message: {
-    pending: "ממתינה לשליחה", accepted: "התקבלה", scheduled: "מתוזמנת", queued: "בתור", sending: "נשלחת",
-    sent: "נשלחה", delivered: "נמסרה", read: "נקראה", received: "התקבלה", receiving: "מתקבלת",
-    failed: "נכשלה", undelivered: "לא נמסרה", canceled: "בוטלה",
-  },
-  transcript: {
-    none: "אין תמלול", pending: "התמלול בתהליך", done: "תומלל", failed: "התמלול נכשל",
-    unavailable: "תמלול לא זמין",
-  },
-  call: {
-    queued: "בתור", ringing: "מצלצלת", "in-progress": "בשיחה", completed: "הושלמה", busy: "תפוס",
-    failed: "נכשלה", "no-answer": "לא נענתה", canceled: "בוטלה", initiated: "החלה",
-  },
-  direction: { inbound: "נכנסת", outbound: "יוצאת", "outbound-api": "יוצאת", "outbound-dial": "יוצאת" },
-  timeline: { call: "שיחה", whatsapp: "וואטסאפ", task: "משימה", invoice: "חשבונית", contract: "חוזה" },
-} as const satisfies Record<string, Record<string, string>>;
+/**
+ * Hebrew labels for what the web app shows before or without a record (a select's options):
+ * records themselves carry the server's words (`status_label`, `type_label`, ...). The table is
+ * the server's own file, imported rather than copied, so the two can't drift apart.
+ */
+import LABELS from "../../../server/labels.json";
 
 export type LabelKind = keyof typeof LABELS;
 
@@ -31,7 +14,7 @@ export function label(kind: LabelKind, value: string | null | undefined): string
   return labels[value] ?? value;
 }
 
-/** Every value of `kind` with its label, in the map's order (for selects). */
+/** Every value of `kind` with its label, in the table's order (for selects). */
 export function options(kind: LabelKind): { value: string; label: string }[] {
   return Object.entries(LABELS[kind]).map(([value, text]) => ({ value, label: text }));
 }
@@ -44,3 +27,5 @@ export function ticks(status: string): { marks: string; read: boolean; failed: b
   if (status === "sent") return { marks: "✓", read: false, failed: false };
   return { marks: "…", read: false, failed: false };
 }
+
+export { LABELS };

@@ -25,6 +25,7 @@ export interface Task {
   snoozed_until: string | null;
   fires_at: string;
   status: "open" | "done";
+  status_label: string; // Hebrew (server/labels.json)
   done_at: string | null;
   created_at: string;
 }

@@ -12,8 +12,6 @@ import { OverviewTab } from "@/features/customers/card/OverviewTab";
 import { TasksTab } from "@/features/customers/card/TasksTab";
 import { TimelineTab } from "@/features/customers/card/TimelineTab";
 import { WhatsAppTab } from "@/features/customers/card/WhatsAppTab";
-import { formatPhone } from "@/lib/format";
-import { label } from "@/lib/labels";
 
 export const TABS = [
   ["overview", "סקירה"],
@@ -61,8 +59,8 @@ export function CustomerPage() {
         <article className="card customer-card">
           <header className="card-head">
             <h1>{customer.data.name}</h1>
-            <span className={`badge status-${customer.data.status}`}>{label("customer", customer.data.status)}</span>
-            <span dir="ltr" className="muted">{formatPhone(customer.data.phone)}</span>
+            <span className={`badge status-${customer.data.status}`}>{customer.data.status_label}</span>
+            <span dir="ltr" className="muted">{customer.data.phone_display}</span>
           </header>
           <div ref={tabList} className="tabs" role="tablist" aria-label="לשוניות הלקוח" onKeyDown={onKeyDown}>
             {TABS.map(([id, name]) => (

@@ -1,21 +1,22 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { Link } from "react-router";
 import type { Customer } from "@/features/customers/types";
-import { formatDateTime, formatPhone } from "@/lib/format";
-import { label } from "@/lib/labels";
+import { formatDateTime } from "@/lib/format";
 
 const column = createColumnHelper<Customer>();
 
-/** Sortable ids match the server's CUSTOMER_SORTS; the rest sort nowhere. */
+/** Sortable ids match the server's CUSTOMER_SORTS; the rest sort nowhere. Phone and status show
+ * the server's display forms, so they read as in the card, the desktop, the CSV and the PDF. */
 export const customerColumns = [
   column.accessor("name", {
     header: "שם",
     cell: (info) => <Link to={`/crm/customers/${info.row.original.id}`}>{info.getValue()}</Link>,
     enableHiding: false,
   }),
-  column.accessor("phone", {
+  column.accessor("phone_display", {
+    id: "phone",
     header: "טלפון",
-    cell: (info) => <span dir="ltr">{formatPhone(info.getValue())}</span>,
+    cell: (info) => <span dir="ltr">{info.getValue() ?? ""}</span>,
     enableSorting: false,
   }),
   column.accessor("email", {
@@ -25,7 +26,7 @@ export const customerColumns = [
   }),
   column.accessor("status", {
     header: "סטטוס",
-    cell: (info) => <span className={`badge status-${info.getValue()}`}>{label("customer", info.getValue())}</span>,
+    cell: (info) => <span className={`badge status-${info.getValue()}`}>{info.row.original.status_label}</span>,
   }),
   column.accessor("last_contact_at", { header: "קשר אחרון", cell: (info) => formatDateTime(info.getValue()) }),
   column.accessor("created_at", { header: "נוצר", cell: (info) => formatDateTime(info.getValue()) }),

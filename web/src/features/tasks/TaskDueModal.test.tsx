@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DueAlert } from "@/features/tasks/dueQueue";
 import { TaskDueModal } from "@/features/tasks/TaskDueModal";
+import { label } from "@/lib/labels";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -17,8 +18,8 @@ class FakeSocket {
 
 const due = (id: number, title: string): DueAlert => ({
   task: { id, title, notes: "", customer_id: 5, assignee_id: 1, due_at: "2026-11-25T10:00:00Z", snoozed_until: null,
-    fires_at: "2026-11-25T10:00:00Z", status: "open", done_at: null, created_at: "2026-11-25T09:00:00Z" },
-  customer: { id: 5, name: "דנה כהן", phone: "+972541234567" },
+    fires_at: "2026-11-25T10:00:00Z", status: "open", status_label: label("task_status", "open"), done_at: null, created_at: "2026-11-25T09:00:00Z" },
+  customer: { id: 5, name: "דנה כהן", phone: "+972541234567", phone_display: "054-123-4567" },
 });
 
 const host = document.createElement("div");

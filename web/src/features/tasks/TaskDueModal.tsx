@@ -10,7 +10,7 @@ import type { Socket } from "socket.io-client";
 import { type DueAlert, dueQueue, position } from "@/features/tasks/dueQueue";
 import { finishTask, snoozeTask, startCall } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
-import { formatDateTime, formatPhone } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 
 const SNOOZES = [5, 15, 60];
 const FOCUSABLE = "button:not([disabled]), [href], select, input, textarea, [tabindex]:not([tabindex='-1'])";
@@ -103,7 +103,7 @@ export function TaskDueModal({ socket }: { socket: Socket }) {
           {customer && (
             <p>
               <strong>{customer.name}</strong>{" "}
-              {customer.phone && <span dir="ltr">{formatPhone(customer.phone)}</span>}
+              {customer.phone_display && <span dir="ltr">{customer.phone_display}</span>}
             </p>
           )}
           <p className="muted">מועד: {formatDateTime(task.fires_at)}</p>

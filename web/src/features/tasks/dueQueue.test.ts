@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { type DueAlert, dueQueue, position } from "@/features/tasks/dueQueue";
+import { label } from "@/lib/labels";
 import type { Task } from "@/lib/types";
 
 function alert(id: number, firesAt = "2026-11-25T10:00:00+00:00", status: Task["status"] = "open"): DueAlert {
   return {
     task: { id, title: `t${id}`, notes: "", customer_id: null, assignee_id: 1, due_at: firesAt, snoozed_until: null,
-      fires_at: firesAt, status, done_at: null, created_at: firesAt },
+      fires_at: firesAt, status, status_label: label("task_status", status), done_at: null, created_at: firesAt },
     customer: null,
   };
 }

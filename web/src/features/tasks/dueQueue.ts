@@ -7,6 +7,7 @@ export interface DueCustomer {
   id: number;
   name: string;
   phone: string | null;
+  phone_display: string | null; // the task:due payload's customer is the server's customer_json
 }
 
 export interface DueAlert {

@@ -1,8 +1,7 @@
 import { useCalls } from "@/features/customers/api/card";
 import type { Call } from "@/features/customers/types";
 import { QueryState } from "@/components/QueryState";
-import { formatDateTime, formatPhone } from "@/lib/format";
-import { label } from "@/lib/labels";
+import { formatDateTime } from "@/lib/format";
 import { useObjectUrl } from "@/lib/useObjectUrl";
 
 /** Every call: when, direction, status, the recording (a real player) and the transcript. */
@@ -14,15 +13,15 @@ export function CallsTab({ customerId }: { customerId: number }) {
         {calls.data?.results.map((call) => (
           <li key={call.id} className="call" data-testid="call">
             <div className="call-head">
-              <strong>{label("direction", call.direction)}</strong>
+              <strong>{call.direction_label}</strong>
               <span>{formatDateTime(call.started_at)}</span>
-              <span dir="ltr">{formatPhone(call.direction === "inbound" ? call.from_number : call.to_number)}</span>
-              <span className="badge">{label("call", call.status)}</span>
+              <span dir="ltr">{call.direction.startsWith("outbound") ? call.to_number_display : call.from_number_display}</span>
+              <span className="badge">{call.status_label}</span>
               {call.duration != null && <span className="muted">{call.duration} שניות</span>}
             </div>
             {call.recording_url ? <Recording call={call} /> : <p className="muted">אין הקלטה</p>}
             <div className="transcript">
-              <span className="badge">{label("transcript", call.transcript_status)}</span>
+              <span className="badge">{call.transcript_status_label}</span>
               {call.transcript && <p className="transcript-text">{call.transcript}</p>}
             </div>
           </li>

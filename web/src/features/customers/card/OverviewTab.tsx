@@ -3,8 +3,8 @@ import { useUpdateCustomer } from "@/features/customers/api/card";
 import type { Customer } from "@/features/customers/types";
 import { startCall } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
-import { formatDateTime, formatPhone } from "@/lib/format";
-import { label, options } from "@/lib/labels";
+import { formatDateTime } from "@/lib/format";
+import { options } from "@/lib/labels";
 
 /** Details, an edit form (PATCH) and the quick actions: Call, WhatsApp, New task. */
 export function OverviewTab({ customer, onTab }: {
@@ -44,9 +44,9 @@ export function OverviewTab({ customer, onTab }: {
         <EditForm customer={customer} onDone={() => setEditing(false)} />
       ) : (
         <dl className="details">
-          <dt>טלפון</dt><dd dir="ltr">{formatPhone(customer.phone) || "—"}</dd>
+          <dt>טלפון</dt><dd dir="ltr">{customer.phone_display || "—"}</dd>
           <dt>אימייל</dt><dd dir="ltr">{customer.email || "—"}</dd>
-          <dt>סטטוס</dt><dd><span className={`badge status-${customer.status}`}>{label("customer", customer.status)}</span></dd>
+          <dt>סטטוס</dt><dd><span className={`badge status-${customer.status}`}>{customer.status_label}</span></dd>
           <dt>כתובת</dt><dd>{customer.address || "—"}</dd>
           <dt>הערות</dt><dd className="prewrap">{customer.notes || "—"}</dd>
           <dt>קשר אחרון</dt><dd>{formatDateTime(customer.last_contact_at) || "—"}</dd>
@@ -60,7 +60,7 @@ export function OverviewTab({ customer, onTab }: {
 function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
   const update = useUpdateCustomer(customer.id);
   const [form, setForm] = useState({
-    name: customer.name, phone: formatPhone(customer.phone), email: customer.email ?? "",
+    name: customer.name, phone: customer.phone_display ?? "", email: customer.email ?? "",
     status: customer.status, address: customer.address ?? "", notes: customer.notes ?? "",
   });
   const set = (field: keyof typeof form) =>
@@ -81,7 +81,7 @@ function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void
       <label>אימייל<input dir="ltr" type="email" value={form.email} onChange={set("email")} /></label>
       <label>סטטוס
         <select value={form.status} onChange={set("status")}>
-          {options("customer").map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options("customer_status").map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </label>
       <label>כתובת<input value={form.address} onChange={set("address")} /></label>

@@ -4,7 +4,6 @@ import { QueryState } from "@/components/QueryState";
 import { finishTask, snoozeTask } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { label } from "@/lib/labels";
 
 /** `datetime-local` wants local "YYYY-MM-DDTHH:MM"; an hour from now by default. */
 function localInput(date: Date): string {
@@ -39,7 +38,7 @@ export function TasksTab({ customerId, focusNew = false }: { customerId: number;
         <ul className="tasks">
           {tasks.data?.results.map((task) => (
             <li key={task.id} className={`task ${task.status}`} data-testid="task">
-              <span className={`badge task-${task.status}`}>{label("task", task.status)}</span>
+              <span className={`badge task-${task.status}`}>{task.status_label}</span>
               <span className="task-title">{task.title}</span>
               <span className="muted">{formatDateTime(task.fires_at)}{task.snoozed_until ? " (נדחתה)" : ""}</span>
               <span className="spacer" />

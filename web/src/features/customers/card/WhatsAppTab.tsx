@@ -5,7 +5,7 @@ import { QueryState } from "@/components/QueryState";
 import { ApiError } from "@/lib/api";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { label, ticks } from "@/lib/labels";
+import { ticks } from "@/lib/labels";
 import { useObjectUrl } from "@/lib/useObjectUrl";
 
 /** A chat with the customer: bubbles oldest (top) to newest (bottom), delivery ticks, a send box; outside
@@ -49,7 +49,7 @@ export function WhatsAppTab({ customer }: { customer: Customer }) {
                   {formatDateTime(message.created_at)}
                   {message.direction === "outbound" && (
                     <span className={`ticks ${mark.read ? "read" : ""} ${mark.failed ? "failed" : ""}`}
-                      title={label("message", message.status)} aria-label={label("message", message.status)}
+                      title={message.status_label} aria-label={message.status_label}
                       data-status={message.status}>
                       {" "}{mark.marks}
                     </span>

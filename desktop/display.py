@@ -1,0 +1,114 @@
+"""The desktop's one home for display rules it must apply itself.
+
+Records from the server carry their own display forms (`phone_display`, `status_label`, ...,
+server/labels.py and server/phones.py): views show those. This module is for what the client
+shows before or without a record: the choices of a combo box, and dates in local time. Its
+table is server/labels.json word for word (tests/desktop/test_display.py holds them equal),
+written out here so Qt's lupdate finds every word to translate; Hebrew is the source text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Display"
+
+LABELS: dict[str, dict[str, str]] = {
+    "customer_status": {
+        "lead": QT_TRANSLATE_NOOP("Display", "ליד"),
+        "active": QT_TRANSLATE_NOOP("Display", "פעיל"),
+        "inactive": QT_TRANSLATE_NOOP("Display", "לא פעיל"),
+    },
+    "customer_source": {
+        "manual": QT_TRANSLATE_NOOP("Display", "הזנה ידנית"),
+        "call": QT_TRANSLATE_NOOP("Display", "שיחה נכנסת"),
+        "whatsapp": QT_TRANSLATE_NOOP("Display", "וואטסאפ"),
+        "import": QT_TRANSLATE_NOOP("Display", "ייבוא"),
+    },
+    "task_status": {
+        "open": QT_TRANSLATE_NOOP("Display", "פתוחה"),
+        "done": QT_TRANSLATE_NOOP("Display", "בוצעה"),
+    },
+    "invoice_status": {
+        "draft": QT_TRANSLATE_NOOP("Display", "טיוטה"),
+        "issued": QT_TRANSLATE_NOOP("Display", "הופקה"),
+        "paid": QT_TRANSLATE_NOOP("Display", "שולמה"),
+        "cancelled": QT_TRANSLATE_NOOP("Display", "בוטלה"),
+    },
+    "contract_status": {
+        "draft": QT_TRANSLATE_NOOP("Display", "טיוטה"),
+        "sent": QT_TRANSLATE_NOOP("Display", "נשלח לחתימה"),
+        "signed": QT_TRANSLATE_NOOP("Display", "נחתם"),
+        "declined": QT_TRANSLATE_NOOP("Display", "נדחה"),
+    },
+    "message_status": {
+        "pending": QT_TRANSLATE_NOOP("Display", "ממתינה לשליחה"),
+        "accepted": QT_TRANSLATE_NOOP("Display", "התקבלה לשליחה"),
+        "scheduled": QT_TRANSLATE_NOOP("Display", "מתוזמנת"),
+        "queued": QT_TRANSLATE_NOOP("Display", "בתור לשליחה"),
+        "sending": QT_TRANSLATE_NOOP("Display", "נשלחת"),
+        "sent": QT_TRANSLATE_NOOP("Display", "נשלחה"),
+        "delivered": QT_TRANSLATE_NOOP("Display", "נמסרה"),
+        "read": QT_TRANSLATE_NOOP("Display", "נקראה"),
+        "failed": QT_TRANSLATE_NOOP("Display", "השליחה נכשלה"),
+        "undelivered": QT_TRANSLATE_NOOP("Display", "לא נמסרה"),
+        "canceled": QT_TRANSLATE_NOOP("Display", "בוטלה"),
+        "receiving": QT_TRANSLATE_NOOP("Display", "מתקבלת"),
+        "received": QT_TRANSLATE_NOOP("Display", "התקבלה"),
+    },
+    "call_status": {
+        "queued": QT_TRANSLATE_NOOP("Display", "בהמתנה"),
+        "initiated": QT_TRANSLATE_NOOP("Display", "מחייגת"),
+        "ringing": QT_TRANSLATE_NOOP("Display", "מצלצלת"),
+        "in-progress": QT_TRANSLATE_NOOP("Display", "בשיחה"),
+        "completed": QT_TRANSLATE_NOOP("Display", "הושלמה"),
+        "busy": QT_TRANSLATE_NOOP("Display", "תפוס"),
+        "failed": QT_TRANSLATE_NOOP("Display", "נכשלה"),
+        "no-answer": QT_TRANSLATE_NOOP("Display", "לא נענתה"),
+        "canceled": QT_TRANSLATE_NOOP("Display", "בוטלה"),
+    },
+    "call_direction": {
+        "inbound": QT_TRANSLATE_NOOP("Display", "שיחה נכנסת"),
+        "outbound": QT_TRANSLATE_NOOP("Display", "שיחה יוצאת"),
+        "outbound-api": QT_TRANSLATE_NOOP("Display", "שיחה יוצאת"),
+        "outbound-dial": QT_TRANSLATE_NOOP("Display", "שיחה יוצאת"),
+    },
+    "transcript_status": {
+        "none": QT_TRANSLATE_NOOP("Display", "אין תמלול"),
+        "pending": QT_TRANSLATE_NOOP("Display", "התמלול בתהליך"),
+        "done": QT_TRANSLATE_NOOP("Display", "תומלל"),
+        "failed": QT_TRANSLATE_NOOP("Display", "התמלול נכשל"),
+        "unavailable": QT_TRANSLATE_NOOP("Display", "תמלול לא זמין"),
+    },
+    "timeline_type": {
+        "call": QT_TRANSLATE_NOOP("Display", "שיחה"),
+        "whatsapp": QT_TRANSLATE_NOOP("Display", "וואטסאפ"),
+        "task": QT_TRANSLATE_NOOP("Display", "משימה"),
+        "invoice": QT_TRANSLATE_NOOP("Display", "חשבונית"),
+        "contract": QT_TRANSLATE_NOOP("Display", "חוזה"),
+    },
+}
+
+
+def label(kind: str, value: str | None) -> str:
+    """The label of `value` (translated when a translation is loaded); an unknown value is
+    shown as it came, never as a blank."""
+    text = LABELS[kind].get(value or "")
+    return QCoreApplication.translate(CONTEXT, text) if text else str(value or "")
+
+
+def options(kind: str) -> list[tuple[str, str]]:
+    """(label, value) for every value of `kind`, in the table's order: a combo box's items."""
+    return [(label(kind, value), value) for value in LABELS[kind]]
+
+
+def when(value: object) -> str:
+    """An ISO-8601 time from the server, in the computer's local time: 24/11/2026 10:30."""
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(str(value)).astimezone().strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return str(value)
