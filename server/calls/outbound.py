@@ -26,6 +26,7 @@ from server.customers.models import Customer
 from server.errors import APIError
 from server.messages.service import sender_number
 from server.telephony.client import API_TIMEOUT
+from server.telephony.form import integer, text
 from server.tenancy import owned
 
 log = logging.getLogger("agentlocator.calls.outbound")
@@ -117,8 +118,8 @@ async def recording_done(*, call: Call, form) -> bool:
     """Attach the call's recording (completed ones only; once per RecordingSid)."""
     if form.get("RecordingStatus", "completed") != "completed":
         return False
-    if not form.get("RecordingSid") or not form.get("RecordingUrl"):
+    recording_sid, recording_url = text(form.get("RecordingSid")), text(form.get("RecordingUrl"))
+    if not recording_sid or not recording_url:
         return False
-    duration = form.get("RecordingDuration")
-    return await attach_recording(call=call, recording_sid=form["RecordingSid"], recording_url=form["RecordingUrl"],
-                                  recording_duration=int(duration) if str(duration or "").isdigit() else None)
+    return await attach_recording(call=call, recording_sid=recording_sid, recording_url=recording_url,
+                                  recording_duration=integer(form.get("RecordingDuration")))

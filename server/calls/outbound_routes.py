@@ -11,6 +11,7 @@ from server.calls import outbound
 from server.calls.schemas import CallOut
 from server.calls.service import call_json
 from server.openapi import NO_CONTENT, TWIML
+from server.telephony.form import row_id
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import say_and_hang_up, twiml
 
@@ -27,8 +28,7 @@ class OutboundCall(BaseModel):
 
 
 def _call_id() -> int | None:
-    value = request.args.get("call", "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return row_id(request.args.get("call"))
 
 
 @bp.post("/api/crm/calls/outbound")

@@ -102,16 +102,11 @@ async def announce(event: str, message: Message) -> None:
 
 
 def clean(text: str | None) -> str:
+    """An agent's text without NUL characters (PostgreSQL refuses them)."""
     return (text or "").replace("\x00", "")
 
 
 # --- inbound ---------------------------------------------------------------------------------
-
-def address(raw: str | None) -> str:
-    """`whatsapp:+9725...` → `+9725...`; a BSUID stays as it came."""
-    text = clean(raw).strip()
-    return text[len("whatsapp:"):] if text.startswith("whatsapp:") else text
-
 
 def phone_of(sender: str, wa_id: str) -> str | None:
     """The sender's E.164 number: the sender itself when it is one, else WaId; None for a
