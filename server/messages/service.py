@@ -54,6 +54,7 @@ ERROR_REASONS_HE = {
     30008: "ההודעה לא נמסרה מסיבה לא ידועה",
 }
 UNAVAILABLE_HE = "שליחה נכשלה: שירות Twilio אינו זמין כרגע"
+REFUSED_HE = "שליחה נכשלה: Twilio סירב לבקשה (HTTP {status})"  # a refusal without Twilio's code
 OUTSIDE_WINDOW_HE = ("עברו יותר מ-24 שעות מאז ההודעה האחרונה של הלקוח: אפשר לשלוח רק תבנית מאושרת "
                      "(content_sid ו-variables)")
 _PHONE_LIKE = re.compile(r"^\+?\d{6,15}$")

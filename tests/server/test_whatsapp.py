@@ -217,6 +217,31 @@ async def test_twilio_refusal_lands_on_the_message_in_hebrew(client, business, a
     assert twilio.sent == []
 
 
+async def test_a_refusal_without_a_code_is_failed_in_hebrew_without_twilios_text(
+        client, business, auth_headers, app_on_fake, api_settings, twilio):
+    received = await inbound_at(client, datetime.now(UTC) - timedelta(hours=1))
+    twilio.fail_with = [(400, None)]
+    response = await client.post(f"/api/crm/customers/{received.customer_id}/whatsapp", headers=auth_headers,
+                                 json={"body": "שלום"})
+    assert await run_jobs(api_settings) == ["whatsapp.send:done"]
+    message = await Message.get(id=(await response.get_json())["id"])
+    assert (message.status, message.error_code) == ("failed", None)
+    assert message.error_message == "שליחה נכשלה: Twilio סירב לבקשה (HTTP 400)"
+
+
+async def test_an_outage_is_retried_until_the_last_attempt_fails_the_message(
+        client, business, auth_headers, app_on_fake, api_settings, twilio, caplog):
+    received = await inbound_at(client, datetime.now(UTC) - timedelta(hours=1))
+    twilio.fail_with = [(429, 20429), (500, None), (502, None), (503, None), (504, None)]
+    response = await client.post(f"/api/crm/customers/{received.customer_id}/whatsapp", headers=auth_headers,
+                                 json={"body": "שלום"})
+    assert await run_jobs(api_settings) == ["whatsapp.send:queued"] * 4 + ["whatsapp.send:dead"]
+    message = await Message.get(id=(await response.get_json())["id"])
+    assert (message.status, message.error_message) == ("failed", "שליחה נכשלה: שירות Twilio אינו זמין כרגע")
+    # Each retry is logged, by the error's kind and status: not by the URL, which names the account.
+    assert "Twilio is unavailable (HTTP 503)" in caplog.text and ACCOUNT_SID not in caplog.text
+
+
 async def status(client, sid: str, value: str, **extra):
     params = {"AccountSid": ACCOUNT_SID, "MessageSid": sid, "MessageStatus": value, "SmsStatus": value,
               "To": f"whatsapp:{CALLER}", "From": f"whatsapp:{BUSINESS_PHONE}", **extra}
