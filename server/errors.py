@@ -1,14 +1,23 @@
-"""One error type and one error shape: `{"error": {"code", "message"}}`."""
+"""One error type and one error shape: `{"error": {"code", "message"}}`.
+
+Routes raise `APIError(status, code)`. Services raise `DomainError`s instead, which say what
+went wrong in the domain's words and know nothing of HTTP; each route names the status of the
+ones it lets through with `@domain_errors({SomeError: 409, ...})`, which also puts those
+statuses in /openapi.json. A domain error no route mapped is a bug, answered as any other: a
+logged 500.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from functools import wraps
 from typing import Any
 
 from pydantic import BaseModel
 from quart import Quart, jsonify
 from quart_rate_limiter import RateLimitExceeded
-from quart_schema import RequestSchemaValidationError
+from quart_schema import RequestSchemaValidationError, document_response
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger("agentlocator.errors")
@@ -21,6 +30,42 @@ class APIError(Exception):
         self.code = code
         self.message = message or code.replace("_", " ")
         self.details = details
+
+
+class DomainError(Exception):
+    """A service's refusal: `code` is the stable name clients and tests rely on; `message`
+    (the class's `default_message` unless given) and `details` go to the client as they are,
+    so neither may hold a secret."""
+
+    code = "domain_error"
+    default_message = ""
+
+    def __init__(self, message: str = "", **details: Any) -> None:
+        self.message = message or self.default_message or self.code.replace("_", " ")
+        self.details = details
+        super().__init__(self.message)
+
+
+def domain_errors(statuses: Mapping[type[DomainError], int]):
+    """Route decorator: a DomainError of one of these types (or of a subclass) raised by the
+    view answers with its status, in the one error shape."""
+
+    def decorator(view):
+        @wraps(view)
+        async def wrapper(*args, **kwargs):
+            try:
+                return await view(*args, **kwargs)
+            except DomainError as error:
+                status = next((statuses[kind] for kind in type(error).__mro__ if kind in statuses), None)
+                if status is None:
+                    raise
+                raise APIError(status, error.code, error.message, **error.details) from error
+
+        for status in sorted(set(statuses.values())):
+            wrapper = document_response(ErrorResponse, status)(wrapper)
+        return wrapper
+
+    return decorator
 
 
 def error_response(status: int, code: str, message: str, headers: dict | None = None, **details):

@@ -14,7 +14,6 @@ import logging
 import secrets
 from datetime import UTC, datetime
 
-import httpx
 from twilio.twiml.voice_response import VoiceResponse
 
 from server import realtime
@@ -23,9 +22,10 @@ from server.calls.models import Call
 from server.calls.service import attach_recording, call_json
 from server.config import Settings
 from server.customers.models import Customer
-from server.errors import APIError
+from server.errors import DomainError
 from server.messages.service import sender_number
-from server.telephony.client import API_TIMEOUT
+from server.telephony.client import TwilioError, TwilioRefusedError, create_call
+from server.telephony.form import integer, text
 from server.tenancy import owned
 
 log = logging.getLogger("agentlocator.calls.outbound")
@@ -35,57 +35,70 @@ PENDING = "pending-"  # the CallSid of a call Twilio has not confirmed yet
 STATUS_EVENTS = ("initiated", "ringing", "answered", "completed")
 
 
+class AgentPhoneMissingError(DomainError):
+    code = "agent_phone_missing"
+    default_message = "your user has no phone number to ring; an admin can set it"
+
+
+class CustomerPhoneMissingError(DomainError):
+    code = "customer_phone_missing"
+    default_message = "the customer has no phone number"
+
+
+class NoBusinessNumberError(DomainError):
+    code = "no_business_number"
+    default_message = "the business has no Twilio number to call from"
+
+
+class CallRefusedError(DomainError):
+    """Twilio refused the call; its error code (never its text) is in the message."""
+
+    code = "twilio_refused"
+
+    def __init__(self, twilio_code: int | None) -> None:
+        detail = f" (Twilio error {twilio_code})" if twilio_code is not None else ""
+        super().__init__(f"Twilio refused to place the call{detail}")
+        self.twilio_code = twilio_code
+
+
+class CallNotPlacedError(DomainError):
+    code = "twilio_unreachable"
+    default_message = "Twilio could not be reached; the call was not placed"
+
+
 def webhook_url(settings: Settings, path: str, call_id: int) -> str:
     return f"{settings.public_base_url}{path}?call={call_id}"
 
 
-async def ask_twilio(*, settings: Settings, to: str, from_: str, url: str, status_callback: str) -> dict:
-    """`POST {TWILIO_API_BASE}/2010-04-01/Accounts/{sid}/Calls.json`: Twilio's JSON answer.
-    Any refusal, network failure or timeout is a 502 whose message names Twilio's error code
-    only (never a credential, never Twilio's own text)."""
-    sid = settings.twilio_account_sid
-    form = {"To": to, "From": from_, "Url": url, "Method": "POST", "StatusCallback": status_callback,
-            "StatusCallbackMethod": "POST", "StatusCallbackEvent": list(STATUS_EVENTS)}
-    endpoint = f"{settings.twilio_api_base.rstrip('/')}/2010-04-01/Accounts/{sid}/Calls.json"
-    try:
-        async with httpx.AsyncClient(auth=(sid, settings.twilio_auth_token), timeout=API_TIMEOUT) as client:
-            response = await client.post(endpoint, data=form)
-    except httpx.HTTPError as error:
-        log.warning("Twilio unreachable for an outbound call: %s", type(error).__name__)
-        raise APIError(502, "twilio_unreachable", "Twilio could not be reached; the call was not placed") from None
-    if response.status_code >= 400 or not response.content:
-        try:
-            code = response.json().get("code")
-        except ValueError:
-            code = None
-        log.warning("Twilio refused an outbound call: %s (code %s)", response.status_code, code)
-        detail = f" (Twilio error {int(code)})" if isinstance(code, int) else ""
-        raise APIError(502, "twilio_refused", f"Twilio refused to place the call{detail}")
-    return response.json()
+def _not_placed(error: TwilioError) -> DomainError:
+    log.warning("an outbound call was not placed: %s", error)
+    return CallRefusedError(error.code) if isinstance(error, TwilioRefusedError) else CallNotPlacedError()
 
 
 async def start_call(*, settings: Settings, business_id: int, user_id: int, customer_id: int) -> Call:
-    """Ask Twilio to ring the agent and then the customer; the new call (announced as call:new)."""
+    """Ask Twilio to ring the agent and then the customer; the new call (announced as call:new).
+    When it cannot be placed, one of the DomainErrors above, and no call is left behind."""
     customer = await owned(Customer, customer_id, business_id=business_id, what="customer")
     agent = await User.get(id=user_id)
     if not agent.phone:
-        raise APIError(409, "agent_phone_missing", "your user has no phone number to ring; an admin can set it")
+        raise AgentPhoneMissingError()
     if not customer.phone:
-        raise APIError(409, "customer_phone_missing", "the customer has no phone number")
+        raise CustomerPhoneMissingError()
     from_number = await sender_number(business_id)
     if not from_number:
-        raise APIError(409, "no_business_number", "the business has no Twilio number to call from")
+        raise NoBusinessNumberError()
     call = await Call.create(business_id=business_id, customer=customer, call_sid=PENDING + secrets.token_hex(16),
                              direction=DIRECTION, status="queued", from_number=from_number,
                              to_number=customer.phone, started_at=datetime.now(UTC))
     try:
-        answer = await ask_twilio(settings=settings, to=agent.phone, from_=from_number,
-                                  url=webhook_url(settings, "/webhook/outbound_call", call.id),
-                                  status_callback=f"{settings.public_base_url}/webhook/call_status")
-    except APIError:
+        answer = await create_call(settings=settings, to=agent.phone, from_=from_number,
+                                   url=webhook_url(settings, "/webhook/outbound_call", call.id),
+                                   status_callback=f"{settings.public_base_url}/webhook/call_status",
+                                   status_events=STATUS_EVENTS)
+    except TwilioError as error:
         await call.delete()
-        raise
-    call = await confirm_sid(call=call, call_sid=str(answer.get("sid") or ""))
+        raise _not_placed(error) from error
+    call = await confirm_sid(call=call, call_sid=answer["sid"])
     await realtime.publish("call:new", {"call": call_json(call)}, room=realtime.business_room(business_id))
     return call
 
@@ -117,8 +130,8 @@ async def recording_done(*, call: Call, form) -> bool:
     """Attach the call's recording (completed ones only; once per RecordingSid)."""
     if form.get("RecordingStatus", "completed") != "completed":
         return False
-    if not form.get("RecordingSid") or not form.get("RecordingUrl"):
+    recording_sid, recording_url = text(form.get("RecordingSid")), text(form.get("RecordingUrl"))
+    if not recording_sid or not recording_url:
         return False
-    duration = form.get("RecordingDuration")
-    return await attach_recording(call=call, recording_sid=form["RecordingSid"], recording_url=form["RecordingUrl"],
-                                  recording_duration=int(duration) if str(duration or "").isdigit() else None)
+    return await attach_recording(call=call, recording_sid=recording_sid, recording_url=recording_url,
+                                  recording_duration=integer(form.get("RecordingDuration")))

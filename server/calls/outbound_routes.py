@@ -10,7 +10,9 @@ from server.auth.current import login_required
 from server.calls import outbound
 from server.calls.schemas import CallOut
 from server.calls.service import call_json
+from server.errors import domain_errors
 from server.openapi import NO_CONTENT, TWIML
+from server.telephony.form import row_id
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import say_and_hang_up, twiml
 
@@ -26,15 +28,26 @@ class OutboundCall(BaseModel):
     customer_id: int = Field(ge=1)
 
 
+# Why a call was not placed, as the API answers it: the desktop (desktop/calls.py) and the web
+# app (web/src/lib/errors.ts) show each code in Hebrew.
+CALL_ERRORS = {
+    outbound.AgentPhoneMissingError: 409,
+    outbound.CustomerPhoneMissingError: 409,
+    outbound.NoBusinessNumberError: 409,
+    outbound.CallRefusedError: 502,
+    outbound.CallNotPlacedError: 502,
+}
+
+
 def _call_id() -> int | None:
-    value = request.args.get("call", "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return row_id(request.args.get("call"))
 
 
 @bp.post("/api/crm/calls/outbound")
 @login_required
 @validate_request(OutboundCall)
 @validate_response(CallOut, 201)
+@domain_errors(CALL_ERRORS)
 async def call_customer(data: OutboundCall):
     """Ring the agent's own phone, then the customer. 409 when the agent, the customer or the
     business has no number; 502 when Twilio refuses or cannot be reached."""

@@ -14,6 +14,7 @@ from server.businesses.service import business_id_for_number, greeting_path
 from server.calls import service
 from server.messages import followup
 from server.openapi import TEXT, TWIML
+from server.telephony.form import integer, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import (
     THANK_YOU_HE,
@@ -27,13 +28,6 @@ from server.telephony.twiml import (
 bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
 log = logging.getLogger("agentlocator.webhooks")
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except ValueError:
-        return None
 
 
 @bp.post("/incoming_call")
@@ -54,11 +48,11 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
     if business_id is None:
         log.error("call to a number no business owns: %s", form.get("To"))
         return say_and_hang_up_text(UNKNOWN_NUMBER_HE)
-    if form.get("CallSid"):
+    if call_sid := text(form.get("CallSid")):
         await service.call_for_webhook(
-            business_id=business_id, call_sid=form["CallSid"], from_number=form.get("From", ""),
-            to_number=form.get("To", ""), direction=form.get("Direction", "inbound"),
-            status=form.get("CallStatus", "ringing"),
+            business_id=business_id, call_sid=call_sid, from_number=text(form.get("From")),
+            to_number=text(form.get("To")), direction=text(form.get("Direction", "inbound")),
+            status=text(form.get("CallStatus", "ringing")),
         )
     return greet_and_record_text(greeting_url=base_url + greeting_path(media_root, business_id),
                                  action="/webhook/handle_recording")
@@ -69,16 +63,17 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
 @twilio_signed
 async def handle_recording():
     form = await request.form
-    call_sid, recording_sid = form.get("CallSid"), form.get("RecordingSid")
+    call_sid, recording_sid = text(form.get("CallSid")), text(form.get("RecordingSid"))
+    recording_url = text(form.get("RecordingUrl"))
     business_id = await business_id_for_number(form.get("To"))
-    if business_id and call_sid and recording_sid and form.get("RecordingUrl"):
+    if business_id and call_sid and recording_sid and recording_url:
         call = await service.call_for_webhook(
-            business_id=business_id, call_sid=call_sid, from_number=form.get("From", ""),
-            to_number=form.get("To", ""), status=form.get("CallStatus", "in-progress"),
+            business_id=business_id, call_sid=call_sid, from_number=text(form.get("From")),
+            to_number=text(form.get("To")), status=text(form.get("CallStatus", "in-progress")),
         )
         await service.attach_recording(
-            call=call, recording_sid=recording_sid, recording_url=form["RecordingUrl"],
-            recording_duration=_int(form.get("RecordingDuration")),
+            call=call, recording_sid=recording_sid, recording_url=recording_url,
+            recording_duration=integer(form.get("RecordingDuration")),
         )
     return say_and_hang_up(THANK_YOU_HE)
 
@@ -88,9 +83,10 @@ async def handle_recording():
 @twilio_signed
 async def call_status():
     form = await request.form
-    if form.get("CallSid") and form.get("CallStatus"):
-        moved = await service.advance_status(call_sid=form["CallSid"], status=form["CallStatus"],
-                                             duration=_int(form.get("CallDuration")))
+    call_sid, status = text(form.get("CallSid")), text(form.get("CallStatus"))
+    if call_sid and status:
+        moved = await service.advance_status(call_sid=call_sid, status=status,
+                                             duration=integer(form.get("CallDuration")))
         if moved:
-            await followup.schedule(call_sid=form["CallSid"], status=form["CallStatus"])
+            await followup.schedule(call_sid=call_sid, status=status)
     return Response("OK", status=200, content_type="text/plain; charset=utf-8")

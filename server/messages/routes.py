@@ -5,9 +5,17 @@ from quart_schema import document_response, tag_blueprint, validate_querystring,
 
 from server.auth.current import login_required
 from server.customers.models import Customer
-from server.errors import APIError
+from server.errors import APIError, domain_errors
 from server.messages.schemas import MESSAGE_SORTS, MessageListQuery, MessageOut, WhatsAppSend
-from server.messages.service import get_message, message_json, messages_query, queue_send
+from server.messages.service import (
+    NoWhatsAppAddressError,
+    NoWhatsAppSenderError,
+    OutsideWindowError,
+    get_message,
+    message_json,
+    messages_query,
+    queue_send,
+)
 from server.openapi import Body
 from server.pagination import ordering, page_of, paginated
 from server.tenancy import owned
@@ -15,6 +23,8 @@ from server.tenancy import owned
 bp = Blueprint("messages", __name__)
 tag_blueprint(bp, ["messages"])
 MEDIA = Body("application/octet-stream", "The attachment, in its own media type")
+# The codes the desktop and web clients act on (outside_window: offer a template instead).
+SEND_ERRORS = {NoWhatsAppAddressError: 422, NoWhatsAppSenderError: 409, OutsideWindowError: 409}
 
 
 def _customer_first(view):
@@ -45,6 +55,7 @@ async def list_messages(query_args: MessageListQuery):
 @_customer_first
 @validate_request(WhatsAppSend)
 @validate_response(MessageOut, 202)
+@domain_errors(SEND_ERRORS)
 async def send_whatsapp(customer_id: int, data: WhatsAppSend):
     """Queue a WhatsApp message; it goes out through a job (202, status `pending`). Outside
     the 24-hour window a free-form body is a 409: send a template."""

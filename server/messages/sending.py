@@ -4,12 +4,8 @@ Why a job and not a call inside the request: the send survives a crash or a rest
 5xx from Twilio is retried with backoff, and the agent's request answers at once (202, the
 message `pending`). The agent still sees a refusal as soon as Twilio gives it: the message
 turns `failed` with the code and a Hebrew reason, and `wa:status` carries that to the screen.
-A 4xx is final (retrying cannot help); only the last failed retry of an outage marks it failed.
-
-Why httpx and not `twilio.rest.Client`: the REST client's base URL is a fixed attribute of each
-domain (`https://api.twilio.com`, rewritten only for Twilio's own edges and regions), so it
-cannot target `TWILIO_API_BASE` without patching internals, and its async transport would add
-aiohttp beside the httpx that already fetches media. The documented endpoint is one form POST.
+A refusal is final (retrying cannot help); only the last failed retry of an outage marks it
+failed. (Why Twilio's client is ours over httpx: server/telephony/client.py.)
 """
 
 from __future__ import annotations
@@ -20,8 +16,16 @@ from tortoise.expressions import Q
 
 from server.config import Settings
 from server.messages.models import Message
-from server.messages.service import UNAVAILABLE_HE, advance_status, announce, mark_failed, reason_he, sender_number
-from server.telephony.client import TwilioAPIError, send_message
+from server.messages.service import (
+    REFUSED_HE,
+    UNAVAILABLE_HE,
+    advance_status,
+    announce,
+    mark_failed,
+    reason_he,
+    sender_number,
+)
+from server.telephony.client import TwilioRefusedError, send_message
 
 log = logging.getLogger("agentlocator.messages")
 STATUS_CALLBACK_PATH = "/webhook/whatsapp_status"
@@ -47,22 +51,22 @@ async def send_queued(job, *, settings: Settings) -> None:
         answer = await send_message(settings=settings, to=_wa(message.sender_id), from_=_wa(sender),
                                     status_callback=callback, body=message.body, content_sid=message.content_sid,
                                     content_variables=message.content_variables)
-    except TwilioAPIError as error:
-        log.warning("Twilio refused message %s: %s", message.id, error)
+    except TwilioRefusedError as error:
+        log.warning("message %s not sent: %s", message.id, error)
         failed = await mark_failed(message_id=message.id, error_code=error.code,
-                                   reason=reason_he(error.code) or f"שליחה נכשלה: {error.message[:200]}")
+                                   reason=reason_he(error.code) or REFUSED_HE.format(status=error.status))
         if failed:
             await announce("wa:status", failed)
         return
     except Exception:
+        # An outage (TwilioUnavailableError) or anything else: the job is retried, and the last
+        # attempt's failure leaves the message failed rather than pending for ever.
         if job.is_last_attempt:
             failed = await mark_failed(message_id=message.id, error_code=None, reason=UNAVAILABLE_HE)
             if failed:
                 await announce("wa:status", failed)
         raise
-    sid = answer.get("sid")
-    if not sid:
-        raise RuntimeError("Twilio's answer has no sid")
+    sid = answer["sid"]
     await Message.filter(id=message.id, message_sid__isnull=True).update(message_sid=sid)
     moved = await advance_status(message_sid=sid, status=answer.get("status") or "queued", filters=Q(id=message.id),
                                  error_code=answer.get("error_code"))

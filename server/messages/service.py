@@ -18,7 +18,7 @@ from server import realtime
 from server.businesses.models import PhoneNumber
 from server.customers.models import Customer
 from server.customers.service import customer_for_caller
-from server.errors import APIError
+from server.errors import DomainError
 from server.jobs import queue
 from server.labels import label
 from server.messages.models import Message
@@ -55,6 +55,7 @@ ERROR_REASONS_HE = {
     30008: "ההודעה לא נמסרה מסיבה לא ידועה",
 }
 UNAVAILABLE_HE = "שליחה נכשלה: שירות Twilio אינו זמין כרגע"
+REFUSED_HE = "שליחה נכשלה: Twilio סירב לבקשה (HTTP {status})"  # a refusal without Twilio's code
 OUTSIDE_WINDOW_HE = ("עברו יותר מ-24 שעות מאז ההודעה האחרונה של הלקוח: אפשר לשלוח רק תבנית מאושרת "
                      "(content_sid ו-variables)")
 _PHONE_LIKE = re.compile(r"^\+?\d{6,15}$")
@@ -104,16 +105,11 @@ async def announce(event: str, message: Message) -> None:
 
 
 def clean(text: str | None) -> str:
+    """An agent's text without NUL characters (PostgreSQL refuses them)."""
     return (text or "").replace("\x00", "")
 
 
 # --- inbound ---------------------------------------------------------------------------------
-
-def address(raw: str | None) -> str:
-    """`whatsapp:+9725...` → `+9725...`; a BSUID stays as it came."""
-    text = clean(raw).strip()
-    return text[len("whatsapp:"):] if text.startswith("whatsapp:") else text
-
 
 def phone_of(sender: str, wa_id: str) -> str | None:
     """The sender's E.164 number: the sender itself when it is one, else WaId; None for a
@@ -173,6 +169,23 @@ async def receive(*, business_id: int, message_sid: str, sender: str, wa_id: str
 
 # --- outbound --------------------------------------------------------------------------------
 
+class NoWhatsAppAddressError(DomainError):
+    code = "no_whatsapp_address"
+    default_message = "this customer has no phone number or WhatsApp id"
+
+
+class NoWhatsAppSenderError(DomainError):
+    code = "no_whatsapp_sender"
+    default_message = "the business has no Twilio number to send WhatsApp from"
+
+
+class OutsideWindowError(DomainError):
+    """A free-form body after WhatsApp's 24-hour window; `last_inbound_at` in the details."""
+
+    code = "outside_window"
+    default_message = OUTSIDE_WINDOW_HE
+
+
 async def last_inbound_at(*, business_id: int, customer_id: int) -> datetime | None:
     last = await Message.filter(business_id=business_id, customer_id=customer_id, direction="inbound") \
         .order_by("-created_at").first().values_list("created_at", flat=True)
@@ -197,19 +210,18 @@ async def queue_send(*, business_id: int, customer_id: int, user_id: int | None,
     """A message row (`pending`) and its send job, in one transaction; the job sends it.
 
     A free-form body goes only inside the 24-hour window since the customer's last inbound
-    message (409 outside it); a template (`content_sid`) goes any time.
+    message (OutsideWindowError); a template (`content_sid`) goes any time.
     """
     customer = await owned(Customer, customer_id, business_id=business_id, what="customer")
     recipient = await _recipient(customer)
     if not recipient:
-        raise APIError(422, "no_whatsapp_address", "this customer has no phone number or WhatsApp id")
+        raise NoWhatsAppAddressError()
     if not await sender_number(business_id):
-        raise APIError(409, "no_whatsapp_sender", "the business has no Twilio number to send WhatsApp from")
+        raise NoWhatsAppSenderError()
     if not content_sid:
         last = await last_inbound_at(business_id=business_id, customer_id=customer.id)
         if last is None or (now or datetime.now(UTC)) - last > WINDOW:
-            raise APIError(409, "outside_window", OUTSIDE_WINDOW_HE,
-                           last_inbound_at=last.isoformat() if last else None)
+            raise OutsideWindowError(last_inbound_at=last.isoformat() if last else None)
     async with in_transaction() as connection:
         message = await Message.create(
             business_id=business_id, customer_id=customer.id, direction="outbound", body=clean(body),

@@ -12,6 +12,7 @@ from server.businesses.service import business_id_for_number
 from server.messages import service
 from server.messages.media import media_entry
 from server.openapi import NO_CONTENT, TWIML
+from server.telephony.form import integer, text, whatsapp_address
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import no_reply
 
@@ -20,17 +21,9 @@ tag_blueprint(bp, ["webhooks"])
 log = logging.getLogger("agentlocator.webhooks")
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except ValueError:
-        return None
-
-
 def _media(form) -> list[dict]:
-    count = min(_int(form.get("NumMedia")) or 0, service.MAX_MEDIA)
-    return [media_entry(service.clean(form.get(f"MediaUrl{i}")), service.clean(form.get(f"MediaContentType{i}")))
-            for i in range(count)]
+    count = min(integer(form.get("NumMedia")) or 0, service.MAX_MEDIA)
+    return [media_entry(text(form.get(f"MediaUrl{i}")), text(form.get(f"MediaContentType{i}"))) for i in range(count)]
 
 
 @bp.post("/whatsapp")
@@ -38,15 +31,15 @@ def _media(form) -> list[dict]:
 @twilio_signed
 async def whatsapp():
     form = await request.form
-    message_sid = service.clean(form.get("MessageSid") or form.get("SmsMessageSid")).strip()
+    message_sid = text(form.get("MessageSid") or form.get("SmsMessageSid")).strip()
     business_id = await business_id_for_number(form.get("To"))
     if business_id is None:
         log.error("WhatsApp message to a number no business owns: %s", form.get("To"))
     elif message_sid:
         await service.receive(
-            business_id=business_id, message_sid=message_sid[:64], sender=service.address(form.get("From")),
-            wa_id=service.clean(form.get("WaId")).strip(), profile_name=service.clean(form.get("ProfileName")).strip(),
-            body=service.clean(form.get("Body")), media=_media(form),
+            business_id=business_id, message_sid=message_sid[:64], sender=whatsapp_address(form.get("From")),
+            wa_id=text(form.get("WaId")).strip(), profile_name=text(form.get("ProfileName")).strip(),
+            body=text(form.get("Body")), media=_media(form),
         )
     return no_reply()
 
@@ -56,10 +49,10 @@ async def whatsapp():
 @twilio_signed
 async def whatsapp_status():
     form = await request.form
-    message_sid, status = form.get("MessageSid"), form.get("MessageStatus")
+    message_sid, status = text(form.get("MessageSid")), text(form.get("MessageStatus")).strip().lower()
     if message_sid and status:
-        moved = await service.advance_status(message_sid=message_sid, status=status.strip().lower(),
-                                             error_code=_int(form.get("ErrorCode")))
+        moved = await service.advance_status(message_sid=message_sid, status=status,
+                                             error_code=integer(form.get("ErrorCode")))
         if moved:
             await service.announce("wa:status", moved)
     return Response(status=204)

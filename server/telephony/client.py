@@ -1,8 +1,27 @@
-"""Calls to Twilio's REST API (`TWILIO_API_BASE`; tests point it at a local fake)."""
+"""Twilio's REST API, in one place: the base URL (`TWILIO_API_BASE`; tests point it at a local
+fake), the account's basic auth, the timeouts, and what Twilio's answers and errors look like.
+
+Every request ends in Twilio's JSON or in one of two errors, and the caller decides what each
+means for it (a 502 for an agent's call, a failed message or a retry for a job):
+
+- `TwilioRefusedError`: Twilio answered a 4xx (but 429); sending the same again cannot help.
+  `code` is Twilio's error code (21211, 63016, ...) when its answer carried one.
+- `TwilioUnavailableError`: no answer (a network failure, a timeout), a 429, a 5xx, or an
+  answer that is not Twilio's; the same request may well succeed later.
+
+Neither error carries a credential or Twilio's own text, which can name the account (its SID is
+in every URL): only the HTTP status, Twilio's numeric code, and the kind of network failure.
+
+Why httpx and not `twilio.rest.Client`: the REST client's base URL is a fixed attribute of each
+domain (`https://api.twilio.com`, rewritten only for Twilio's own edges and regions), so it
+cannot target `TWILIO_API_BASE` without patching internals, and its async transport would add
+aiohttp beside httpx. Each endpoint used here is one documented form POST or GET.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,15 +32,96 @@ from server.jobs.errors import PermanentJobError
 
 MEDIA_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 API_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+API_VERSION = "2010-04-01"
 
 
-class TwilioAPIError(Exception):
-    """Twilio refused a request (a 4xx): sending it again cannot help. `code` is Twilio's
-    error code (63016, 21211, ...), when its answer carried one."""
+class TwilioError(Exception):
+    """Twilio did not do what was asked; its message is safe to log."""
 
-    def __init__(self, status: int, code: int | None, message: str) -> None:
-        super().__init__(f"Twilio answered {status} (code {code}): {message}")
-        self.status, self.code, self.message = status, code, message
+
+class TwilioRefusedError(TwilioError):
+    def __init__(self, *, status: int, code: int | None) -> None:
+        error = f", error {code}" if code is not None else ""
+        super().__init__(f"Twilio refused the request (HTTP {status}{error})")
+        self.status, self.code = status, code
+
+
+class TwilioUnavailableError(TwilioError):
+    def __init__(self, reason: str, *, status: int | None = None) -> None:
+        super().__init__(f"Twilio is unavailable ({reason})")
+        self.status, self.reason = status, reason
+
+
+def _account_url(settings: Settings, resource: str) -> str:
+    return f"{settings.twilio_api_base.rstrip('/')}/{API_VERSION}/Accounts/{settings.twilio_account_sid}/{resource}"
+
+
+def _auth(settings: Settings) -> tuple[str, str]:
+    return settings.twilio_account_sid, settings.twilio_auth_token
+
+
+def _network_failure(error: httpx.HTTPError) -> TwilioUnavailableError:
+    # The exception's own text names the URL, and with it the account SID: keep only its kind.
+    return TwilioUnavailableError(type(error).__name__)
+
+
+def _raise_for_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if 400 <= status < 500 and status != 429:
+        raise TwilioRefusedError(status=status, code=_error_code(response))
+    if not 200 <= status < 300:
+        raise TwilioUnavailableError(f"HTTP {status}", status=status)
+
+
+def _error_code(response: httpx.Response) -> int | None:
+    """Twilio's error code from its error JSON (`{"code", "message", "more_info", "status"}`)."""
+    try:
+        code = response.json().get("code")
+    except (ValueError, AttributeError):
+        return None
+    return code if isinstance(code, int) and not isinstance(code, bool) else None
+
+
+async def _create(settings: Settings, resource: str, form: dict) -> dict:
+    """POST a form to create one of the account's resources; Twilio's JSON of it, with its sid."""
+    try:
+        async with httpx.AsyncClient(auth=_auth(settings), timeout=API_TIMEOUT) as client:
+            response = await client.post(_account_url(settings, resource), data=form)
+    except httpx.HTTPError as error:
+        raise _network_failure(error) from None
+    _raise_for_status(response)
+    try:
+        created = response.json()
+    except ValueError:
+        created = None
+    # A 2xx without the new resource's sid came from something between us and Twilio (a
+    # proxy's page), not from Twilio.
+    if not isinstance(created, dict) or not isinstance(created.get("sid"), str) or not created["sid"]:
+        raise TwilioUnavailableError("an answer without a sid", status=response.status_code)
+    return created
+
+
+async def send_message(*, settings: Settings, to: str, from_: str, status_callback: str, body: str | None = None,
+                       content_sid: str | None = None, content_variables: dict | None = None) -> dict:
+    """Create a message (Messages API): a `body`, or a template (`content_sid` with its
+    variables, which WhatsApp needs outside its 24-hour window). Twilio's JSON (sid, status...)."""
+    form = {"To": to, "From": from_, "StatusCallback": status_callback}
+    if content_sid:
+        form["ContentSid"] = content_sid
+        if content_variables:
+            form["ContentVariables"] = json.dumps(content_variables, ensure_ascii=False)
+    else:
+        form["Body"] = body or ""
+    return await _create(settings, "Messages.json", form)
+
+
+async def create_call(*, settings: Settings, to: str, from_: str, url: str, status_callback: str,
+                      status_events: Iterable[str]) -> dict:
+    """Create a call (Calls API): Twilio rings `to` and, once answered, asks `url` for TwiML;
+    both webhooks by POST, the status callback once per event. Twilio's JSON (sid, status...)."""
+    form = {"To": to, "From": from_, "Url": url, "Method": "POST", "StatusCallback": status_callback,
+            "StatusCallbackMethod": "POST", "StatusCallbackEvent": list(status_events)}
+    return await _create(settings, "Calls.json", form)
 
 
 def _origin(url: str) -> tuple[str, str]:
@@ -41,67 +141,50 @@ async def download_media(*, url: str, dest: Path, settings: Settings, max_bytes:
                          content_types: frozenset[str] | None = None) -> int:
     """Stream a Twilio media file to `dest` (written whole or not at all); returns its size.
 
-    With `max_bytes` / `content_types`, a larger file or another type is refused for good
-    (PermanentJobError) and nothing is kept."""
+    Jobs call this, so what no retry can mend is a PermanentJobError: a URL off Twilio's API
+    host (nothing is requested), our credentials refused, and, with `max_bytes` /
+    `content_types`, a larger file or another type (nothing is kept). Any other refusal (a
+    404: a recording Twilio is still writing) and any outage raise the errors above, which the
+    job queue retries.
+    """
     checked_media_url(url, settings)
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".part")
-    auth = (settings.twilio_account_sid, settings.twilio_auth_token)
-    # Twilio may redirect media to its storage; httpx drops the credentials on any redirect
-    # that leaves the origin.
-    async with httpx.AsyncClient(auth=auth, timeout=MEDIA_TIMEOUT, follow_redirects=True,
-                                 max_redirects=3) as client:
-        async with client.stream("GET", url) as response:
-            if response.status_code in (401, 403):
-                raise PermanentJobError(f"Twilio refused our credentials for the media ({response.status_code})")
-            response.raise_for_status()
-            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            if content_types is not None and kind not in content_types:
-                raise PermanentJobError(f"media type {kind or 'unknown'!r} is not accepted")
-            declared = int(response.headers.get("Content-Length") or 0)
-            if max_bytes is not None and declared > max_bytes:
-                raise PermanentJobError(f"media of {declared} bytes is over the {max_bytes}-byte limit")
-            size = 0
-            try:
-                with partial.open("wb") as out:
-                    async for chunk in response.aiter_bytes(64 * 1024):
-                        size += len(chunk)
-                        if max_bytes is not None and size > max_bytes:
-                            raise PermanentJobError(f"media is over the {max_bytes}-byte limit")
-                        out.write(chunk)
-            except BaseException:
-                partial.unlink(missing_ok=True)
-                raise
+    try:
+        # Twilio may redirect media to its storage; httpx drops the credentials on any redirect
+        # that leaves the origin.
+        async with httpx.AsyncClient(auth=_auth(settings), timeout=MEDIA_TIMEOUT, follow_redirects=True,
+                                     max_redirects=3) as client:
+            async with client.stream("GET", url) as response:
+                if response.status_code in (401, 403):
+                    raise PermanentJobError(f"Twilio refused our credentials for the media ({response.status_code})")
+                if response.is_error:
+                    await response.aread()  # the error JSON, for its code
+                _raise_for_status(response)
+                size = await _save(response, partial, max_bytes=max_bytes, content_types=content_types)
+    except httpx.HTTPError as error:
+        raise _network_failure(error) from None
     partial.replace(dest)
     return size
 
 
-async def send_message(*, settings: Settings, to: str, from_: str, status_callback: str, body: str | None = None,
-                       content_sid: str | None = None, content_variables: dict | None = None) -> dict:
-    """Create a message through Twilio's Messages API (`POST /2010-04-01/Accounts/{sid}/
-    Messages.json`); Twilio's JSON answer (sid, status, ...).
-
-    A 4xx raises TwilioAPIError (final); a 429, a 5xx or a network failure raises an
-    httpx error, which the job queue retries.
-    """
-    form = {"To": to, "From": from_, "StatusCallback": status_callback}
-    if content_sid:
-        form["ContentSid"] = content_sid
-        if content_variables:
-            form["ContentVariables"] = json.dumps(content_variables, ensure_ascii=False)
-    else:
-        form["Body"] = body or ""
-    sid = settings.twilio_account_sid
-    url = f"{settings.twilio_api_base.rstrip('/')}/2010-04-01/Accounts/{sid}/Messages.json"
-    async with httpx.AsyncClient(auth=(sid, settings.twilio_auth_token), timeout=API_TIMEOUT) as client:
-        response = await client.post(url, data=form)
-    if response.status_code == 429 or response.status_code >= 500:
-        response.raise_for_status()
-    if response.status_code >= 400:
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = {}
-        code = answer.get("code") if isinstance(answer.get("code"), int) else None
-        raise TwilioAPIError(response.status_code, code, str(answer.get("message") or response.text[:200]))
-    return response.json()
+async def _save(response: httpx.Response, partial: Path, *, max_bytes: int | None,
+                content_types: frozenset[str] | None) -> int:
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if content_types is not None and kind not in content_types:
+        raise PermanentJobError(f"media type {kind or 'unknown'!r} is not accepted")
+    declared = int(response.headers.get("Content-Length") or 0)
+    if max_bytes is not None and declared > max_bytes:
+        raise PermanentJobError(f"media of {declared} bytes is over the {max_bytes}-byte limit")
+    size = 0
+    try:
+        with partial.open("wb") as out:
+            async for chunk in response.aiter_bytes(64 * 1024):
+                size += len(chunk)
+                if max_bytes is not None and size > max_bytes:
+                    raise PermanentJobError(f"media is over the {max_bytes}-byte limit")
+                out.write(chunk)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return size

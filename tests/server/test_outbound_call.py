@@ -10,6 +10,7 @@ import pytest
 
 from server.auth.models import User
 from server.auth.service import create_user
+from server.businesses.models import PhoneNumber
 from server.businesses.service import create_business
 from server.calls import outbound
 from server.calls.models import Call
@@ -222,3 +223,47 @@ async def test_admin_sets_an_agents_phone_in_any_israeli_format(client, auth_hea
 async def get_json(response):
     assert response.status_code == 201, await response.get_data(as_text=True)
     return await response.get_json()
+
+
+# --- the answers the desktop and web clients rely on (server/calls/outbound_routes.py) ---------
+
+async def test_a_business_without_a_number_gets_409_and_twilio_is_not_asked(
+        client, auth_headers, agent_with_phone, business, customer, twilio):
+    await PhoneNumber.filter(business_id=business.id).delete()
+    response = await place(client, auth_headers, customer.id)
+    assert response.status_code == 409
+    assert (await response.get_json())["error"] == {
+        "code": "no_business_number", "message": "the business has no Twilio number to call from"}
+    assert twilio.created == [] and await Call.all().count() == 0
+
+
+async def test_the_409s_keep_their_messages(client, auth_headers, user, business, customer, twilio):
+    no_agent_phone = await place(client, auth_headers, customer.id)
+    assert (await no_agent_phone.get_json())["error"] == {
+        "code": "agent_phone_missing", "message": "your user has no phone number to ring; an admin can set it"}
+    await User.filter(id=user.id).update(phone=AGENT_PHONE)
+    nameless = await Customer.create(business=business, name="ללא טלפון")
+    no_customer_phone = await place(client, auth_headers, nameless.id)
+    assert (await no_customer_phone.get_json())["error"] == {
+        "code": "customer_phone_missing", "message": "the customer has no phone number"}
+
+
+@pytest.mark.parametrize("failure, code, message", [
+    ((400, 21215), "twilio_refused", "Twilio refused to place the call (Twilio error 21215)"),
+    ((401, 20003), "twilio_refused", "Twilio refused to place the call (Twilio error 20003)"),
+    ((400, None), "twilio_refused", "Twilio refused to place the call"),
+    # An outage, not a refusal: the clients say "try again in a moment".
+    ((503, None), "twilio_unreachable", "Twilio could not be reached; the call was not placed"),
+    ((429, 20429), "twilio_unreachable", "Twilio could not be reached; the call was not placed"),
+])
+async def test_twilios_refusals_and_outages_are_502s_that_name_only_its_code(
+        client, auth_headers, agent_with_phone, customer, twilio, published, caplog, failure, code, message):
+    twilio.fail_with.append(failure)
+    response = await place(client, auth_headers, customer.id)
+    assert response.status_code == 502
+    assert (await response.get_json())["error"] == {"code": code, "message": message}
+    assert await Call.all().count() == 0 and published == []
+    # The fake's own text names the account, as Twilio's may: neither the answer nor the log repeat it.
+    assert "an outbound call was not placed" in caplog.text
+    for secret in (ACCOUNT_SID, AUTH_TOKEN, "twilio.com/docs"):
+        assert secret not in caplog.text and secret not in await response.get_data(as_text=True)

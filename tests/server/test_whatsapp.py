@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from server.auth.service import create_user
+from server.businesses.models import PhoneNumber
 from server.businesses.service import create_business
 from server.calls.models import Call
 from server.customers.models import Customer
@@ -218,6 +219,56 @@ async def test_twilio_refusal_lands_on_the_message_in_hebrew(client, business, a
     assert (message.status, message.error_code) == ("failed", 63016)
     assert message.error_message == "מחוץ לחלון 24 השעות: יש לשלוח תבנית מאושרת"
     assert twilio.sent == []
+
+
+async def test_a_refusal_without_a_code_is_failed_in_hebrew_without_twilios_text(
+        client, business, auth_headers, app_on_fake, api_settings, twilio):
+    received = await inbound_at(client, datetime.now(UTC) - timedelta(hours=1))
+    twilio.fail_with = [(400, None)]
+    response = await client.post(f"/api/crm/customers/{received.customer_id}/whatsapp", headers=auth_headers,
+                                 json={"body": "שלום"})
+    assert await run_jobs(api_settings) == ["whatsapp.send:done"]
+    message = await Message.get(id=(await response.get_json())["id"])
+    assert (message.status, message.error_code) == ("failed", None)
+    assert message.error_message == "שליחה נכשלה: Twilio סירב לבקשה (HTTP 400)"
+
+
+async def test_an_outage_is_retried_until_the_last_attempt_fails_the_message(
+        client, business, auth_headers, app_on_fake, api_settings, twilio, caplog):
+    received = await inbound_at(client, datetime.now(UTC) - timedelta(hours=1))
+    twilio.fail_with = [(429, 20429), (500, None), (502, None), (503, None), (504, None)]
+    response = await client.post(f"/api/crm/customers/{received.customer_id}/whatsapp", headers=auth_headers,
+                                 json={"body": "שלום"})
+    assert await run_jobs(api_settings) == ["whatsapp.send:queued"] * 4 + ["whatsapp.send:dead"]
+    message = await Message.get(id=(await response.get_json())["id"])
+    assert (message.status, message.error_message) == ("failed", "שליחה נכשלה: שירות Twilio אינו זמין כרגע")
+    # Each retry is logged, by the error's kind and status: not by the URL, which names the account.
+    assert "Twilio is unavailable (HTTP 503)" in caplog.text and ACCOUNT_SID not in caplog.text
+
+
+async def test_no_sender_number_is_409_and_no_address_is_422(client, business, auth_headers):
+    no_phone = await Customer.create(business=business, name="ללא טלפון")
+    response = await client.post(f"/api/crm/customers/{no_phone.id}/whatsapp", headers=auth_headers,
+                                 json={"body": "היי"})
+    assert response.status_code == 422
+    assert (await response.get_json())["error"] == {
+        "code": "no_whatsapp_address", "message": "this customer has no phone number or WhatsApp id"}
+    await PhoneNumber.filter(business_id=business.id).delete()
+    customer = await Customer.create(business=business, name="עם טלפון", phone=CALLER)
+    response = await client.post(f"/api/crm/customers/{customer.id}/whatsapp", headers=auth_headers,
+                                 json={"body": "היי"})
+    assert response.status_code == 409
+    assert (await response.get_json())["error"] == {
+        "code": "no_whatsapp_sender", "message": "the business has no Twilio number to send WhatsApp from"}
+    assert await Message.filter(direction="outbound").count() == 0 and await Job.all().count() == 0
+
+
+async def test_outside_the_window_names_the_last_inbound_message(client, business, auth_headers):
+    received = await inbound_at(client, datetime.now(UTC) - timedelta(hours=25))
+    response = await client.post(f"/api/crm/customers/{received.customer_id}/whatsapp", headers=auth_headers,
+                                 json={"body": "היי"})
+    error = (await response.get_json())["error"]
+    assert error["details"] == {"last_inbound_at": (await Message.get(id=received.id)).created_at.isoformat()}
 
 
 async def status(client, sid: str, value: str, **extra):

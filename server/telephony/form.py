@@ -1,0 +1,42 @@
+"""Twilio's form and query values, read one way by every webhook.
+
+A webhook's values are text that Twilio chose (and signed): a count, a duration or an error
+code is a string of ASCII digits, an id we put in a callback URL comes back as we wrote it.
+Anything else (empty, a sign, a space, a fraction, Arabic-Indic or superscript digits, which
+`str.isdigit` accepts and `int` may not) is not a number: these answer None, never an
+exception that would make the webhook a 500 and Twilio retry it.
+"""
+
+from __future__ import annotations
+
+# Integer columns and ids are 32-bit in both databases (as server/tenancy.MAX_ID): a larger
+# number would be PostgreSQL's int4 overflow, a 500.
+MAX_INT = 2**31 - 1
+_MAX_DIGITS = len(str(MAX_INT))
+WHATSAPP_PREFIX = "whatsapp:"
+
+
+def text(value: str | None) -> str:
+    """The value, "" when absent, without NUL characters (PostgreSQL refuses them in text)."""
+    return (value or "").replace("\x00", "")
+
+
+def integer(value: str | None) -> int | None:
+    """A count, a duration or an error code (NumMedia, CallDuration, ErrorCode...): 0 up to
+    MAX_INT, or None for an absent value or one that is not plain decimal digits."""
+    if not value or len(value) > _MAX_DIGITS or not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if number <= MAX_INT else None
+
+
+def row_id(value: str | None) -> int | None:
+    """A database id we put in a callback URL (`?call=<id>`): 1 up to MAX_INT, else None."""
+    number = integer(value)
+    return number if number else None
+
+
+def whatsapp_address(value: str | None) -> str:
+    """`whatsapp:+9725...` → `+9725...`; a business-scoped user id (BSUID) stays as it came."""
+    address = text(value).strip()
+    return address.removeprefix(WHATSAPP_PREFIX)
