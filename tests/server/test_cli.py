@@ -1,28 +1,53 @@
-"""`python -m server.cli`, run as a user runs it."""
+"""`python -m server.cli`: its commands called in-process as `main(argv)` with the environment
+a user would give them, and once as a process of its own (the entry point, the exit code)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import dataclass, fields
 
 import pytest
 
+from server.cli import main
+from server.config import Settings
 from tests.conftest import ROOT
 
 WELCOME = ROOT / "server/static/voice_responses/welcome.mp3"
 
 
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 @pytest.fixture
-def cli(database_url, tmp_path):
+def cli(database_url, tmp_path, monkeypatch, capsys):
+    env = {"DATABASE_URL": database_url, "MEDIA_ROOT": str(tmp_path / "media")}
+
+    def run(*args: str, **extra_env) -> Result:
+        with monkeypatch.context() as patched:
+            for field in fields(Settings):  # only what this command is given, as in a clean shell
+                patched.delenv(field.name.upper(), raising=False)
+            for name, value in {**env, **extra_env}.items():
+                patched.setenv(name, value)
+            capsys.readouterr()
+            returncode = main(list(args))
+            out, err = capsys.readouterr()
+        return Result(returncode, out, err)
+
+    assert run("migrate").stdout.strip() == "up to date"  # a copy of the migrated template
+    return run
+
+
+def test_the_command_line_runs_as_a_process(database_url, tmp_path):
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": database_url, "MEDIA_ROOT": str(tmp_path / "media"),
            "PYTHONPATH": str(ROOT)}
-
-    def run(*args: str, **extra_env):
-        return subprocess.run([sys.executable, "-m", "server.cli", *args], cwd=ROOT, env={**env, **extra_env},
-                              capture_output=True, text=True, timeout=60)
-
-    assert run("migrate").returncode == 0
-    return run
+    command = [sys.executable, "-m", "server.cli", "create-business", "--name", "מספרה", "--phone", "hello"]
+    made = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert (made.returncode, made.stdout, made.stderr.strip()) == (2, "", "error: not a phone number: hello")
 
 
 def test_business_user_and_greeting(cli, tmp_path):

@@ -62,6 +62,7 @@ async def post_signed(client, path: str, params: dict, query: str = ""):
 
 
 # The database refuses what SQLite keeps (a number past int4), so these matter most on PostgreSQL.
+@pytest.mark.both_databases  # PostgreSQL refuses NUL and numbers past int4
 @pytest.mark.parametrize("value", ["²", "99999999999", "-5", "٣"])
 async def test_call_and_recording_durations_that_are_not_numbers_are_left_empty(client, business, value):
     sid = "CA" + "1" * 32
@@ -77,6 +78,7 @@ async def test_call_and_recording_durations_that_are_not_numbers_are_left_empty(
     assert call.recording_sid == "RE" + "1" * 32 and await Job.filter(kind="recording.fetch").count() == 1
 
 
+@pytest.mark.both_databases  # PostgreSQL refuses NUL and numbers past int4
 async def test_nul_characters_in_voice_values_are_dropped(client, business):
     params = call_params("CA" + "2" * 31 + "\x00", From="+97254\x001234567")
     assert (await post_signed(client, "/webhook/incoming_call", params)).status_code == 200
@@ -105,6 +107,7 @@ async def test_an_outbound_webhook_with_an_id_that_is_no_id_finds_no_call(client
     assert (await Call.get(id=outbound_call.id)).recording_sid is None
 
 
+@pytest.mark.both_databases  # PostgreSQL refuses NUL and numbers past int4
 @pytest.mark.parametrize("value", ["²", "99999999999", "abc"])
 async def test_an_outbound_recording_duration_that_is_no_number_is_left_empty(client, outbound_call, value):
     params = {"AccountSid": ACCOUNT_SID, "CallSid": outbound_call.call_sid, "RecordingStatus": "completed",
@@ -130,6 +133,7 @@ async def test_whatsapp_media_count_that_is_no_number_means_no_media(client, bus
     assert message.media == [] and await Job.all().count() == 0
 
 
+@pytest.mark.both_databases  # PostgreSQL refuses NUL and numbers past int4
 @pytest.mark.parametrize("code, expected", [("63016", 63016), ("99999999999", None), ("x", None), ("²", None)])
 async def test_whatsapp_error_code_is_kept_only_when_it_is_a_number(client, business, code, expected):
     await Message.create(business=business, message_sid="SM" + "6" * 32, direction="outbound", status="sent")
