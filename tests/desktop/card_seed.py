@@ -2,23 +2,24 @@
 
 Invoices, contracts (one signed on the public signing page) and tasks go through the real
 API. Calls with stored recordings and WhatsApp messages arrive in production through Twilio
-webhooks and jobs; here they are written in one process straight to the server's database
-(`python -m tests.desktop.card_seed SPEC`), the recording being the server's own welcome.mp3,
-as server/demo.py does.
+webhooks and jobs; here they are written straight to the server's database (`Live.run`), the
+recording being the server's own welcome.mp3, as server/demo.py does.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import json
 import shutil
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 
+from server.calls.models import Call
+from server.calls.recordings import recording_file
+from server.customers.models import Customer
+from server.demo import _signature_png
+from server.messages.models import Message
 from tests.conftest import ROOT
 from tests.e2e.live import Live
 
@@ -33,56 +34,42 @@ CHAT = (  # (minutes ago, direction, body, status)
 )
 
 
-def _rows(spec: dict) -> None:
-    """In the server's environment: calls with recordings and WhatsApp messages."""
-    from server.calls.models import Call
-    from server.calls.recordings import recording_file
-    from server.config import load_settings
-    from server.customers.models import Customer
-    from server.messages.models import Message
-    from server.runtime import Runtime
-
-    async def main() -> None:
-        settings = load_settings()
-        async with Runtime.started(settings, run_migrations=False):
-            now = datetime.now(UTC).replace(microsecond=0)
-            customer = await Customer.get(id=spec["customer_id"])
-            welcome = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
-            calls = ((2, "completed", 34, "done"), (26, "completed", 71, "pending"), (50, "no-answer", None, "none"))
-            for number, (hours, status, duration, transcript) in enumerate(calls):
-                started = now - timedelta(hours=hours)
-                call = Call(business_id=customer.business_id, customer_id=customer.id, call_sid=f"CA{number:032x}",
-                            direction="inbound", status=status, from_number=customer.phone, to_number="+97235550100",
-                            started_at=started, duration=duration, created_at=started, transcript_status=transcript)
-                if duration:
-                    call.recording_sid = f"RE{customer.id:016x}{number:016x}"
-                    call.recording_duration = duration
-                    relative = recording_file(call)
-                    (settings.media_root / relative).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(welcome, settings.media_root / relative)
-                    call.recording_path = str(relative)
-                    call.transcript = TRANSCRIPT if transcript == "done" else None
-                await call.save()
-            for number, (minutes, direction, body, status) in enumerate(CHAT):
-                at = now - timedelta(minutes=minutes)
-                await Message.create(
-                    business_id=customer.business_id, customer_id=customer.id, direction=direction, body=body,
-                    status=status, message_sid=f"SM{customer.id:016x}{number:016x}", sender_id=customer.phone,
-                    error_code=63016 if status == "failed" else None, created_at=at, status_at=at,
-                    error_message="עברו יותר מ-24 שעות: אפשר לשלוח רק תבנית" if status == "failed" else None)
-            if spec.get("stale_customer_id"):  # a customer who last wrote three days ago
-                stale = await Customer.get(id=spec["stale_customer_id"])
-                await Message.create(business_id=stale.business_id, customer_id=stale.id, direction="inbound",
-                                     body="תודה, אחזור אליכם", status="received", sender_id=stale.phone,
-                                     message_sid=f"SM{stale.id:032x}", created_at=now - timedelta(days=3))
-
-    asyncio.run(main())
+async def _rows(spec: dict, media_root: Path) -> None:
+    """Calls with recordings and WhatsApp messages, in the server's database."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    customer = await Customer.get(id=spec["customer_id"])
+    welcome = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
+    calls = ((2, "completed", 34, "done"), (26, "completed", 71, "pending"), (50, "no-answer", None, "none"))
+    for number, (hours, status, duration, transcript) in enumerate(calls):
+        started = now - timedelta(hours=hours)
+        call = Call(business_id=customer.business_id, customer_id=customer.id, call_sid=f"CA{number:032x}",
+                    direction="inbound", status=status, from_number=customer.phone, to_number="+97235550100",
+                    started_at=started, duration=duration, created_at=started, transcript_status=transcript)
+        if duration:
+            call.recording_sid = f"RE{customer.id:016x}{number:016x}"
+            call.recording_duration = duration
+            relative = recording_file(call)
+            (media_root / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(welcome, media_root / relative)
+            call.recording_path = str(relative)
+            call.transcript = TRANSCRIPT if transcript == "done" else None
+        await call.save()
+    for number, (minutes, direction, body, status) in enumerate(CHAT):
+        at = now - timedelta(minutes=minutes)
+        await Message.create(
+            business_id=customer.business_id, customer_id=customer.id, direction=direction, body=body,
+            status=status, message_sid=f"SM{customer.id:016x}{number:016x}", sender_id=customer.phone,
+            error_code=63016 if status == "failed" else None, created_at=at, status_at=at,
+            error_message="עברו יותר מ-24 שעות: אפשר לשלוח רק תבנית" if status == "failed" else None)
+    if spec.get("stale_customer_id"):  # a customer who last wrote three days ago
+        stale = await Customer.get(id=spec["stale_customer_id"])
+        await Message.create(business_id=stale.business_id, customer_id=stale.id, direction="inbound",
+                             body="תודה, אחזור אליכם", status="received", sender_id=stale.phone,
+                             message_sid=f"SM{stale.id:032x}", created_at=now - timedelta(days=3))
 
 
 def seed_card(live: Live, token: str, customer_id: int, *, stale_customer_id: int | None = None) -> dict:
     """Fill `customer_id`'s card; what was made (ids) for the tests to check against."""
-    from server.demo import _signature_png
-
     made: dict = {}
     with httpx.Client(base_url=live.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10) as api:
         def post(path: str, body: dict) -> dict:
@@ -112,12 +99,5 @@ def seed_card(live: Live, token: str, customer_id: int, *, stale_customer_id: in
                                               ("לבדוק תשלום", -5))]
         post(f"/api/crm/tasks/{made['tasks'][2]}/done", {})
     spec = {"customer_id": customer_id, "stale_customer_id": stale_customer_id}
-    result = subprocess.run([sys.executable, "-m", "tests.desktop.card_seed", json.dumps(spec)], cwd=ROOT,
-                            env=live.env(), capture_output=True, text=True, timeout=120)
-    if result.returncode != 0:
-        raise AssertionError(f"seeding calls and messages failed: {result.stderr}")
+    live.run(lambda: _rows(spec, live.media_root))
     return made
-
-
-if __name__ == "__main__":
-    _rows(json.loads(sys.argv[1]))

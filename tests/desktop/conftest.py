@@ -8,13 +8,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
-import httpx  # noqa: E402
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from desktop.app import setup  # noqa: E402
 from desktop.tasks import TaskManager  # noqa: E402
+from server.auth.service import create_user  # noqa: E402
+from server.businesses.service import create_business  # noqa: E402
+from server.customers.service import create_customer  # noqa: E402
 from tests.conftest import BUSINESS_PHONE, PASSWORD  # noqa: E402
 from tests.e2e.live import Live  # noqa: E402
 
@@ -47,27 +49,25 @@ def customer_names() -> list[str]:
 
 
 def seed(live: Live) -> None:
-    business_id = live.cli("create-business", "--name", "משרד הדגמה", "--phone", BUSINESS_PHONE).stdout.strip()
-    live.cli("create-user", "--business-id", business_id, "--email", EMAIL, "--password", PASSWORD,
-             "--role", "admin", "--name", "דנה הסוכנת")
-    headers = {"Authorization": f"Bearer {live.login(EMAIL, PASSWORD)['access_token']}"}
-    with httpx.Client(base_url=live.base_url, timeout=10) as client:
+    """The business, its agent and CUSTOMERS customers, written before the server starts."""
+    async def make() -> None:
+        business = await create_business(name="משרד הדגמה", phone=BUSINESS_PHONE)
+        await create_user(business_id=business.id, email=EMAIL, password=PASSWORD, role="admin", name="דנה הסוכנת")
         statuses = ("lead", "active", "inactive")
         for i, name in enumerate(customer_names()):
-            response = client.post("/api/crm/customers", headers=headers, json={
+            await create_customer(business_id=business.id, fields={
                 "name": name, "phone": f"+9725{i:08d}", "email": f"customer{i}@example.com",
                 "status": statuses[i % 3]})
-            assert response.status_code == 201, response.text
+
+    live.run(make)
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("desktop-live")
-    live = Live.on_sqlite(workdir)
+def live_server(databases, tmp_path_factory):
+    live = Live.on(databases, tmp_path_factory.mktemp("desktop-live"))
     try:
-        live.cli("migrate")
-        live.start_server()
         seed(live)
+        live.start_server()
         yield live
     finally:
         live.stop()

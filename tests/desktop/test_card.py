@@ -45,9 +45,8 @@ def create_customer(live: Live, token: str, name: str, phone: str, email: str | 
 
 
 @pytest.fixture(scope="module")
-def card_server(tmp_path_factory, twilio):
-    workdir = tmp_path_factory.mktemp("card-live")
-    live = Live.on_sqlite(workdir, TWILIO_API_BASE=twilio.base_url)
+def card_server(databases, tmp_path_factory, twilio):
+    live = Live.on(databases, tmp_path_factory.mktemp("card-live"), TWILIO_API_BASE=twilio.base_url)
     try:
         live.seed({"name": "משרד הדגמה", "phone": BUSINESS_PHONE,
                    "users": [{"email": EMAIL, "password": PASSWORD, "role": "admin"}]})

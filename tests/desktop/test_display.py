@@ -37,9 +37,8 @@ def test_the_desktop_label_table_is_the_servers():
 
 @pytest.fixture(scope="module")
 def shop(live_server):
-    business_id = live_server.cli("create-business", "--name", "משרד התצוגה", "--phone", "+97235550199").stdout.strip()
-    live_server.cli("create-user", "--business-id", business_id, "--email", EMAIL, "--password", PASSWORD,
-                    "--role", "admin")
+    live_server.seed({"name": "משרד התצוגה", "phone": "+97235550199",
+                      "users": [{"email": EMAIL, "password": PASSWORD, "role": "admin"}]})
     token = live_server.login(EMAIL, PASSWORD)["access_token"]
     with httpx.Client(base_url=live_server.base_url, headers={"Authorization": f"Bearer {token}"},
                       timeout=10) as http:

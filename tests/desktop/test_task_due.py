@@ -30,10 +30,9 @@ def twilio():
 
 
 @pytest.fixture(scope="module")
-def alerts_server(tmp_path_factory, twilio):
+def alerts_server(databases, tmp_path_factory, twilio):
     """A live server of its own: its Twilio REST calls go to the fake."""
-    workdir = tmp_path_factory.mktemp("alerts-live")
-    live = Live.on_sqlite(workdir, TWILIO_API_BASE=twilio.base_url)
+    live = Live.on(databases, tmp_path_factory.mktemp("alerts-live"), TWILIO_API_BASE=twilio.base_url)
     try:
         live.seed({"name": "משרד התזכורות", "phone": BUSINESS_PHONE,
                    "users": [{"email": AGENT, "password": PASSWORD, "role": "admin"}]})

@@ -1,21 +1,29 @@
-"""Real processes for end-to-end tests: Hypercorn serving `server.main:app`, job workers and
-the CLI, each a subprocess with its own environment."""
+"""Real processes for end-to-end tests: Hypercorn serving `server.main:app` and job workers,
+each a subprocess with its own environment, on a migrated copy of the session's database
+(tests/databases.py). What a test prepares beforehand (businesses, users, rows no API makes)
+is written in-process, on the databases' own thread, under a runtime of its own: a Python
+process per seed cost a second or two each."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
+from server.auth.service import create_user
+from server.businesses.service import create_business
+from server.config import Settings
+from server.runtime import Runtime
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, ROOT
+from tests.databases import Databases
 
 
 def free_port() -> int:
@@ -40,14 +48,49 @@ def wait_until(predicate, *, timeout: float = 15.0, interval: float = 0.05, what
 class Live:
     database_url: str
     workdir: Path
+    databases: Databases
     env_extra: dict = field(default_factory=dict)
     port: int = field(default_factory=free_port)
     processes: list = field(default_factory=list)
 
     @classmethod
-    def on_sqlite(cls, workdir: Path, **env_extra: str) -> Live:
-        """A server of a test module's own, its database an SQLite file in `workdir`."""
-        return cls(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=workdir, env_extra=env_extra)
+    def on(cls, databases: Databases, workdir: Path, dialect: str = "sqlite", **env_extra: str) -> Live:
+        """A server on a migrated database of its own (SQLite's a file in `workdir`)."""
+        return cls(database_url=databases.fresh(dialect, workdir), workdir=workdir, databases=databases,
+                   env_extra=env_extra)
+
+    def sharing(self, **env_extra: str) -> Live:
+        """Another server on this one's database and environment, on a port of its own."""
+        return Live(database_url=self.database_url, workdir=self.workdir, databases=self.databases,
+                    env_extra={**self.env_extra, **env_extra}, processes=self.processes)
+
+    @property
+    def media_root(self) -> Path:
+        return self.workdir / "media"
+
+    def run(self, work: Callable[[], Awaitable]):
+        """`await work()` in this process, against the server's database."""
+        async def within():
+            settings = Settings(database_url=self.database_url, media_root=self.media_root)
+            async with Runtime.started(settings, run_migrations=False):
+                return await work()
+
+        return self.databases.loop.run(within())
+
+    def seed(self, *businesses: dict) -> list[int]:
+        """Businesses with their users ({"name", "phone", "users": [{"email", "password", "role"}]});
+        their ids."""
+        async def make() -> list[int]:
+            ids = []
+            for entry in businesses:
+                business = await create_business(name=entry["name"], phone=entry.get("phone"))
+                for user in entry.get("users", []):
+                    await create_user(business_id=business.id, email=user["email"], password=user["password"],
+                                      role=user.get("role", "agent"), name=user.get("name", ""))
+                ids.append(business.id)
+            return ids
+
+        return self.run(make)
 
     @property
     def base_url(self) -> str:
@@ -69,28 +112,13 @@ class Live:
             "JWT_SECRET": "e2e-jwt-secret-0123456789abcdef-0123",
             "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
             "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-            "MEDIA_ROOT": str(self.workdir / "media"),
+            "MEDIA_ROOT": str(self.media_root),
             "APP_REV": "e2e-rev",
             "PYTHONPATH": str(ROOT),
         })
         env.update(self.env_extra)
         env.update(extra)
         return env
-
-    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        result = subprocess.run([sys.executable, "-m", "server.cli", *args], cwd=ROOT, env=self.env(),
-                                capture_output=True, text=True, timeout=60)
-        if check and result.returncode != 0:
-            raise AssertionError(f"cli {args} failed: {result.stderr}")
-        return result
-
-    def seed(self, *businesses: dict) -> list[int]:
-        """Migrate and create businesses with their users in one process; their ids."""
-        result = subprocess.run([sys.executable, "-m", "tests.e2e.seed", json.dumps(list(businesses))], cwd=ROOT,
-                                env=self.env(), capture_output=True, text=True, timeout=120)
-        if result.returncode != 0:
-            raise AssertionError(f"seeding failed: {result.stderr}")
-        return json.loads(result.stdout.strip().splitlines()[-1])
 
     def _spawn(self, argv: list[str], name: str, **env) -> subprocess.Popen:
         log = (self.workdir / f"{name}.log").open("ab")
@@ -131,3 +159,4 @@ class Live:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+        self.databases.discard(self.database_url)

@@ -13,7 +13,7 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD, ROOT
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BACKENDS, BUSINESS_PHONE, PASSWORD, ROOT
 from tests.e2e.live import Live, wait_until
 from tests.fakes import FakeGoogle, FakeTwilioMedia
 from tests.twilio_helpers import call_params, signed_form
@@ -35,9 +35,10 @@ async def rows(database_url: str, sql: str) -> list[tuple]:
         await connection.close()
 
 
-@pytest.fixture
-def live(database_url, tmp_path):
-    server = Live(database_url=database_url, workdir=tmp_path)
+@pytest.fixture(params=["sqlite"])
+def live(request, databases, tmp_path):
+    """A server of the test's own: SQLite, and PostgreSQL too for a test that asks (indirect)."""
+    server = Live.on(databases, tmp_path, request.param)
     (server.business_id,) = server.seed({"name": "משרד הדגמה", "phone": BUSINESS_PHONE, "users": [
         {"email": "agent@example.com", "password": PASSWORD, "role": "admin"}]})
     yield server
@@ -115,6 +116,7 @@ async def test_a_whole_call_is_filed_once_with_recording_and_transcript(live, tm
         ("recording.fetch", "done", 1), ("recording.transcribe", "done", 1)]
 
 
+@pytest.mark.parametrize("live", BACKENDS, indirect=True)  # the lease is a conditional UPDATE per dialect
 async def test_killed_worker_mid_download_loses_nothing(live):
     with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=AUDIO, hold_first=True) as media:
         live.env_extra.update(TWILIO_API_BASE=media.base_url, RUN_WORKER="0", JOB_LEASE_SECONDS="2")

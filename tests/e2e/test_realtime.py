@@ -17,9 +17,10 @@ import pytest
 import socketio
 
 from server.push.vapid import generate
-from tests.conftest import BUSINESS_PHONE, PASSWORD
-from tests.e2e.live import Live, free_port, wait_until
-from tests.fakes import FakePushService
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BACKENDS, BUSINESS_PHONE, PASSWORD, ROOT
+from tests.e2e.live import Live, wait_until
+from tests.fakes import FakePushService, FakeTwilioMedia
+from tests.twilio_helpers import call_params, signed_form
 
 VAPID_PUBLIC, VAPID_PRIVATE = generate()
 
@@ -78,15 +79,39 @@ class Agent:
             await self.socket.disconnect()
 
 
-@pytest.fixture
-def live(database_url, tmp_path):
-    server = Live(database_url=database_url, workdir=tmp_path,
-                  env_extra={"APP_ENV": "development", "VAPID_PUBLIC_KEY": VAPID_PUBLIC,
-                             "VAPID_PRIVATE_KEY": VAPID_PRIVATE, "VAPID_SUBJECT": "mailto:ops@example.com"})
+ENV = {"APP_ENV": "development", "VAPID_PUBLIC_KEY": VAPID_PUBLIC, "VAPID_PRIVATE_KEY": VAPID_PRIVATE,
+       "VAPID_SUBJECT": "mailto:ops@example.com"}
+AUDIO = (ROOT / "server/static/voice_responses/welcome.mp3").read_bytes()
+
+
+def seeded(server: Live) -> Live:
     server.seed({"name": "משרד", "phone": BUSINESS_PHONE,
                  "users": [{"email": "agent@example.com", "password": PASSWORD}]},
                 {"name": "מתחרה", "phone": "+97235550999",
                  "users": [{"email": "other@example.com", "password": PASSWORD}]})
+    return server
+
+
+@pytest.fixture(scope="module")
+def media():
+    with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=AUDIO) as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def live(databases, tmp_path_factory, media):
+    """One server for the tests that don't disturb each other: each uses sockets and tasks of
+    its own and counts only its own events (a new socket also gets replays of older alerts)."""
+    server = seeded(Live.on(databases, tmp_path_factory.mktemp("realtime"), TWILIO_API_BASE=media.base_url, **ENV))
+    server.start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite"])
+def own(request, databases, tmp_path):
+    """A server of the test's own, not started: for tests that stop, restart or double it."""
+    server = seeded(Live.on(databases, tmp_path, request.param, **ENV))
     yield server
     server.stop()
 
@@ -100,7 +125,6 @@ async def agent(live: Live, email: str = "agent@example.com", connect: bool = Tr
 
 
 async def test_due_task_arrives_within_a_second_exactly_once(live):
-    live.start_server()
     dana = await agent(live)
     try:
         task = await dana.task("להתקשר לדנה", due_in=1.5)
@@ -117,7 +141,6 @@ async def test_due_task_arrives_within_a_second_exactly_once(live):
 
 
 async def test_snooze_rearms_and_done_disarms(live):
-    live.start_server()
     dana = await agent(live)
     try:
         snoozed = await dana.task("לשלוח הצעה", due_in=-1)
@@ -140,14 +163,13 @@ async def test_snooze_rearms_and_done_disarms(live):
 
 
 async def test_another_business_hears_nothing(live):
-    live.start_server()
     dana, rival = await agent(live), await agent(live, "other@example.com")
     try:
         mine = await dana.task("סוד מסחרי", due_in=0)
         await dana.wait_for(mine["id"])
         theirs = await rival.task("סמן של המתחרה", due_in=0)
         await rival.wait_for(theirs["id"])
-        assert [data["task"]["id"] for _at, data in rival.events] == [theirs["id"]]
+        assert [data["task"]["id"] for _at, data in rival.events if not data.get("replay")] == [theirs["id"]]
     finally:
         await dana.close()
         await rival.close()
@@ -155,7 +177,6 @@ async def test_another_business_hears_nothing(live):
 
 @pytest.mark.parametrize("auth", [None, {}, {"token": "not-a-jwt"}, {"token": "expired"}])
 async def test_socket_without_a_valid_token_is_refused(live, auth):
-    live.start_server()
     if auth == {"token": "expired"}:
         import jwt
 
@@ -167,13 +188,14 @@ async def test_socket_without_a_valid_token_is_refused(live, auth):
     assert not client.connected
 
 
-async def test_two_processes_with_redis_deliver_once(live):
+@pytest.mark.parametrize("own", BACKENDS, indirect=True)  # the alert's claim is a conditional UPDATE
+async def test_two_processes_with_redis_deliver_once(own):
+    live = own
     if not os.environ.get("REDIS_URL"):
         pytest.skip("needs REDIS_URL (make test sets it when Redis answers)")
     live.env_extra["REDIS_URL"] = os.environ["REDIS_URL"]
     live.start_server()
-    second = Live(database_url=live.database_url, workdir=live.workdir, env_extra=live.env_extra, port=free_port())
-    second.processes = live.processes  # stopped together
+    second = live.sharing()  # the same database and Redis; stopped with the first
     second.start_server()
     dana = await agent(live)  # the socket lives on the first process
     try:
@@ -186,7 +208,8 @@ async def test_two_processes_with_redis_deliver_once(live):
         await dana.close()
 
 
-async def test_task_due_while_server_was_down_fires_once_after_restart(live):
+async def test_task_due_while_server_was_down_fires_once_after_restart(own):
+    live = own
     server = live.start_server()
     dana = await agent(live, connect=False)
     task = await dana.task("נפל בזמן השבתה", due_in=2.5)
@@ -207,7 +230,6 @@ async def test_task_due_while_server_was_down_fires_once_after_restart(live):
 
 async def test_push_reaches_the_browser_encrypted_and_410_unsubscribes(live):
     with FakePushService() as push:
-        live.start_server()
         dana = await agent(live, connect=False)
         async with httpx.AsyncClient(base_url=live.base_url, headers=dana.headers) as http:
             key = (await http.get("/api/push/vapid-public-key")).json()["public_key"]
@@ -236,58 +258,38 @@ async def test_push_reaches_the_browser_encrypted_and_410_unsubscribes(live):
             assert await subscription_gone()
 
 
-@pytest.mark.parametrize("endpoint", ["http://push.example.com/x", "https://10.0.0.1/x", "https://localhost/x",
-                                      "ftp://push.example.com/x"])
-async def test_push_endpoint_must_be_https_to_a_named_host(live, endpoint):
-    live.env_extra["APP_ENV"] = "production"
-    live.start_server()
-    dana = await agent(live, connect=False)
-    async with httpx.AsyncClient(base_url=live.base_url, headers=dana.headers) as http:
-        response = await http.post("/api/push/subscriptions",
-                                   json={"endpoint": endpoint, "keys": {"p256dh": "B" * 87, "auth": "A" * 22}})
-    assert response.status_code == 422
+async def test_incoming_call_and_its_recording_reach_the_business_sockets(live, media):
+    dana, rival = await agent(live), await agent(live, "other@example.com")
+    seen: dict[str, list] = {"call:new": [], "call:updated": []}
+    updated = asyncio.Event()
 
+    async def on_new(data):
+        seen["call:new"].append(data)
 
-async def test_incoming_call_and_its_recording_reach_the_business_sockets(live):
-    from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, ROOT
-    from tests.fakes import FakeTwilioMedia
-    from tests.twilio_helpers import call_params, signed_form
+    async def on_updated(data):
+        seen["call:updated"].append(data)
+        if data["call"]["recording_url"]:
+            updated.set()
 
-    audio = (ROOT / "server/static/voice_responses/welcome.mp3").read_bytes()
-    with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=audio) as media:
-        live.env_extra["TWILIO_API_BASE"] = media.base_url
-        live.start_server()
-        dana, rival = await agent(live), await agent(live, "other@example.com")
-        seen: dict[str, list] = {"call:new": [], "call:updated": []}
-        updated = asyncio.Event()
-
-        async def on_new(data):
-            seen["call:new"].append(data)
-
-        async def on_updated(data):
-            seen["call:updated"].append(data)
-            if data["call"]["recording_url"]:
-                updated.set()
-
-        dana.socket.on("call:new", on_new)
-        dana.socket.on("call:updated", on_updated)
-        rival_calls: list = []
-        rival.socket.on("call:new", lambda data: rival_calls.append(data))
-        try:
-            sid, recording = "CA" + "77" * 16, "RE" + "77" * 16
-            recording_url = f"{media.base_url}/2010-04-01/Accounts/AC/Recordings/{recording}"
-            for path, params in (("/webhook/incoming_call", call_params(sid)),
-                                 ("/webhook/handle_recording", call_params(
-                                     sid, RecordingSid=recording, RecordingDuration="3", RecordingUrl=recording_url))):
-                full_path, body, headers = signed_form(live.base_url, path, params)
-                async with httpx.AsyncClient(base_url=live.base_url) as http:
-                    assert (await http.post(full_path, content=body, headers=headers)).status_code == 200
-            await asyncio.wait_for(updated.wait(), 15)
-            assert [d["call"]["call_sid"] for d in seen["call:new"]] == [sid]
-            assert seen["call:updated"][-1]["call"]["recording_url"].endswith("/recording")
-            marker = await rival.task("סמן", due_in=0)
-            await rival.wait_for(marker["id"])
-            assert rival_calls == []
-        finally:
-            await dana.close()
-            await rival.close()
+    dana.socket.on("call:new", on_new)
+    dana.socket.on("call:updated", on_updated)
+    rival_calls: list = []
+    rival.socket.on("call:new", lambda data: rival_calls.append(data))
+    try:
+        sid, recording = "CA" + "77" * 16, "RE" + "77" * 16
+        recording_url = f"{media.base_url}/2010-04-01/Accounts/AC/Recordings/{recording}"
+        for path, params in (("/webhook/incoming_call", call_params(sid)),
+                             ("/webhook/handle_recording", call_params(
+                                 sid, RecordingSid=recording, RecordingDuration="3", RecordingUrl=recording_url))):
+            full_path, body, headers = signed_form(live.base_url, path, params)
+            async with httpx.AsyncClient(base_url=live.base_url) as http:
+                assert (await http.post(full_path, content=body, headers=headers)).status_code == 200
+        await asyncio.wait_for(updated.wait(), 15)
+        assert [d["call"]["call_sid"] for d in seen["call:new"]] == [sid]
+        assert seen["call:updated"][-1]["call"]["recording_url"].endswith("/recording")
+        marker = await rival.task("סמן", due_in=0)
+        await rival.wait_for(marker["id"])
+        assert rival_calls == []
+    finally:
+        await dana.close()
+        await rival.close()

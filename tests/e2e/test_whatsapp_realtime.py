@@ -22,9 +22,8 @@ def twilio():
 
 
 @pytest.fixture
-def live(database_url, tmp_path, twilio):
-    server = Live(database_url=database_url, workdir=tmp_path,
-                  env_extra={"APP_ENV": "development", "TWILIO_API_BASE": twilio.base_url})
+def live(databases, tmp_path, twilio):
+    server = Live.on(databases, tmp_path, APP_ENV="development", TWILIO_API_BASE=twilio.base_url)
     server.seed({"name": "משרד", "phone": BUSINESS_PHONE,
                  "users": [{"email": "agent@example.com", "password": PASSWORD}]},
                 {"name": "מתחרה", "phone": "+97235550999",

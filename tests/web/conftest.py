@@ -3,28 +3,44 @@ web build is missing, and the live server the card tests use (seeded by tests/we
 
 from __future__ import annotations
 
-import json
+import os
 import shutil
-import subprocess
-import sys
+from pathlib import Path
 
 import httpx
 import pytest
 
 from server import webapp
 from server.push.vapid import generate
-from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, PASSWORD, ROOT
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, PASSWORD
 from tests.e2e.live import Live
 from tests.fake_twilio_messages import FakeTwilioMessages
+from tests.web.seed import EMAIL, seed
 
 CHROMIUM = "/usr/bin/chromium"
-SHOTS = ROOT / "docs" / "screenshots"
 VAPID_PUBLIC, VAPID_PRIVATE = generate()
 
 needs_browser = [
     pytest.mark.skipif(not (webapp.DIST / "index.html").is_file(), reason="web/dist is not built (make web)"),
     pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Debian's chromium is not installed"),
 ]
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory):
+    """`shots(page, name)` saves a screenshot: into $SCREENSHOTS_DIR when the screenshot script
+    (scripts/render_web_screenshots.sh) sets it, else into a temporary folder, so that the
+    suite never rewrites the tracked docs/screenshots/."""
+    folder = Path(os.environ["SCREENSHOTS_DIR"]) if os.environ.get("SCREENSHOTS_DIR") \
+        else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def save(page, name: str, **options) -> Path:
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), **options)
+        return path
+
+    return save
 
 
 @pytest.fixture(scope="session")
@@ -66,19 +82,12 @@ class Seeded:
         return url + (f"?tab={tab}" if tab else "")
 
 
-EMAIL = "card@example.com"
-
-
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory, twilio):
-    workdir = tmp_path_factory.mktemp("web-card")
-    live = Live.on_sqlite(workdir, APP_ENV="development", TWILIO_API_BASE=twilio.base_url,
-                          VAPID_PUBLIC_KEY=VAPID_PUBLIC, VAPID_PRIVATE_KEY=VAPID_PRIVATE,
-                          VAPID_SUBJECT="mailto:ops@example.com")
-    result = subprocess.run([sys.executable, "-m", "tests.web.seed", str(workdir / "media")], cwd=ROOT,
-                            env=live.env(), capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    ids = json.loads(result.stdout.strip().splitlines()[-1])
+def seeded(databases, tmp_path_factory, twilio):
+    live = Live.on(databases, tmp_path_factory.mktemp("web-card"), APP_ENV="development",
+                   TWILIO_API_BASE=twilio.base_url, VAPID_PUBLIC_KEY=VAPID_PUBLIC, VAPID_PRIVATE_KEY=VAPID_PRIVATE,
+                   VAPID_SUBJECT="mailto:ops@example.com")
+    ids = live.run(lambda: seed(live.media_root))
     live.start_server()
     server = Seeded(live, ids)
     try:

@@ -2,7 +2,7 @@
 real `task:due` events (queued, keyboard-driven, Done and Snooze acting on the server), the
 push-only service worker registered, the push switch handing the server a subscription that
 the server then pushes to, and a push delivered to the worker (DevTools protocol) showing a
-notification that names the customer. Saves docs/screenshots/web-task-due.png."""
+notification that names the customer. Its screenshot: web-task-due.png (see `shots`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.live import wait_until
 from tests.fakes import FakePushService
-from tests.web.conftest import SHOTS, VAPID_PUBLIC, needs_browser, sign_in
+from tests.web.conftest import VAPID_PUBLIC, needs_browser, sign_in
 
 pytestmark = needs_browser
 
@@ -33,7 +33,7 @@ def settle_alerts(seeded) -> None:
             seeded.api("POST", f"/api/crm/tasks/{task['id']}/done")
 
 
-def test_task_due_modal_queues_real_alerts_and_acts_on_the_server(seeded, browser):
+def test_task_due_modal_queues_real_alerts_and_acts_on_the_server(seeded, browser, shots):
     page = sign_in(browser, seeded, f"{seeded.base_url}/crm/customers")
     page.locator("tbody tr td:first-child a").first.wait_for()
     page.wait_for_function("document.readyState === 'complete'")
@@ -48,8 +48,7 @@ def test_task_due_modal_queues_real_alerts_and_acts_on_the_server(seeded, browse
     expect(dialog.get_by_role("heading")).to_have_text(first["title"])
     expect(dialog).to_contain_text("דנה כהן")
     expect(dialog).to_contain_text("054-123-4567")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "web-task-due.png"))
+    shots(page, "web-task-due")
 
     # Keyboard: focus starts on Done and Tab never leaves the dialog.
     expect(dialog.get_by_role("button", name="בוצע")).to_be_focused()

@@ -1,6 +1,6 @@
 """The customer card in a real browser against a real server: every tab shows the seeded data
 and acts on the server (edit, WhatsApp send and the template fallback, tasks), and realtime
-events refresh it without a reload. Saves docs/screenshots/web-card-<tab>.png."""
+events refresh it without a reload. Its screenshots: web-card-<tab>.png (see `shots`)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,11 @@ from playwright.sync_api import expect
 
 from tests.conftest import ACCOUNT_SID, BUSINESS_PHONE
 from tests.twilio_helpers import call_params, signed_form
-from tests.web.conftest import SHOTS, needs_browser, sign_in
+from tests.web.conftest import needs_browser, sign_in
 from tests.web.seed import INBOUND, TRANSCRIPT
 
 pytestmark = needs_browser
 TEMPLATE = "HX" + "0123456789abcdef" * 2
-
-
-def shot(page, tab: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"web-card-{tab}.png"), full_page=True)
 
 
 def open_tab(page, name: str):
@@ -30,7 +25,7 @@ def open_tab(page, name: str):
     return page.get_by_role("tabpanel")
 
 
-def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio):
+def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio, shots):
     dana = seeded.ids["customer_id"]
     invoice = seeded.api("POST", "/api/crm/invoices", 201, json={
         "customer_id": dana, "status": "issued",
@@ -53,7 +48,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     expect(panel.locator(".details")).to_contain_text("ליד")
     assert page.evaluate("document.fonts.check('16px Assistant', 'שלום')")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    shot(page, "overview")
+    shots(page, "web-card-overview", full_page=True)
     panel.get_by_role("button", name="עריכה").click()
     form = panel.get_by_role("form", name="עריכת לקוח")
     form.get_by_label("סטטוס").select_option("active")
@@ -79,7 +74,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     expect(items).to_have_count(20)
     stamps = [items.nth(i).locator("time").get_attribute("datetime") for i in range(20)]
     assert stamps == sorted(stamps, reverse=True)
-    shot(page, "timeline")
+    shots(page, "web-card-timeline", full_page=True)
     panel.get_by_role("button", name="טעינת אירועים קודמים").click()
     expect(items).to_have_count(INBOUND + 1 + 1 + 1 + 1 + 1)  # messages, reply, call, invoice, contract, task
     expect(items.last).to_have_class(re.compile("kind-call"))  # the oldest: three hours ago
@@ -94,7 +89,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     expect(panel.locator(".transcript")).to_contain_text("תומלל")
     expect(panel.locator(".transcript")).to_contain_text(TRANSCRIPT)
     expect(panel.get_by_test_id("call")).to_contain_text("נכנסת")
-    shot(page, "calls")
+    shots(page, "web-card-calls", full_page=True)
 
     # WhatsApp: bubbles both ways with ticks (the newest first in the log, shown at the bottom);
     # a reply goes to Twilio and shows up.
@@ -108,7 +103,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     page.wait_for_function("document.querySelector('.bubble-image').naturalWidth === 120")
     assert bubbles.first.bounding_box()["y"] > bubbles.nth(1).bounding_box()["y"]  # the newest at the bottom
     expect(bubbles.first).to_be_in_viewport()
-    shot(page, "whatsapp")
+    shots(page, "web-card-whatsapp", full_page=True)
     panel.get_by_label("הודעה").fill("נקבע פגישה למחר בעשר")
     panel.get_by_role("button", name="שליחה").click()
     expect(bubbles).to_have_count(INBOUND + 2)
@@ -124,7 +119,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     expect(row).to_contain_text(str(invoice["number"]))
     expect(row).to_contain_text(invoice["status_label"])
     expect(row).to_contain_text("₪")
-    shot(page, "invoices")
+    shots(page, "web-card-invoices", full_page=True)
     with page.expect_popup() as popup:
         row.get_by_role("button", name=re.compile("PDF")).click()
     pdf = popup.value
@@ -141,7 +136,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     item.get_by_role("button", name="העתקת קישור").click()
     expect(item.get_by_role("button", name="הועתק")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == contract["sign_url"]
-    shot(page, "contracts")
+    shots(page, "web-card-contracts", full_page=True)
 
     # Tasks, opened by the overview's "new task" with its form ready to type in: the seeded
     # task, a new one with its due time, snooze and done on the server.
@@ -159,7 +154,7 @@ def test_every_tab_shows_its_data_and_acts_on_the_server(seeded, browser, twilio
     expect(tasks).to_have_count(2)
     created = seeded.api("GET", "/api/crm/tasks", params={"customer_id": dana, "q": "לתאם ביקור"})["results"][0]
     assert created["due_at"].startswith("2030-01-15")
-    shot(page, "tasks")
+    shots(page, "web-card-tasks", full_page=True)
     visit = tasks.filter(has_text="לתאם ביקור בדירה")
     visit.get_by_label(re.compile("דחייה של")).select_option("15")
     expect(visit).to_contain_text("נדחתה")

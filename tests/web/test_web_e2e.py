@@ -1,6 +1,6 @@
 """The web app in a real browser (Debian's chromium through Playwright) against a real server:
 login, the customers table (server-side sort, search, column toggle), and a session restored
-from the refresh cookie after a reload. Saves the screenshots in docs/screenshots/."""
+from the refresh cookie after a reload. Its screenshots: web-login.png and web-customers.png (see `shots`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from server import webapp
 from tests.conftest import BUSINESS_PHONE, PASSWORD
 from tests.e2e.live import Live
-from tests.web.conftest import SHOTS, log_in, needs_browser
+from tests.web.conftest import log_in, needs_browser
 
 EMAIL = "web@example.com"
 CUSTOMERS = [
@@ -25,13 +25,10 @@ pytestmark = needs_browser
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("web")
-    server = Live.on_sqlite(workdir)
-    server.cli("migrate")
-    business_id = server.cli("create-business", "--name", "משרד הדגמה", "--phone", BUSINESS_PHONE).stdout.strip()
-    server.cli("create-user", "--business-id", business_id, "--email", EMAIL, "--password", PASSWORD,
-               "--role", "admin")
+def live(databases, tmp_path_factory):
+    server = Live.on(databases, tmp_path_factory.mktemp("web"))
+    server.seed({"name": "משרד הדגמה", "phone": BUSINESS_PHONE,
+                 "users": [{"email": EMAIL, "password": PASSWORD, "role": "admin"}]})
     server.start_server()
     headers = {"Authorization": f"Bearer {server.login(EMAIL, PASSWORD)['access_token']}"}
     for name, phone, email in CUSTOMERS:
@@ -46,8 +43,7 @@ def names(page) -> list[str]:
     return page.locator("tbody tr td:first-child a").all_inner_texts()
 
 
-def test_login_then_customers_sort_search_columns(live, browser):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_login_then_customers_sort_search_columns(live, browser, shots):
     page = browser.new_page(viewport={"width": 1280, "height": 720}, locale="he-IL")
     page.goto(f"{live.base_url}/crm/customers")
     page.wait_for_url("**/login")
@@ -59,7 +55,7 @@ def test_login_then_customers_sort_search_columns(live, browser):
     page.fill("input[type=password]", "wrong-password")
     page.click("button[type=submit]")
     assert "האימייל או הסיסמה שגויים" in page.get_by_role("alert").inner_text()
-    page.screenshot(path=str(SHOTS / "web-login.png"))
+    shots(page, "web-login")
 
     page.fill("input[type=password]", PASSWORD)
     page.click("button[type=submit]")
@@ -76,7 +72,7 @@ def test_login_then_customers_sort_search_columns(live, browser):
     page.get_by_role("button", name="שם").click()
     page.wait_for_function(f"document.querySelector('tbody tr td:first-child a')?.textContent === '{CUSTOMERS[3][0]}'")
     assert names(page) == sorted((n for n, _, _ in CUSTOMERS), reverse=True)
-    page.screenshot(path=str(SHOTS / "web-customers.png"), full_page=True)
+    shots(page, "web-customers", full_page=True)
 
     # Search (debounced, on the server).
     page.get_by_role("searchbox").fill("בתיה")

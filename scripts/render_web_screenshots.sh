@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The web app's screenshots (docs/screenshots/web-*.png), rendered by the browser tests that take
+# them, against a real server in Debian's Chromium. `make test` writes its screenshots elsewhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCREENSHOTS_DIR="$PWD/docs/screenshots" .venv/bin/python -m pytest -q -p no:cacheprovider \
+  tests/web/test_web_e2e.py tests/web/test_card.py tests/web/test_alerts.py "$@"
