@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 REQUIRED_IN_PRODUCTION = ("PUBLIC_HOST", "JWT_SECRET", "TWILIO_AUTH_TOKEN", "DATABASE_URL")
 DEFAULT_DATABASE_URL = "sqlite://data/agentlocator.sqlite3"
 TWILIO_API_BASE = "https://api.twilio.com"
+# Where `npm run build` writes the web app.
+DEFAULT_WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 
 
 class ConfigError(Exception):
@@ -58,6 +60,7 @@ class Settings:
     # `python -m server.cli seed-demo`: the demo admin's password ("demo-password" when unset,
     # in development only).
     demo_password: str = ""
+    web_dist: Path = DEFAULT_WEB_DIST
 
     @property
     def production(self) -> bool:
@@ -96,6 +99,7 @@ _CONVERTERS = {
     "port": int,
     "cors_origins": _split,
     "media_root": Path,
+    "web_dist": Path,
     "run_worker": _bool,
     "run_scheduler": _bool,
     "auto_migrate": _bool,

@@ -8,16 +8,10 @@ another business's row exactly as for one that does not exist.
 
 from __future__ import annotations
 
-from quart import g
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from server.errors import APIError
-
-
-def current_business_id() -> int:
-    return g.user.business_id
-
 
 MAX_ID = 2**31 - 1  # ids are 32-bit in both databases; a larger number names no row
 

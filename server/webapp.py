@@ -15,9 +15,6 @@ from werkzeug.exceptions import NotFound
 
 from server.errors import APIError
 
-# Where `npm run build` writes; tests point this at a directory of their own.
-DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
-
 INDEX_CACHE = "no-store"
 ASSET_CACHE = "public, max-age=31536000, immutable"
 WORKER_CACHE = "no-cache"
@@ -25,8 +22,12 @@ WORKER_CACHE = "no-cache"
 bp = Blueprint("webapp", __name__)
 
 
+def _dist() -> Path:
+    return current_app.config["SETTINGS"].web_dist
+
+
 def _built() -> bool:
-    return (DIST / "index.html").is_file()
+    return (_dist() / "index.html").is_file()
 
 
 async def _index():
@@ -34,7 +35,7 @@ async def _index():
         revision = current_app.config["SETTINGS"].app_rev
         return {"name": "AgentLocator", "revision": revision,
                 "hint": "the web app is not built: run `make web` (cd web && npm ci && npm run build)"}
-    response = await send_from_directory(DIST, "index.html")
+    response = await send_from_directory(_dist(), "index.html")
     response.headers["Cache-Control"] = INDEX_CACHE
     return response
 
@@ -59,7 +60,7 @@ async def app_page(customer_id: int | None = None):
 @hide
 async def asset(name: str):
     try:
-        response = await send_from_directory(DIST / "assets", name)
+        response = await send_from_directory(_dist() / "assets", name)
     except NotFound as error:
         raise APIError(404, "not_found", "no such asset") from error
     response.headers["Cache-Control"] = ASSET_CACHE
@@ -70,7 +71,7 @@ async def asset(name: str):
 @hide
 async def service_worker():
     try:
-        response = await send_from_directory(DIST, "sw.js")
+        response = await send_from_directory(_dist(), "sw.js")
     except NotFound as error:
         raise APIError(404, "not_found", "the web app is not built") from error
     response.headers["Cache-Control"] = WORKER_CACHE

@@ -1,9 +1,10 @@
 import subprocess
 import sys
+from dataclasses import fields
 
 import pytest
 
-from server.config import ConfigError, load_settings
+from server.config import ConfigError, Settings, load_settings
 from tests.conftest import ROOT
 
 PRODUCTION = {"APP_ENV": "production", "PUBLIC_HOST": "crm.example.com", "JWT_SECRET": "s" * 32,
@@ -54,3 +55,11 @@ def test_no_fallback_host_anywhere_in_the_server():
     sources = "\n".join(p.read_text() for p in (ROOT / "server").rglob("*.py"))
     for stale in ("herokuapp", "ngrok", "replit", "onrender", "railway.app"):
         assert stale not in sources
+
+
+def test_env_example_lists_every_setting_and_loads():
+    lines = [line for line in (ROOT / ".env.example").read_text().splitlines() if line and not line.startswith("#")]
+    example = dict(line.split("=", 1) for line in lines)
+    assert sorted(example) == sorted(field.name.upper() for field in fields(Settings))
+    settings = load_settings(example)
+    assert settings == Settings(vapid_subject="mailto:ops@example.com", auto_migrate=True)

@@ -3,18 +3,24 @@ the service worker revalidated; without a build, `/` is a JSON hint."""
 
 import pytest
 
-from server import webapp
+from server.app import create_app
+from server.config import DEFAULT_WEB_DIST
 
 
 @pytest.fixture
-def dist(tmp_path, monkeypatch):
+def dist(tmp_path):
     root = tmp_path / "dist"
     (root / "assets").mkdir(parents=True)
     (root / "index.html").write_text('<!doctype html><html lang="he" dir="rtl"><div id="root"></div></html>')
     (root / "assets" / "index-AbC123.js").write_text("console.log(1)")
     (root / "sw.js").write_text("self.addEventListener('push', () => {})")
-    monkeypatch.setattr(webapp, "DIST", root)
     return root
+
+
+@pytest.fixture
+def settings(settings, dist):
+    """The app serves this test's own build (WEB_DIST)."""
+    return settings.with_overrides(web_dist=dist)
 
 
 @pytest.mark.parametrize("path", ["/", "/login", "/crm/customers", "/crm/customers/42"])
@@ -48,18 +54,20 @@ async def test_missing_files_are_json_404s(client, dist):
         assert "immutable" not in response.headers.get("Cache-Control", "")
 
 
-async def test_without_a_build_root_is_a_json_hint(client, tmp_path, monkeypatch):
-    monkeypatch.setattr(webapp, "DIST", tmp_path / "missing")
-    response = await client.get("/")
-    assert response.status_code == 200
-    body = await response.get_json()
-    assert body["name"] == "AgentLocator" and body["revision"] == "test-rev" and "make web" in body["hint"]
-    assert (await client.get("/crm/customers")).status_code == 404
-    assert (await client.get("/sw.js")).status_code == 404
+async def test_without_a_build_root_is_a_json_hint(settings, tmp_path):
+    application = create_app(settings=settings.with_overrides(web_dist=tmp_path / "missing"))
+    async with application.test_app():
+        client = application.test_client()
+        response = await client.get("/")
+        assert response.status_code == 200
+        body = await response.get_json()
+        assert body["name"] == "AgentLocator" and body["revision"] == "test-rev" and "make web" in body["hint"]
+        assert (await client.get("/crm/customers")).status_code == 404
+        assert (await client.get("/sw.js")).status_code == 404
 
 
 def test_the_built_service_worker_is_push_only():
-    source = (webapp.DIST.parent / "public" / "sw.js").read_text()
+    source = (DEFAULT_WEB_DIST.parent / "public" / "sw.js").read_text()
     for needed in ("skipWaiting", "clients.claim", "showNotification", '"AgentLocator"', "notificationclick"):
         assert needed in source
     assert '"fetch"' not in source and "'fetch'" not in source

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from server import webapp
+from server.config import DEFAULT_WEB_DIST
 from server.push.vapid import generate
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, PASSWORD
 from tests.e2e.live import Live
@@ -21,7 +21,7 @@ CHROMIUM = "/usr/bin/chromium"
 VAPID_PUBLIC, VAPID_PRIVATE = generate()
 
 needs_browser = [
-    pytest.mark.skipif(not (webapp.DIST / "index.html").is_file(), reason="web/dist is not built (make web)"),
+    pytest.mark.skipif(not (DEFAULT_WEB_DIST / "index.html").is_file(), reason="web/dist is not built (make web)"),
     pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Debian's chromium is not installed"),
 ]
 

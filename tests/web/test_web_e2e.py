@@ -8,7 +8,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from server import webapp
+from server.config import DEFAULT_WEB_DIST
 from tests.conftest import BUSINESS_PHONE, PASSWORD
 from tests.e2e.live import Live
 from tests.web.conftest import log_in, needs_browser
@@ -122,7 +122,7 @@ def test_login_then_customers_sort_search_columns(live, browser, shots):
 def test_the_app_shell_is_served_with_its_cache_headers(live):
     index = httpx.get(f"{live.base_url}/crm/customers")
     assert index.status_code == 200 and index.headers["cache-control"] == "no-store"
-    asset = next(p for p in (webapp.DIST / "assets").iterdir() if p.suffix == ".js")
+    asset = next(p for p in (DEFAULT_WEB_DIST / "assets").iterdir() if p.suffix == ".js")
     response = httpx.get(f"{live.base_url}/assets/{asset.name}")
     assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert httpx.get(f"{live.base_url}/sw.js").headers["cache-control"] == "no-cache"
