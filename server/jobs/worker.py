@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 
 from server import runtime
+from server.background import wind_down
 from server.config import Settings
 from server.jobs import queue
 from server.jobs.errors import PermanentJobError
@@ -56,9 +57,7 @@ class Worker:
             self._runtime.unsubscribe(runtime.JOBS_QUEUED, self.wake)
         self._stopping.set()
         self._wakeup.set()
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await wind_down(self._tasks)
         self._tasks = []
 
     async def _heartbeat(self) -> None:
@@ -67,7 +66,10 @@ class Worker:
                 await WorkerHeartbeat.update_or_create(defaults={"seen_at": queue.now()}, name=self.name)
             except Exception:  # noqa: BLE001 - a missed beat only makes /api/health cautious
                 log.exception("worker heartbeat failed")
-            await asyncio.sleep(HEARTBEAT_SECONDS)
+            try:
+                await asyncio.wait_for(self._stopping.wait(), HEARTBEAT_SECONDS)
+            except TimeoutError:
+                pass
 
     async def _slot(self, index: int) -> None:
         while not self._stopping.is_set():
@@ -78,6 +80,8 @@ class Worker:
                 job = None
             if job is None:
                 self._wakeup.clear()
+                if self._stopping.is_set():  # told to stop before the clear: the wake-up is gone
+                    return
                 try:
                     await asyncio.wait_for(self._wakeup.wait(), self.poll_seconds)
                 except TimeoutError:

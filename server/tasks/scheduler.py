@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from tortoise.expressions import Q
 
 from server import realtime, runtime
+from server.background import wind_down
 from server.customers.models import Customer
 from server.customers.service import customer_json
 from server.push.service import enqueue_task_due_pushes
@@ -97,6 +98,7 @@ async def replay_pending(sid: str, user) -> None:
 class TaskClock:
     def __init__(self) -> None:
         self._wakeup = asyncio.Event()
+        self._stopping = False
         self._task: asyncio.Task | None = None
         self._runtime: runtime.Runtime | None = None
 
@@ -112,12 +114,13 @@ class TaskClock:
     async def stop(self) -> None:
         if self._runtime is not None:
             self._runtime.unsubscribe(runtime.TASKS_CHANGED, self.wake)
+        self._stopping = True
+        self._wakeup.set()
         if self._task:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+            await wind_down([self._task])
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             self._wakeup.clear()
             try:
                 await fire_due()
@@ -125,6 +128,8 @@ class TaskClock:
             except Exception:  # noqa: BLE001 - the database may be restarting or locked: look again soon
                 log.exception("task clock pass failed")
                 upcoming = datetime.now(UTC) + timedelta(seconds=RETRY_AFTER_FAILURE)
+            if self._stopping:
+                return
             delay = MAX_SLEEP
             if upcoming is not None:
                 delay = min(MAX_SLEEP, max(0.0, (upcoming - datetime.now(UTC)).total_seconds()))

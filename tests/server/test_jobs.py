@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import timedelta
 
 import pytest
 
+from server.job_kinds import HANDLERS
 from server.jobs import queue
 from server.jobs.errors import PermanentJobError
 from server.jobs.models import Job
 from server.jobs.worker import Worker
+from tests.conftest import ROOT
 
 LEASE = timedelta(seconds=30)
 
@@ -84,3 +87,14 @@ async def test_running_worker_picks_up_a_new_job_when_woken(app, settings):
     finally:
         await worker.stop()
     assert (await Job.get(id=job.id)).status in ("running", "done")
+
+
+def test_every_kind_the_server_enqueues_has_a_handler():
+    enqueued = set()
+    for path in (ROOT / "server").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "enqueue"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                enqueued.add(node.args[0].value)
+    assert enqueued and enqueued <= set(HANDLERS), enqueued - set(HANDLERS)
+    assert len(HANDLERS) == len(enqueued) and all(kind in HANDLERS for kind in enqueued)
