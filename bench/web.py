@@ -31,6 +31,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import BUSINESS_PHONE, PASSWORD, ROOT
+from tests.databases import Databases
 from tests.e2e.live import Live
 
 DIST = ROOT / "web" / "dist"
@@ -66,8 +67,8 @@ def bundle() -> dict:
     }
 
 
-def serve(workdir: Path, customers: int) -> Live:
-    live = Live(database_url=f"sqlite://{workdir}/bench.sqlite3", workdir=workdir)
+def serve(databases: Databases, workdir: Path, customers: int) -> Live:
+    live = Live.on(databases, workdir)
     live.seed({"name": "משרד", "phone": BUSINESS_PHONE, "users": [{"email": EMAIL, "password": PASSWORD,
                                                                       "role": "admin"}]})
     live.start_server()
@@ -144,8 +145,8 @@ def main() -> None:
     for name, gz in sizes["css"].items():
         print(f"  css {name}: {gz} kB gzipped")
 
-    with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
-        live = serve(Path(tmp), args.customers)
+    with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp, Databases(Path(tmp), None) as databases:
+        live = serve(databases, Path(tmp), args.customers)
         try:
             times = measure(live, args.runs)
         finally:

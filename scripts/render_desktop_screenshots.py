@@ -31,6 +31,7 @@ from desktop.views.login import LoginDialog  # noqa: E402
 from desktop.views.main_window import MainWindow  # noqa: E402
 from desktop.views.task_due import TaskDueDialog  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
+from tests.databases import Databases  # noqa: E402
 from tests.desktop.card_seed import seed_card  # noqa: E402
 from tests.desktop.conftest import EMAIL, MemoryKeyring, seed  # noqa: E402
 from tests.e2e.live import Live  # noqa: E402
@@ -96,12 +97,11 @@ def main() -> None:
     theme.apply(app, dark=args.dark)
     suffix = "-dark" if args.dark else ""
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as workdir:
-        live = Live(database_url=f"sqlite://{workdir}/agentlocator.sqlite3", workdir=Path(workdir))
+    with tempfile.TemporaryDirectory() as workdir, Databases(Path(workdir), None) as databases:
+        live = Live.on(databases, Path(workdir))
         try:
-            live.cli("migrate")
-            live.start_server()
             seed(live)
+            live.start_server()
             tasks = TaskManager(app)
 
             login = LoginDialog(tasks, server_url="", email=EMAIL)

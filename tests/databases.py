@@ -125,3 +125,9 @@ class Databases:
         if self._postgres is not None:
             self._postgres.close()
         self.loop.close()
+
+    def __enter__(self) -> Databases:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
