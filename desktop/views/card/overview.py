@@ -23,7 +23,6 @@ from desktop.display import options, when
 from desktop.views.card.base import CardTab, error_text, ltr
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-EDITABLE = ("name", "phone", "email", "status", "owner_id")
 
 
 class OverviewTab(CardTab):
