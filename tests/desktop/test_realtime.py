@@ -139,11 +139,12 @@ def test_task_due_is_a_signal_on_the_ui_thread(qtbot, app, live_server, clean_ta
     bridge.task_due.connect(lambda _payload: threads.append(QThread.currentThread() is app.thread()))
     with qtbot.waitSignal(bridge.connected_changed, timeout=10_000, check_params_cb=lambda up: up):
         bridge.start()
-    task = create_task(live_server.base_url, api.access_token(), "להתקשר לדנה")
+    # Listening before the task exists: its alert can reach the socket thread before
+    # create_task returns, and a signal emitted before waitSignal connects is not queued for it.
     with qtbot.waitSignal(bridge.task_due, timeout=10_000,
-                          check_params_cb=lambda p: p["task"]["id"] == task["id"]) as due:
-        pass
-    assert due.args[0]["task"]["title"] == "להתקשר לדנה"
+                          check_params_cb=lambda p: p["task"]["title"] == "להתקשר לדנה") as due:
+        task = create_task(live_server.base_url, api.access_token(), "להתקשר לדנה")
+    assert due.args[0]["task"]["id"] == task["id"]
     assert threads and all(threads)
 
 
