@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop import theme
+from desktop.collector import GarbageCollector
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 FONT_FAMILY = "Assistant"
@@ -44,6 +45,8 @@ def setup(app: QApplication) -> QApplication:
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     theme.apply(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply(app))
+    if not hasattr(app, "garbage_collector"):
+        app.garbage_collector = GarbageCollector(app)
     return app
 
 

@@ -73,9 +73,13 @@ def live_server(databases, tmp_path_factory):
         live.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def app(qapp):
-    return setup(qapp)
+    """The app as `python -m desktop` sets it up; after the desktop tests, Python's automatic
+    garbage collection is back on for the rest of the session (desktop/collector.py)."""
+    setup(qapp)
+    yield qapp
+    qapp.garbage_collector.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QPalette
+from PySide6.QtWidgets import QWidget
 
 from desktop import theme
 from desktop.app import FONT_FAMILY, RESOURCES
@@ -35,3 +38,20 @@ def test_python_m_desktop_documents_its_server_option():
     result = subprocess.run([sys.executable, "-m", "desktop", "--help"], cwd=ROOT, capture_output=True, text=True,
                             timeout=30)
     assert result.returncode == 0 and "--server" in result.stdout
+
+
+def test_garbage_is_collected_on_the_ui_thread_only(app, qtbot):
+    """Automatic collection is off (it could run in a worker thread and free Qt objects there);
+    the UI thread's timer collects a cycle of widgets instead."""
+    assert not gc.isenabled()
+    collected = threading.Event()
+    holder = QWidget()
+    holder.loop = holder  # a reference cycle that only the cycle collector frees
+    holder.destroyed.connect(lambda: collected.set())
+    threads: list[bool] = []
+    holder.destroyed.connect(lambda: threads.append(threading.current_thread() is threading.main_thread()))
+    del holder
+    assert not collected.is_set()  # a cycle: reference counting alone never frees it
+    kept = [[] for _ in range(gc.get_threshold()[0] + 1)]  # past generation 0's threshold
+    qtbot.waitUntil(collected.is_set, timeout=5_000)
+    assert threads == [True] and kept
