@@ -109,10 +109,6 @@ class Database:
         self.url = url
         self.context = TortoiseContext()
 
-    @property
-    def dialect(self) -> str:
-        return dialect(self.url)
-
     async def open(self, *, run_migrations: bool) -> None:
         if run_migrations:
             await migrate(self.url)

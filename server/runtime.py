@@ -93,13 +93,16 @@ class Runtime:
             self._kept[key] = make()
         return self._kept[key]
 
-    def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
-        self._listeners.setdefault(topic, []).append(callback)
+    def subscribe(self, topic: str, callback: Callable[[], None]) -> Callable[[], None]:
+        """`callback()` on each `notify(topic)`, until the function returned is called."""
+        listeners = self._listeners.setdefault(topic, [])
+        listeners.append(callback)
 
-    def unsubscribe(self, topic: str, callback: Callable[[], None]) -> None:
-        listeners = self._listeners.get(topic, [])
-        if callback in listeners:
-            listeners.remove(callback)
+        def unsubscribe() -> None:
+            if callback in listeners:
+                listeners.remove(callback)
+
+        return unsubscribe
 
     def notify(self, topic: str) -> None:
         for callback in list(self._listeners.get(topic, [])):
@@ -118,6 +121,8 @@ class Runtime:
     def bind(self, app):
         """The ASGI `app`, each of its requests, websockets and lifespan run under this runtime."""
         async def bound(scope, receive, send):
+            if _current.get(None) is self:  # bound further out already (server/asgi.py)
+                return await app(scope, receive, send)
             with self.activated():
                 await app(scope, receive, send)
 

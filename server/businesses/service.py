@@ -69,12 +69,13 @@ async def business_id_for_number(number: str | None) -> int | None:
     e164 = to_e164(number)
     if e164 is None:
         return None
-    known, business_id = _numbers().get(e164)
+    numbers = _numbers()
+    known, business_id = numbers.get(e164)
     if known:
         return business_id
     phone = await PhoneNumber.get_or_none(e164=e164)
     business_id = phone.business_id if phone else None
-    _numbers().put(e164, business_id)
+    numbers.put(e164, business_id)
     return business_id
 
 

@@ -40,21 +40,20 @@ class Worker:
         self._wakeup = asyncio.Event()
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
-        self._runtime: runtime.Runtime | None = None
+        self._unsubscribe: Callable[[], None] | None = None
 
     def wake(self) -> None:
         self._wakeup.set()
 
     def start(self) -> None:
         """Runs under the current runtime, woken by the jobs queued in it."""
-        self._runtime = runtime.current()
-        self._runtime.subscribe(runtime.JOBS_QUEUED, self.wake)
+        self._unsubscribe = runtime.current().subscribe(runtime.JOBS_QUEUED, self.wake)
         self._tasks = [asyncio.create_task(self._slot(i), name=f"job-slot-{i}") for i in range(self.slots)]
         self._tasks.append(asyncio.create_task(self._heartbeat(), name="job-heartbeat"))
 
     async def stop(self) -> None:
-        if self._runtime is not None:
-            self._runtime.unsubscribe(runtime.JOBS_QUEUED, self.wake)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         self._stopping.set()
         self._wakeup.set()
         await wind_down(self._tasks)

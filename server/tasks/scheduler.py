@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q
@@ -100,20 +101,19 @@ class TaskClock:
         self._wakeup = asyncio.Event()
         self._stopping = False
         self._task: asyncio.Task | None = None
-        self._runtime: runtime.Runtime | None = None
+        self._unsubscribe: Callable[[], None] | None = None
 
     def wake(self) -> None:
         self._wakeup.set()
 
     def start(self) -> None:
         """Runs under the current runtime, woken by the task changes made in it."""
-        self._runtime = runtime.current()
-        self._runtime.subscribe(runtime.TASKS_CHANGED, self.wake)
+        self._unsubscribe = runtime.current().subscribe(runtime.TASKS_CHANGED, self.wake)
         self._task = asyncio.create_task(self._run(), name="task-clock")
 
     async def stop(self) -> None:
-        if self._runtime is not None:
-            self._runtime.unsubscribe(runtime.TASKS_CHANGED, self.wake)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         self._stopping = True
         self._wakeup.set()
         if self._task:
