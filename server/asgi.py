@@ -21,7 +21,28 @@ def asgi_app(quart_app: Quart):
     hops = runtime.settings.trusted_proxy_hops
     http_app = ProxyFixMiddleware(quart_app, mode="legacy", trusted_hops=hops) if hops else quart_app
     with_socketio = socketio.ASGIApp(runtime.events.server, other_asgi_app=http_app, socketio_path="ws")
-    return runtime.bind(with_voice_fast_path(with_socketio, quart_app))
+    return runtime.bind(with_voice_fast_path(_no_new_sockets_while_draining(with_socketio, runtime.events), quart_app))
+
+
+def _no_new_sockets_while_draining(app, events):
+    """While this process stops (Realtime.drain), /ws answers 503: a client reconnecting now
+    backs off and tries again, and reaches a process that stays (nginx passes a 503 on)."""
+    async def guarded(scope, receive, send):
+        if events.draining and scope["type"] in ("http", "websocket") and _is_socket_path(scope["path"]):
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1012})  # 1012: service restart
+                return
+            await send({"type": "http.response.start", "status": 503,
+                        "headers": [(b"content-type", b"text/plain"), (b"retry-after", b"1")]})
+            await send({"type": "http.response.body", "body": b"restarting"})
+            return
+        await app(scope, receive, send)
+
+    return guarded
+
+
+def _is_socket_path(path: str) -> bool:
+    return path == "/ws" or path.startswith("/ws/")
 
 
 def hypercorn_config(port: int, host: str = "127.0.0.1") -> Config:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 import socketio
+from engineio import packet
 
 from server import runtime
 from server.auth.models import User
@@ -54,6 +55,8 @@ class Realtime:
         self.emitter = emitter
         # Called with (sid, user) after a socket joined its rooms: the task clock replays alerts.
         self.on_connect: list[ConnectHook] = []
+        # Set by drain(): this process is stopping; server.asgi refuses new sockets with a 503.
+        self.draining = False
 
     @classmethod
     def serving(cls, settings: Settings) -> Realtime:
@@ -109,6 +112,23 @@ class Realtime:
 
     async def close(self) -> None:
         self.on_connect.clear()
+
+    async def drain(self) -> None:
+        """Let go of every socket before this process stops, so that clients reconnect at once
+        (to another process of the tier, or to this one restarted) and the process stops in
+        seconds: on Python 3.12, Hypercorn's shutdown waits for every open connection to close
+        (hypercorn issue 308), and a socket stays open as long as its client does.
+
+        A websocket is closed under Engine.IO's feet, not with its CLOSE packet: on a CLOSE,
+        python-socketio's client (the desktop app) takes the disconnect as final and never
+        reconnects. A long poll is answered with a NOOP; its client's next request is refused.
+        """
+        self.draining = True
+        if self.server is None:
+            return
+        for socket in list(self.server.eio.sockets.values()):
+            # None ends the websocket writer, which closes the websocket (engineio's async_socket).
+            await socket.queue.put(None if socket.upgraded else packet.Packet(packet.NOOP))
 
 
 async def publish(event: str, data: dict, *, room: str, to_sid: str | None = None) -> None:

@@ -1,4 +1,5 @@
-"""Real processes for end-to-end tests: Hypercorn serving `server.main:app` and job workers,
+"""Real processes for end-to-end tests: web processes as production runs them (`python -m
+server.main --config deploy/hypercorn.toml`, deploy/agentlocator@.service) and job workers,
 each a subprocess with its own environment, on a migrated copy of the session's database
 (tests/databases.py). What a test prepares beforehand (businesses, users, rows no API makes)
 is written in-process, on the databases' own thread, under a runtime of its own: a Python
@@ -128,8 +129,8 @@ class Live:
         return process
 
     def start_server(self, **env) -> subprocess.Popen:
-        process = self._spawn([sys.executable, "-m", "hypercorn", "--bind", f"127.0.0.1:{self.port}",
-                               "server.main:app"], "server", **env)
+        process = self._spawn([sys.executable, "-m", "server.main", "--config", str(ROOT / "deploy" / "hypercorn.toml"),
+                               "--port", str(self.port)], "server", **env)
 
         def healthy():
             if process.poll() is not None:
