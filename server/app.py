@@ -74,7 +74,13 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
 
     @app.before_serving
     async def _open():
-        settings.media_root.mkdir(parents=True, exist_ok=True)
+        try:
+            settings.media_root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            # Start anyway: calls still come in and are filed, and the jobs that write recordings
+            # retry until the disk is back. A server that refused to start here would lose them.
+            log.error("MEDIA_ROOT %s cannot be created (%s); recordings wait until it can",
+                      settings.media_root, error.strerror)
         await runtime.open(run_migrations=settings.auto_migrate)
         if settings.run_worker:
             running.append(Worker(settings, HANDLERS))
