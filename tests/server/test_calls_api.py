@@ -57,6 +57,17 @@ async def test_call_without_recording_is_404(client, business, auth_headers):
     assert response.status_code == 404 and (await response.get_json())["error"]["code"] == "no_recording"
 
 
+async def test_a_recording_path_outside_media_root_is_never_served(client, settings, business, auth_headers):
+    """A row naming a file outside MEDIA_ROOT (written before the SIDs were checked) is a 404."""
+    (settings.media_root.parent / "secret.mp3").write_bytes(b"not yours")
+    (call,) = await add_calls(business, 1)
+    for path in ("../secret.mp3", str(settings.media_root.parent / "secret.mp3")):
+        call.recording_path = path
+        await call.save()
+        response = await client.get(f"/api/crm/calls/{call.id}/recording", headers=auth_headers)
+        assert response.status_code == 404 and (await response.get_json())["error"]["code"] == "no_recording"
+
+
 async def test_login_failures_are_one_generic_answer(client, user):
     wrong = await client.post("/auth/login", json={"email": user.email, "password": "nope-nope-nope"})
     unknown = await client.post("/auth/login", json={"email": "nobody@example.com", "password": PASSWORD})
