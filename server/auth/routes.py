@@ -42,7 +42,7 @@ def _session_answer(issued: refresh.Issued, *, token_in_body: bool):
     user = issued.user
     body = {
         "access_token": issue_access_token(user_id=user.id, business_id=user.business_id, role=user.role,
-                                           settings=_settings()),
+                                           session_id=issued.family_id, settings=_settings()),
         "token_type": "bearer",
         "expires_in": _settings().access_token_minutes * 60,
         "user": user_json(user),

@@ -305,3 +305,59 @@ async def test_argon2id_hash_parameters():
 @pytest.mark.parametrize("body", [{"email": "a@b.c"}, {"email": "a@b.c", "password": "x", "client": "phone"}])
 async def test_bad_login_bodies_are_422(client, body):
     assert (await client.post("/auth/login", json=body)).status_code == 422
+
+
+# --- ending a session ends its access tokens ------------------------------------------------
+
+def bearer(body: dict) -> dict:
+    return {"Authorization": f"Bearer {body['access_token']}"}
+
+
+async def me_status(client, headers: dict) -> int:
+    return (await client.get("/auth/me", headers=headers)).status_code
+
+
+async def test_logout_ends_the_sessions_access_tokens_at_once(app, client, user):
+    login = await client.post("/auth/login", json={"email": user.email, "password": PASSWORD})
+    first = bearer(await login.get_json())
+    second = bearer(await (await client.post("/auth/refresh", headers=ORIGIN)).get_json())  # same session
+    other = bearer(await (await desktop_login(app.test_client(), user.email)).get_json())  # another browser
+    assert {await me_status(client, h) for h in (first, second, other)} == {200}
+    assert (await client.post("/auth/logout", headers=ORIGIN)).status_code == 204
+    assert await me_status(client, first) == await me_status(client, second) == 401
+    assert await me_status(client, other) == 200  # the other session goes on
+
+
+async def test_desktop_logout_ends_its_access_token(client, user):
+    body = await (await desktop_login(client, user.email)).get_json()
+    assert (await client.post("/auth/logout", json={"refresh_token": body["refresh_token"]})).status_code == 204
+    response = await client.get("/auth/me", headers=bearer(body))
+    assert response.status_code == 401 and (await response.get_json())["error"]["code"] == "invalid_token"
+
+
+async def test_a_new_password_ends_every_session_and_its_access_tokens(client, user, business):
+    from server.auth.service import create_user
+
+    agent = await create_user(business_id=business.id, email="agent2@example.com", password=PASSWORD)
+    sessions = [bearer(await (await desktop_login(client, agent.email)).get_json()) for _ in range(2)]
+    admin = bearer(await (await desktop_login(client, user.email)).get_json())
+    changed = await client.patch(f"/api/crm/users/{agent.id}", headers=admin, json={"password": "a-new-password-42"})
+    assert changed.status_code == 200
+    assert [await me_status(client, h) for h in sessions] == [401, 401]
+    assert await me_status(client, admin) == 200
+
+
+async def test_a_stolen_refresh_token_replayed_ends_the_access_tokens_too(client, user):
+    body = await (await desktop_login(client, user.email)).get_json()
+    rotated = await (await refresh_body(client, body["refresh_token"])).get_json()
+    assert await me_status(client, bearer(rotated)) == 200
+    assert (await refresh_body(client, body["refresh_token"])).status_code == 401  # the replay
+    assert await me_status(client, bearer(rotated)) == await me_status(client, bearer(body)) == 401
+
+
+async def test_an_access_token_without_a_session_is_refused(client, settings, user):
+    from server.auth.tokens import issue_access_token
+
+    token = issue_access_token(user_id=user.id, business_id=user.business_id, role="admin",
+                               session_id="0" * 32, settings=settings)
+    assert await me_status(client, {"Authorization": f"Bearer {token}"}) == 401
