@@ -33,9 +33,16 @@ def _secure_cookie(settings: Settings) -> bool:
 
 
 def _allowed_origin(origin: str) -> bool:
+    """May a browser on `origin` use the session cookie: our PUBLIC_HOST and CORS_ORIGINS,
+    exactly. Development with neither (`make run`) has only the Host header to say what our
+    own origin is, so there the browser's own origin is `http://<Host>` (python-engineio's
+    rule for the socket too). Another site's page cannot forge its Origin; it may point its
+    own name at us, but the cookie belongs to our host name, not to its."""
     settings = _settings()
-    allowed = {settings.public_base_url.lower(), *(o.rstrip("/").lower() for o in settings.cors_origins)}
-    return origin.rstrip("/").lower() in allowed - {""}
+    allowed = {settings.public_base_url.lower(), *(o.rstrip("/").lower() for o in settings.cors_origins)} - {""}
+    if not allowed and not settings.production:
+        allowed = {f"{request.scheme}://{request.host}".lower()}
+    return origin.rstrip("/").lower() in allowed
 
 
 def _session_answer(issued: refresh.Issued, *, token_in_body: bool):

@@ -361,3 +361,42 @@ async def test_an_access_token_without_a_session_is_refused(client, settings, us
     token = issue_access_token(user_id=user.id, business_id=user.business_id, role="admin",
                                session_id="0" * 32, settings=settings)
     assert await me_status(client, {"Authorization": f"Bearer {token}"}) == 401
+
+
+# --- development without PUBLIC_HOST (`make run`) --------------------------------------------
+
+@pytest.fixture
+def bare_development(app):
+    """The app as `make run` configures it: development, no PUBLIC_HOST, no CORS_ORIGINS."""
+    app.config["SETTINGS"] = app.config["SETTINGS"].with_overrides(public_host="", cors_origins=(),
+                                                                   twilio_auth_token="")
+    return app
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:5000", "localhost:5000", "localhost"])
+async def test_development_browsers_own_origin_may_refresh_and_log_out(bare_development, client, user, host):
+    own = {"Origin": f"http://{host}", "Host": host}
+    login = await client.post("/auth/login", json={"email": user.email, "password": PASSWORD}, headers=own)
+    refreshed = await client.post("/auth/refresh", headers=own)
+    assert refreshed.status_code == 200, await refreshed.get_data(as_text=True)
+    access = bearer(await refreshed.get_json())
+    assert (await client.post("/auth/logout", headers=own)).status_code == 204
+    assert (await refresh_body(client, cookie_value(login))).status_code == 401
+    assert await me_status(client, access) == 401
+
+
+@pytest.mark.parametrize("origin", ["http://evil.example", "http://127.0.0.1:5001", "https://127.0.0.1:5000", "null"])
+async def test_development_still_refuses_other_origins(bare_development, client, user, origin):
+    await client.post("/auth/login", json={"email": user.email, "password": PASSWORD})
+    for path in ("/auth/refresh", "/auth/logout"):
+        response = await client.post(path, headers={"Origin": origin, "Host": "127.0.0.1:5000"})
+        assert response.status_code == 403 and (await response.get_json())["error"]["code"] == "bad_origin"
+
+
+async def test_production_keeps_the_exact_origin_rule(app, client, user):
+    """No Host-derived origin in production, even should PUBLIC_HOST name another host."""
+    await client.post("/auth/login", json={"email": user.email, "password": PASSWORD})
+    app.config["SETTINGS"] = app.config["SETTINGS"].with_overrides(app_env="production")
+    spoofed = await client.post("/auth/refresh", headers={"Origin": "http://127.0.0.1:5000", "Host": "127.0.0.1:5000"})
+    assert spoofed.status_code == 403
+    assert (await client.post("/auth/refresh", headers=ORIGIN)).status_code == 200
