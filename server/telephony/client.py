@@ -147,7 +147,8 @@ def _origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
 def checked_media_url(url: str, settings: Settings) -> str:
     """The URL to fetch, only if it is on Twilio's API host: our credentials go with the
     request, so a forged RecordingUrl must not make us send them (or anything) elsewhere."""
-    if not url or not _origin(url)[1] or _origin(url) != _origin(settings.twilio_api_base):
+    origin = _origin(url)
+    if not origin[1] or origin != _origin(settings.twilio_api_base) or httpx.URL(url).userinfo:
         raise PermanentJobError("recording URL is not on the Twilio API host; refused to fetch it")
     return url
 

@@ -202,8 +202,10 @@ async def test_media_is_saved_whole(messages, tmp_path):
     assert size == dest.stat().st_size == 100_002 and not dest.with_name("1.jpg.part").exists()
 
 
-@pytest.mark.parametrize("url", ["https://evil.example/Media/ME1", "http://169.254.169.254/latest/meta-data", ""])
+@pytest.mark.parametrize("url", ["https://evil.example/Media/ME1", "http://169.254.169.254/latest/meta-data", "",
+                                 "not a url", "http://[::1/x", "{base}@evil.example/x", "{user}/Media/ME1"])
 async def test_media_off_twilios_host_is_never_requested(messages, tmp_path, url):
+    url = url.format(base=messages.base_url, user=messages.base_url.replace("//", "//someone:pw@"))
     with pytest.raises(PermanentJobError, match="not on the Twilio API host"):
         await download_media(url=url, dest=tmp_path / "x", settings=settings_for(messages.base_url))
     assert messages.requests == []
