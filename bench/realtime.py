@@ -42,7 +42,7 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.webhooks import (
@@ -325,14 +325,44 @@ async def _seed(db_url: str, n: int, due: datetime) -> list[tuple[int, int, int]
 
 
 def mint_tokens(run: Run, rows: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+    """An access token per agent, each for a session (refresh family) of its own made here:
+    the server refuses a token whose session it does not know."""
     from server.auth.tokens import issue_access_token
     from server.config import Settings
 
     settings = Settings(jwt_secret=run.jwt_secret, access_token_minutes=120)
+    families = asyncio.run(_sessions(run.db_url, [uid for uid, _bid, _task in rows]))
     return [
-        (uid, task_id, issue_access_token(user_id=uid, business_id=bid, role="agent", settings=settings))
+        (uid, task_id, issue_access_token(user_id=uid, business_id=bid, role="agent", session_id=families[uid],
+                                          settings=settings))
         for uid, bid, task_id in rows
     ]
+
+
+async def _sessions(db_url: str, user_ids: list[int]) -> dict[int, str]:
+    """A refresh family per user, as a login would store it: {user id: family id}."""
+    import hashlib
+
+    from tortoise import Tortoise
+
+    from server.auth.models import RefreshToken, User
+    from server.db import forget_prepared_sql, tortoise_config
+
+    forget_prepared_sql()
+    await Tortoise.init(config=tortoise_config(db_url))
+    try:
+        users = await User.filter(id__in=user_ids).values_list("id", "business_id")
+        expires = datetime.now(UTC) + timedelta(days=1)
+        families = {uid: secrets.token_hex(16) for uid, _ in users}
+        await RefreshToken.bulk_create(
+            [RefreshToken(user_id=uid, business_id=bid, family_id=families[uid], client="desktop",
+                          token_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest(), expires_at=expires)
+             for uid, bid in users],
+            batch_size=500,
+        )
+        return families
+    finally:
+        await Tortoise.close_connections()
 
 
 def start_server(run: Run) -> None:

@@ -41,7 +41,8 @@ async def keep_session(connection) -> None:
     """asyncpg's pool `reset`: nothing. tortoise takes a pooled connection for every query,
     and the default reset (`RESET ALL; UNLISTEN *; ...`) is one more round trip each time:
     a third of a webhook's database time. Nothing here sets session state (no SET, LISTEN,
-    advisory locks or open cursors), and asyncpg still rolls back an unfinished transaction."""
+    session advisory locks or open cursors: the login brake's advisory locks are
+    transaction-scoped, gone at commit), and asyncpg still rolls back an unfinished transaction."""
 
 
 def tortoise_config(database_url: str) -> dict:

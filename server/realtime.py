@@ -1,11 +1,16 @@
 """Socket.IO at /ws: who may connect, which rooms they join, and the one `publish()`.
 
 A client connects with `auth={"token": <access JWT>}`; anything else is refused with
-`ConnectionRefusedError` (a handler that returns None would accept it). The socket joins
-`user:<id>` and `business:<id>` and is dropped when its token expires, so a revoked session
-does not keep receiving events. With `REDIS_URL`, every process shares one client manager, so
-an event published in one process reaches sockets held by another; a process that holds no
-sockets (`python -m server.worker`) publishes through a write-only manager.
+`ConnectionRefusedError` (a handler that returns None would accept it), as is the token of an
+ended session. The socket joins `user:<id>`, `business:<id>` and `session:<family>`; it is
+dropped when its token expires, and at once when its session ends in this process (logout, a
+new password, a disabled user: `disconnect_room`). A socket held by another process goes at
+its token's expiry, at most ACCESS_TOKEN_MINUTES later, and cannot connect again: Socket.IO
+lists only a process's own room members, so a room cannot be closed across processes.
+
+With `REDIS_URL`, every process shares one client manager, so an event published in one
+process reaches sockets held by another; a process that holds no sockets (`python -m
+server.worker`) publishes through a write-only manager.
 
 Each app has its own `Realtime` (its runtime's `events`); `publish()` sends through the one of
 the runtime the caller works for.
@@ -23,7 +28,7 @@ from engineio import packet
 
 from server import runtime
 from server.auth.models import User
-from server.auth.tokens import InvalidTokenError, decode_access_token
+from server.auth.sessions import token_user
 from server.config import Settings
 
 log = logging.getLogger("agentlocator.realtime")
@@ -37,6 +42,11 @@ def user_room(user_id: int) -> str:
 
 def business_room(business_id: int) -> str:
     return f"business:{business_id}"
+
+
+def session_room(family_id: str) -> str:
+    """The sockets of one login session (refresh family): closed together when it ends."""
+    return f"session:{family_id}"
 
 
 def allowed_origins(settings: Settings) -> list[str] | None:
@@ -81,18 +91,16 @@ class Realtime:
         @sio.event
         async def connect(sid, environ, auth):
             token = auth.get("token") if isinstance(auth, dict) else None
-            if not token:
+            if not token or not isinstance(token, str):
                 raise ConnectionRefusedError("authentication required")
-            try:
-                claims = decode_access_token(token, settings=settings)
-            except InvalidTokenError:
-                raise ConnectionRefusedError("invalid or expired token") from None
-            user = await User.get_or_none(id=int(claims["sub"]), is_active=True)
-            if user is None or user.business_id != claims.get("business_id"):
+            found = await token_user(token, settings=settings)
+            if found is None:  # also a token of an ended session
                 raise ConnectionRefusedError("invalid or expired token")
+            user, claims = found
             await sio.save_session(sid, {"user_id": user.id, "business_id": user.business_id})
             await sio.enter_room(sid, user_room(user.id))
             await sio.enter_room(sid, business_room(user.business_id))
+            await sio.enter_room(sid, session_room(claims["sid"]))
             seconds_left = max(0.0, claims["exp"] - time.time())
             expiries[sid] = asyncio.get_running_loop().call_later(
                 seconds_left, lambda: asyncio.ensure_future(sio.disconnect(sid)))
@@ -109,6 +117,13 @@ class Realtime:
         target = self.server or self.emitter
         if target is not None:
             await target.emit(event, data, room=to_sid or room)
+
+    async def disconnect_room(self, room: str) -> None:
+        """Drop this process's sockets in `room` (Socket.IO lists only local participants)."""
+        if self.server is None:
+            return
+        for sid, _eio_sid in list(self.server.manager.get_participants("/", room)):
+            await self.server.disconnect(sid)
 
     async def close(self) -> None:
         self.on_connect.clear()
@@ -141,3 +156,15 @@ async def publish(event: str, data: dict, *, room: str, to_sid: str | None = Non
         await events.publish(event, data, room=room, to_sid=to_sid)
     except Exception:  # noqa: BLE001 - logged; the data is in the database either way
         log.exception("publishing %s to %s failed", event, room)
+
+
+async def disconnect_room(room: str) -> None:
+    """Close the sockets this process holds in `room` (a session ended). Never raises, like
+    `publish()`: the session is ended in the database either way."""
+    events = runtime.current().events
+    if not isinstance(events, Realtime):
+        return
+    try:
+        await events.disconnect_room(room)
+    except Exception:  # noqa: BLE001 - logged; the tokens are dead regardless
+        log.exception("closing the sockets of %s failed", room)

@@ -2,7 +2,7 @@
 also requires the admin role (read from the user row, not the token, so a demotion counts at once).
 
 The business (tenant) comes only from the verified token and the user row, never from the
-request.
+request. A token of an ended session (logout, new password, disabled user) is a 401 at once.
 """
 
 from __future__ import annotations
@@ -13,21 +13,17 @@ from quart import current_app, g, request
 from quart_schema import document_response, security_scheme
 
 from server.auth.models import User
-from server.auth.tokens import InvalidTokenError, decode_access_token
+from server.auth.sessions import token_user
 from server.errors import APIError, ErrorResponse
 
 BEARER = [{"bearer": []}]
 
 
 async def user_from_token(token: str) -> User:
-    try:
-        claims = decode_access_token(token, settings=current_app.config["SETTINGS"])
-    except InvalidTokenError as error:
-        raise APIError(401, "invalid_token", "the access token is invalid or expired") from error
-    user = await User.get_or_none(id=int(claims["sub"]), is_active=True)
-    if user is None or user.business_id != claims.get("business_id"):
+    found = await token_user(token, settings=current_app.config["SETTINGS"])
+    if found is None:
         raise APIError(401, "invalid_token", "the access token is invalid or expired")
-    return user
+    return found[0]
 
 
 def login_required(view):

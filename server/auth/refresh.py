@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from server import realtime
 from server.auth.models import RefreshToken, User
 from server.errors import APIError
 
@@ -31,6 +32,7 @@ class Issued:
     user: User
     token: str
     expires_at: datetime
+    family_id: str  # the session: access tokens carry it as `sid`
 
     def seconds_left(self) -> int:
         return max(0, int((self.expires_at - datetime.now(UTC)).total_seconds()))
@@ -57,9 +59,10 @@ async def _create(*, user: User, family_id: str, expires_at: datetime, client: s
 async def start_family(*, user: User, client: str, user_agent: str = "") -> Issued:
     """A new family at login."""
     expires_at = datetime.now(UTC) + timedelta(days=FAMILY_DAYS)
-    token, _ = await _create(user=user, family_id=secrets.token_hex(16), expires_at=expires_at,
+    family_id = secrets.token_hex(16)
+    token, _ = await _create(user=user, family_id=family_id, expires_at=expires_at,
                              client=client, user_agent=user_agent)
-    return Issued(user=user, token=token, expires_at=expires_at)
+    return Issued(user=user, token=token, expires_at=expires_at, family_id=family_id)
 
 
 async def rotate(*, token: str, user_agent: str = "") -> Issued:
@@ -94,12 +97,17 @@ async def _advance(*, row: RefreshToken, now: datetime, user_agent: str) -> tupl
         token, successor = await _create(user=user, family_id=row.family_id, expires_at=row.expires_at,
                                          client=row.client, user_agent=user_agent, using_db=connection)
         await RefreshToken.filter(id=row.id).using_db(connection).update(replaced_by_id=successor.id)
-    return True, Issued(user=user, token=token, expires_at=row.expires_at)
+    return True, Issued(user=user, token=token, expires_at=row.expires_at, family_id=row.family_id)
 
 
 async def revoke_family(family_id: str) -> int:
-    return await RefreshToken.filter(family_id=family_id, revoked_at__isnull=True).update(
+    """End a session: its refresh tokens, its access tokens (their `sid` is this family) and
+    its sockets held by this process (other processes' sockets close when their token expires,
+    and cannot connect again)."""
+    revoked = await RefreshToken.filter(family_id=family_id, revoked_at__isnull=True).update(
         revoked_at=datetime.now(UTC))
+    await realtime.disconnect_room(realtime.session_room(family_id))
+    return revoked
 
 
 async def revoke_token_family(token: str) -> None:
@@ -110,5 +118,7 @@ async def revoke_token_family(token: str) -> None:
 
 
 async def revoke_user(user_id: int) -> int:
-    """Every session of a user (disabled, or a new password)."""
-    return await RefreshToken.filter(user_id=user_id, revoked_at__isnull=True).update(revoked_at=datetime.now(UTC))
+    """Every session of a user (disabled, or a new password), as `revoke_family` ends one."""
+    revoked = await RefreshToken.filter(user_id=user_id, revoked_at__isnull=True).update(revoked_at=datetime.now(UTC))
+    await realtime.disconnect_room(realtime.user_room(user_id))
+    return revoked

@@ -33,16 +33,23 @@ def _secure_cookie(settings: Settings) -> bool:
 
 
 def _allowed_origin(origin: str) -> bool:
+    """May a browser on `origin` use the session cookie: our PUBLIC_HOST and CORS_ORIGINS,
+    exactly. Development with neither (`make run`) has only the Host header to say what our
+    own origin is, so there the browser's own origin is `http://<Host>` (python-engineio's
+    rule for the socket too). Another site's page cannot forge its Origin; it may point its
+    own name at us, but the cookie belongs to our host name, not to its."""
     settings = _settings()
-    allowed = {settings.public_base_url.lower(), *(o.rstrip("/").lower() for o in settings.cors_origins)}
-    return origin.rstrip("/").lower() in allowed - {""}
+    allowed = {settings.public_base_url.lower(), *(o.rstrip("/").lower() for o in settings.cors_origins)} - {""}
+    if not allowed and not settings.production:
+        allowed = {f"{request.scheme}://{request.host}".lower()}
+    return origin.rstrip("/").lower() in allowed
 
 
 def _session_answer(issued: refresh.Issued, *, token_in_body: bool):
     user = issued.user
     body = {
         "access_token": issue_access_token(user_id=user.id, business_id=user.business_id, role=user.role,
-                                           settings=_settings()),
+                                           session_id=issued.family_id, settings=_settings()),
         "token_type": "bearer",
         "expires_in": _settings().access_token_minutes * 60,
         "user": user_json(user),

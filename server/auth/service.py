@@ -53,17 +53,18 @@ class TooManyAttemptsError(APIError):
 
 
 async def login(*, email: str, password: str, ip: str) -> User:
-    """`authenticate`, behind the per-account and per-IP failure brake."""
+    """`authenticate`, behind the per-address and per-account failure brake (throttle.py): the
+    attempt is reserved before the password is checked, so parallel guesses cannot outrun it."""
     email = normalise_email(email)
-    wait = await throttle.retry_after(email=email, ip=ip)
-    if wait:
-        raise TooManyAttemptsError(wait)
+    attempt = await throttle.begin(email=email, ip=ip)
+    if attempt.retry_after:
+        raise TooManyAttemptsError(attempt.retry_after)
     try:
         user = await authenticate(email=email, password=password)
     except APIError:
-        await throttle.record_failure(email=email, ip=ip)
+        await throttle.failed(attempt)
         raise
-    await throttle.forget_failures(email=email, ip=ip)
+    await throttle.succeeded(attempt)
     return user
 
 

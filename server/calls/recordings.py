@@ -10,7 +10,9 @@ from server.calls.service import announce_update
 from server.config import Settings
 from server.jobs import queue
 from server.jobs.errors import PermanentJobError
+from server.storage import media_path
 from server.telephony.client import download_media
+from server.telephony.form import sid
 from server.transcription.base import TranscriptionUnavailableError
 from server.transcription.providers import transcriber_for
 
@@ -19,7 +21,10 @@ LANGUAGE = "he-IL"
 
 
 def recording_file(call: Call) -> Path:
-    """Where a call's recording lives, relative to MEDIA_ROOT."""
+    """Where a call's recording lives, relative to MEDIA_ROOT. The RecordingSid names the file,
+    so it must be one (the webhooks store no other; a row from before they checked might)."""
+    if sid(call.recording_sid, "RE") is None:
+        raise PermanentJobError(f"call {call.id}'s RecordingSid is not a Twilio SID; nothing is stored")
     return Path("recordings") / str(call.business_id) / f"{call.recording_sid}.mp3"
 
 
@@ -33,7 +38,7 @@ async def _call(job) -> Call:
 async def fetch_recording(job, *, settings: Settings) -> None:
     call = await _call(job)
     relative = recording_file(call)
-    size = await download_media(url=f"{call.recording_remote_url}.mp3", dest=settings.media_root / relative,
+    size = await download_media(url=f"{call.recording_remote_url}.mp3", dest=media_path(settings.media_root, relative),
                                 settings=settings)
     transcribing = settings.transcriber != "none"
     await Call.filter(id=call.id).update(
@@ -51,7 +56,7 @@ async def transcribe_recording(job, *, settings: Settings) -> None:
     if not call.recording_path:
         raise PermanentJobError(f"call {call.id}'s recording is not downloaded")
     try:
-        text = await transcriber_for(settings).transcribe(settings.media_root / call.recording_path,
+        text = await transcriber_for(settings).transcribe(media_path(settings.media_root, call.recording_path),
                                                          language=LANGUAGE)
     except TranscriptionUnavailableError as error:
         log.info("no transcript for call %s: %s", call.id, error)

@@ -7,6 +7,7 @@ from server.calls.service import call_json, calls_query, get_call, update_call
 from server.errors import APIError
 from server.openapi import MP3
 from server.pagination import ordering, page_of, paginated
+from server.storage import stored_file
 
 bp = Blueprint("calls", __name__, url_prefix="/api/crm/calls")
 tag_blueprint(bp, ["calls"])
@@ -44,8 +45,8 @@ async def edit_call(call_id: int, data: CallUpdate):
 @document_response(MP3)
 async def recording(call_id: int):
     call = await get_call(business_id=g.user.business_id, call_id=call_id)
-    path = current_app.config["SETTINGS"].media_root / (call.recording_path or "")
-    if not call.recording_path or not path.is_file():
+    path = stored_file(current_app.config["SETTINGS"].media_root, call.recording_path)
+    if path is None:
         raise APIError(404, "no_recording", "this call has no stored recording yet")
     # conditional=True answers Range requests (206), so the player can seek.
     response = await send_file(path, mimetype="audio/mpeg", conditional=True)

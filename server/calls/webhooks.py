@@ -14,7 +14,7 @@ from server.businesses.service import business_id_for_number, greeting_path
 from server.calls import service
 from server.messages import followup
 from server.openapi import TEXT, TWIML
-from server.telephony.form import integer, text
+from server.telephony.form import integer, sid, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import (
     THANK_YOU_HE,
@@ -28,6 +28,15 @@ from server.telephony.twiml import (
 bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
 log = logging.getLogger("agentlocator.webhooks")
+
+
+def _sid(form: Mapping[str, str], name: str, kind: str) -> str | None:
+    """Twilio's `name` if it is a SID of `kind`. Anything else is stored nowhere (a SID names
+    files and dedupe keys), yet the webhook still answers as usual: Twilio would only retry."""
+    value = sid(text(form.get(name)), kind)
+    if value is None and form.get(name):
+        log.warning("%s is not a Twilio %s SID (%r): nothing stored for it", name, kind, form.get(name)[:40])
+    return value
 
 
 @bp.post("/incoming_call")
@@ -48,7 +57,7 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
     if business_id is None:
         log.error("call to a number no business owns: %s", form.get("To"))
         return say_and_hang_up_text(UNKNOWN_NUMBER_HE)
-    if call_sid := text(form.get("CallSid")):
+    if call_sid := _sid(form, "CallSid", "CA"):
         await service.call_for_webhook(
             business_id=business_id, call_sid=call_sid, from_number=text(form.get("From")),
             to_number=text(form.get("To")), direction=text(form.get("Direction", "inbound")),
@@ -63,7 +72,7 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
 @twilio_signed
 async def handle_recording():
     form = await request.form
-    call_sid, recording_sid = text(form.get("CallSid")), text(form.get("RecordingSid"))
+    call_sid, recording_sid = _sid(form, "CallSid", "CA"), _sid(form, "RecordingSid", "RE")
     recording_url = text(form.get("RecordingUrl"))
     business_id = await business_id_for_number(form.get("To"))
     if business_id and call_sid and recording_sid and recording_url:
@@ -83,7 +92,7 @@ async def handle_recording():
 @twilio_signed
 async def call_status():
     form = await request.form
-    call_sid, status = text(form.get("CallSid")), text(form.get("CallStatus"))
+    call_sid, status = _sid(form, "CallSid", "CA"), text(form.get("CallStatus"))
     if call_sid and status:
         moved = await service.advance_status(call_sid=call_sid, status=status,
                                              duration=integer(form.get("CallDuration")))

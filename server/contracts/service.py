@@ -30,6 +30,7 @@ from server.errors import APIError
 from server.invoices.service import business_dict, customer_dict
 from server.labels import label
 from server.pdf import render_contract
+from server.storage import media_path, stored_file
 from server.tenancy import owned, scoped
 
 log = logging.getLogger("agentlocator.contracts")
@@ -171,7 +172,7 @@ async def _render(contract: Contract, signature: Signature | None, media_root: P
         signature_dict = {
             "signer_name": signature.signer_name, "signed_at": signature.signed_at, "ip": signature.ip,
             "document_sha256": signature.document_sha256,
-            "image_png": (media_root / signature.image_path).read_bytes(),
+            "image_png": media_path(media_root, signature.image_path).read_bytes(),
         }
     return await asyncio.to_thread(render_contract, business=business_dict(business),
                                    customer=customer_dict(customer), contract=contract_dict,
@@ -192,15 +193,15 @@ async def contract_pdf(*, business_id: int, contract_id: int, media_root: Path) 
     signature = await Signature.get_or_none(contract_id=contract.id)
     if signature is None:
         return await _render(contract, None, media_root)
-    if signature.pdf_path and (media_root / signature.pdf_path).is_file():
-        return (media_root / signature.pdf_path).read_bytes()
+    if stored := stored_file(media_root, signature.pdf_path):
+        return stored.read_bytes()
     return await _store_signed_pdf(contract, signature, media_root)
 
 
 async def _store_signed_pdf(contract: Contract, signature: Signature, media_root: Path) -> bytes:
     pdf = await _render(contract, signature, media_root)
     relative = f"contracts/{contract.business_id}/{contract.id}-signed.pdf"
-    _write(media_root / relative, pdf)
+    _write(media_path(media_root, relative), pdf)
     await Signature.filter(id=signature.id).update(pdf_path=relative)
     return pdf
 
@@ -268,7 +269,7 @@ async def sign(*, contract: Contract, name: str, png: bytes, ip: str, user_agent
                 ip=(ip or "")[:64], user_agent=(user_agent or "")[:500], document_sha256=document_sha256(contract),
                 image_path=image_path, using_db=connection,
             )
-            _write(media_root / image_path, png)
+            _write(media_path(media_root, image_path), png)
     except IntegrityError:
         raise APIError(409, "not_signable", "this contract is already signed") from None
     contract = await Contract.get(id=contract.id)

@@ -11,7 +11,9 @@ from server.config import Settings
 from server.jobs.errors import PermanentJobError
 from server.messages.models import Message
 from server.messages.service import announce
+from server.storage import media_path
 from server.telephony.client import download_media
+from server.telephony.form import MESSAGE_SID_KINDS, sid
 
 log = logging.getLogger("agentlocator.messages")
 
@@ -36,7 +38,10 @@ def media_entry(url: str, content_type: str) -> dict:
 
 
 def media_file(message: Message, number: int, content_type: str) -> Path:
-    """Where attachment `number` (1-based) lives, relative to MEDIA_ROOT."""
+    """Where attachment `number` (1-based) lives, relative to MEDIA_ROOT. The MessageSid names
+    the file, so it must be one (the webhook stores no other; an older row might)."""
+    if sid(message.message_sid, *MESSAGE_SID_KINDS) is None:
+        raise PermanentJobError(f"message {message.id}'s MessageSid is not a Twilio SID; nothing is stored")
     extension = _EXTENSIONS.get(content_type) or mimetypes.guess_extension(content_type) or ".bin"
     return Path("whatsapp") / str(message.business_id) / f"{message.message_sid}-{number}{extension}"
 
@@ -51,8 +56,9 @@ async def fetch_media(job, *, settings: Settings) -> None:
             if item.get("status") != "pending":
                 continue
             relative = media_file(message, number, item["content_type"])
+            dest = media_path(settings.media_root, relative)
             try:
-                item["size"] = await download_media(url=item["remote_url"], dest=settings.media_root / relative,
+                item["size"] = await download_media(url=item["remote_url"], dest=dest,
                                                     settings=settings, max_bytes=MAX_MEDIA_BYTES,
                                                     content_types=frozenset({item["content_type"]}))
             except PermanentJobError as error:

@@ -18,6 +18,7 @@ from server.messages.service import (
 )
 from server.openapi import Body
 from server.pagination import ordering, page_of, paginated
+from server.storage import stored_file
 from server.tenancy import owned
 
 bp = Blueprint("messages", __name__)
@@ -71,8 +72,8 @@ async def message_media(message_id: int, number: int):
     message = await get_message(business_id=g.user.business_id, message_id=message_id)
     items = message.media or []
     item = items[number - 1] if number <= len(items) else None
-    path = current_app.config["SETTINGS"].media_root / item["path"] if item and item.get("path") else None
-    if path is None or not path.is_file():
+    path = stored_file(current_app.config["SETTINGS"].media_root, item.get("path") if item else None)
+    if path is None:
         raise APIError(404, "no_media", "no such stored attachment")
     response = await send_file(path, mimetype=item["content_type"] or "application/octet-stream", conditional=True)
     response.headers["Cache-Control"] = "private, max-age=3600"

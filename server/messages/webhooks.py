@@ -12,13 +12,23 @@ from server.businesses.service import business_id_for_number
 from server.messages import service
 from server.messages.media import media_entry
 from server.openapi import NO_CONTENT, TWIML
-from server.telephony.form import integer, text, whatsapp_address
+from server.telephony.form import MESSAGE_SID_KINDS, integer, sid, text, whatsapp_address
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import no_reply
 
 bp = Blueprint("whatsapp_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
 log = logging.getLogger("agentlocator.webhooks")
+
+
+def _message_sid(form) -> str | None:
+    """Twilio's MessageSid if it is one. Anything else is stored nowhere (it names the media
+    files), yet the webhook still answers as usual: Twilio would only retry."""
+    raw = text(form.get("MessageSid") or form.get("SmsMessageSid")).strip()
+    value = sid(raw, *MESSAGE_SID_KINDS)
+    if value is None and raw:
+        log.warning("MessageSid is not a Twilio message SID (%r): nothing stored for it", raw[:40])
+    return value
 
 
 def _media(form) -> list[dict]:
@@ -31,13 +41,13 @@ def _media(form) -> list[dict]:
 @twilio_signed
 async def whatsapp():
     form = await request.form
-    message_sid = text(form.get("MessageSid") or form.get("SmsMessageSid")).strip()
+    message_sid = _message_sid(form)
     business_id = await business_id_for_number(form.get("To"))
     if business_id is None:
         log.error("WhatsApp message to a number no business owns: %s", form.get("To"))
     elif message_sid:
         await service.receive(
-            business_id=business_id, message_sid=message_sid[:64], sender=whatsapp_address(form.get("From")),
+            business_id=business_id, message_sid=message_sid, sender=whatsapp_address(form.get("From")),
             wa_id=text(form.get("WaId")).strip(), profile_name=text(form.get("ProfileName")).strip(),
             body=text(form.get("Body")), media=_media(form),
         )
@@ -49,7 +59,7 @@ async def whatsapp():
 @twilio_signed
 async def whatsapp_status():
     form = await request.form
-    message_sid, status = text(form.get("MessageSid")), text(form.get("MessageStatus")).strip().lower()
+    message_sid, status = _message_sid(form), text(form.get("MessageStatus")).strip().lower()
     if message_sid and status:
         moved = await service.advance_status(message_sid=message_sid, status=status,
                                              error_code=integer(form.get("ErrorCode")))

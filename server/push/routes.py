@@ -40,7 +40,10 @@ async def list_subscriptions(query_args: ListQuery):
 @login_required
 @validate_request(SubscriptionIn)
 @validate_response(SubscriptionOut, 201)
+@document_response(ErrorResponse, 409)
 async def add_subscription(data: SubscriptionIn):
+    """Subscribe this browser (201), or renew the caller's own subscription's keys; an endpoint
+    another user subscribed is a 409 `endpoint_taken`, and theirs stays as it was."""
     row = await subscribe(user=g.user, endpoint=data.endpoint, p256dh=data.keys.p256dh, auth=data.keys.auth,
                           user_agent=request.headers.get("User-Agent", ""), settings=current_app.config["SETTINGS"])
     return subscription_json(row), 201

@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 
+from server import outbound
 from server.config import Settings
 from server.jobs.errors import PermanentJobError
 
@@ -124,17 +124,58 @@ async def create_call(*, settings: Settings, to: str, from_: str, url: str, stat
     return await _create(settings, "Calls.json", form)
 
 
-def _origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme.lower(), parts.netloc.lower()
+# Where a media download may be redirected (https only): Twilio's own hosts, and the two its
+# documentation names for media. Messaging media redirects to a short-lived URL on
+# mms.twiliocdn.com when "Enforce HTTP Auth on Media URLs" is on, and to
+# s3-external-1.amazonaws.com for media stored while it was off. Our credentials never
+# follow a hop to another origin (httpx drops Authorization there), and each hop's address is
+# checked again by server/outbound.py.
+TWILIO_MEDIA_DOMAINS = ("twilio.com", "twiliocdn.com")
+TWILIO_LEGACY_MEDIA_HOSTS = frozenset({"s3-external-1.amazonaws.com"})
+MAX_MEDIA_REDIRECTS = 3
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
+    try:
+        parts = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError):
+        return "", "", None
+    return parts.scheme, parts.host.rstrip(".").lower(), parts.port or _DEFAULT_PORTS.get(parts.scheme)
 
 
 def checked_media_url(url: str, settings: Settings) -> str:
     """The URL to fetch, only if it is on Twilio's API host: our credentials go with the
     request, so a forged RecordingUrl must not make us send them (or anything) elsewhere."""
-    if not url or _origin(url) != _origin(settings.twilio_api_base):
+    origin = _origin(url)
+    if not origin[1] or origin != _origin(settings.twilio_api_base) or httpx.URL(url).userinfo:
         raise PermanentJobError("recording URL is not on the Twilio API host; refused to fetch it")
     return url
+
+
+def media_hop_allowed(url: str | httpx.URL, settings: Settings) -> bool:
+    """May a media download go to `url`: the configured API origin itself, or one of Twilio's
+    media hosts over https."""
+    scheme, host, _port = _origin(url)
+    if host and _origin(url) == _origin(settings.twilio_api_base):
+        return True
+    twilio = any(host == domain or host.endswith("." + domain) for domain in TWILIO_MEDIA_DOMAINS)
+    return scheme == "https" and (twilio or host in TWILIO_LEGACY_MEDIA_HOSTS)
+
+
+def _media_client(settings: Settings) -> httpx.AsyncClient:
+    """Redirects are followed hop by hop, each checked before it is requested (a request event
+    hook runs before every hop is sent), so nothing at all goes to a host off the list."""
+    async def check_hop(request: httpx.Request) -> None:
+        if not media_hop_allowed(request.url, settings):
+            raise PermanentJobError(f"media was redirected off Twilio's hosts (to {request.url.host[:100]!r}); "
+                                    "not followed")
+
+    # TWILIO_API_BASE is the operator's: its host is trusted whatever it resolves to (tests and
+    # development point it at a fake on 127.0.0.1); every other host must be public.
+    return outbound.client(trusted_hosts=[outbound.host_of(settings.twilio_api_base)], auth=_auth(settings),
+                           timeout=MEDIA_TIMEOUT, follow_redirects=True, max_redirects=MAX_MEDIA_REDIRECTS,
+                           event_hooks={"request": [check_hop]})
 
 
 async def download_media(*, url: str, dest: Path, settings: Settings, max_bytes: int | None = None,
@@ -142,7 +183,8 @@ async def download_media(*, url: str, dest: Path, settings: Settings, max_bytes:
     """Stream a Twilio media file to `dest` (written whole or not at all); returns its size.
 
     Jobs call this, so what no retry can mend is a PermanentJobError: a URL off Twilio's API
-    host (nothing is requested), our credentials refused, and, with `max_bytes` /
+    host or a redirect off Twilio's media hosts (nothing is requested there), a host that
+    resolves to a private address, our credentials refused, and, with `max_bytes` /
     `content_types`, a larger file or another type (nothing is kept). Any other refusal (a
     404: a recording Twilio is still writing) and any outage raise the errors above, which the
     job queue retries.
@@ -151,10 +193,7 @@ async def download_media(*, url: str, dest: Path, settings: Settings, max_bytes:
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".part")
     try:
-        # Twilio may redirect media to its storage; httpx drops the credentials on any redirect
-        # that leaves the origin.
-        async with httpx.AsyncClient(auth=_auth(settings), timeout=MEDIA_TIMEOUT, follow_redirects=True,
-                                     max_redirects=3) as client:
+        async with _media_client(settings) as client:
             async with client.stream("GET", url) as response:
                 if response.status_code in (401, 403):
                     raise PermanentJobError(f"Twilio refused our credentials for the media ({response.status_code})")
@@ -162,6 +201,8 @@ async def download_media(*, url: str, dest: Path, settings: Settings, max_bytes:
                     await response.aread()  # the error JSON, for its code
                 _raise_for_status(response)
                 size = await _save(response, partial, max_bytes=max_bytes, content_types=content_types)
+    except outbound.BlockedAddressError as error:
+        raise PermanentJobError(str(error)) from None
     except httpx.HTTPError as error:
         raise _network_failure(error) from None
     partial.replace(dest)

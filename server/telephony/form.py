@@ -40,3 +40,18 @@ def whatsapp_address(value: str | None) -> str:
     """`whatsapp:+9725...` → `+9725...`; a business-scoped user id (BSUID) stays as it came."""
     address = text(value).strip()
     return address.removeprefix(WHATSAPP_PREFIX)
+
+
+# Twilio's documented SID pattern: a two-letter kind and 32 hex digits (its API reference gives
+# `^CA[0-9a-fA-F]{32}$` and the like). SIDs name files and dedupe keys here, so nothing else
+# may pass for one: a signed request can still carry any text Twilio was told to sign.
+_HEX = frozenset("0123456789abcdefABCDEF")
+SID_LENGTH = 34
+MESSAGE_SID_KINDS = ("SM", "MM")  # a message's SID: SM, or MM for one that carries media
+
+
+def sid(value: str | None, *kinds: str) -> str | None:
+    """The value if it is a Twilio SID of one of `kinds` ("CA", "RE", "SM", "MM"...), else None."""
+    if not value or len(value) != SID_LENGTH or value[:2] not in kinds:
+        return None
+    return value if _HEX.issuperset(value[2:]) else None

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import pytest
 
+from server.auth.refresh import start_family
 from server.auth.service import create_user
 from server.auth.tokens import AUDIENCE, ISSUER
 from server.businesses.service import create_business
@@ -57,6 +58,17 @@ async def test_call_without_recording_is_404(client, business, auth_headers):
     assert response.status_code == 404 and (await response.get_json())["error"]["code"] == "no_recording"
 
 
+async def test_a_recording_path_outside_media_root_is_never_served(client, settings, business, auth_headers):
+    """A row naming a file outside MEDIA_ROOT (written before the SIDs were checked) is a 404."""
+    (settings.media_root.parent / "secret.mp3").write_bytes(b"not yours")
+    (call,) = await add_calls(business, 1)
+    for path in ("../secret.mp3", str(settings.media_root.parent / "secret.mp3")):
+        call.recording_path = path
+        await call.save()
+        response = await client.get(f"/api/crm/calls/{call.id}/recording", headers=auth_headers)
+        assert response.status_code == 404 and (await response.get_json())["error"]["code"] == "no_recording"
+
+
 async def test_login_failures_are_one_generic_answer(client, user):
     wrong = await client.post("/auth/login", json={"email": user.email, "password": "nope-nope-nope"})
     unknown = await client.post("/auth/login", json={"email": "nobody@example.com", "password": PASSWORD})
@@ -74,30 +86,39 @@ async def test_login_accepts_any_email_case_and_answers_user(client, user):
     assert (await me.get_json())["user"]["id"] == user.id
 
 
-def forged(settings, user, **changes) -> str:
+def forged(settings, user, sid: str = "no-such-session", **changes) -> str:
     now = int(time.time())
     claims = {"iss": ISSUER, "aud": AUDIENCE, "sub": str(user.id), "business_id": user.business_id,
-              "iat": now, "exp": now + 600}
+              "iat": now, "exp": now + 600, "sid": sid}
     claims.update(changes)
+    claims = {name: value for name, value in claims.items() if value is not None}  # None: left out
     algorithm = claims.pop("alg", "HS256")
     key = claims.pop("key", settings.jwt_secret)
     return jwt.encode(claims, key if algorithm != "none" else None, algorithm=algorithm)
 
 
+@pytest.fixture
+async def session(user) -> str:
+    """A live session (refresh family) of the user, as a login starts one."""
+    return (await start_family(user=user, client="web")).family_id
+
+
 @pytest.mark.parametrize("changes", [
     {"alg": "none"}, {"aud": "someone-else"}, {"iss": "elsewhere"}, {"exp": 1000},
     {"key": "not-our-secret-0123456789abcdef-xyz"}, {"business_id": 999},
+    {"sid": "not-a-session-of-ours"}, {"sid": None}, {"sub": "x"},
 ])
-async def test_bad_tokens_are_401(client, settings, user, changes):
-    token = forged(settings, user, **changes)
+async def test_bad_tokens_are_401(client, settings, user, session, changes):
+    token = forged(settings, user, **{"sid": session, **changes})
     response = await client.get("/api/crm/calls", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
     assert (await response.get_json())["error"]["code"] == "invalid_token"
 
 
-async def test_a_good_forged_token_shape_is_accepted(client, settings, user):
+async def test_a_good_forged_token_shape_is_accepted(client, settings, user, session):
     # The same construction with nothing wrong passes, so the 401s above test the one change.
-    response = await client.get("/api/crm/calls", headers={"Authorization": f"Bearer {forged(settings, user)}"})
+    token = forged(settings, user, sid=session)
+    response = await client.get("/api/crm/calls", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
 
 

@@ -14,11 +14,13 @@ from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, ROOT
 from tests.fakes import FakeGoogle, FakeTwilioMedia
 
 AUDIO = (ROOT / "server/static/voice_responses/welcome.mp3").read_bytes()
+# Real SIDs' shape: the recording's names its file, and the jobs refuse any other.
+CALL_SID, RECORDING_SID = "CA" + "1" * 32, "RE" + "1" * 32
 
 
-async def make_call(business, url: str) -> Call:
-    return await Call.create(business=business, call_sid="CA1", started_at=datetime.now(UTC),
-                             recording_sid="RE1", recording_remote_url=url, transcript_status="pending")
+async def make_call(business, url: str, recording_sid: str = RECORDING_SID) -> Call:
+    return await Call.create(business=business, call_sid=CALL_SID, started_at=datetime.now(UTC),
+                             recording_sid=recording_sid, recording_remote_url=url, transcript_status="pending")
 
 
 def job_for(call: Call, attempts: int = 1, max_attempts: int = 5) -> Job:
@@ -37,15 +39,27 @@ async def test_forged_recording_url_is_never_fetched(app, settings, business, ur
 
 async def test_wrong_credentials_are_a_permanent_failure(app, settings, business):
     with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token="another-token", audio=AUDIO) as media:
-        call = await make_call(business, f"{media.base_url}/2010-04-01/Accounts/AC/Recordings/RE1")
+        call = await make_call(business, f"{media.base_url}/2010-04-01/Accounts/AC/Recordings/{RECORDING_SID}")
         with pytest.raises(PermanentJobError, match="refused our credentials"):
             await fetch_recording(job_for(call), settings=settings.with_overrides(twilio_api_base=media.base_url))
     assert list(settings.media_root.rglob("*.mp3")) == []
 
 
+@pytest.mark.parametrize("recording_sid", ["../../../escaped", "RE" + "1" * 31 + "/", "RE1", "CA" + "1" * 32])
+async def test_a_recording_sid_that_is_no_sid_names_no_file(app, settings, business, tmp_path, recording_sid):
+    """A row from before the webhooks checked the SID: the job stores nothing anywhere."""
+    with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=AUDIO) as media:
+        call = await make_call(business, f"{media.base_url}/2010-04-01/Accounts/AC/Recordings/{RECORDING_SID}",
+                               recording_sid=recording_sid)
+        with pytest.raises(PermanentJobError, match="not a Twilio SID"):
+            await fetch_recording(job_for(call), settings=settings.with_overrides(twilio_api_base=media.base_url))
+    assert media.requests == []
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file() and ".sqlite3" not in p.name] == []
+
+
 async def test_without_transcriber_the_recording_is_kept_and_marked_unavailable(app, settings, business):
     with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=AUDIO) as media:
-        call = await make_call(business, f"{media.base_url}/2010-04-01/Accounts/AC/Recordings/RE1")
+        call = await make_call(business, f"{media.base_url}/2010-04-01/Accounts/AC/Recordings/{RECORDING_SID}")
         await fetch_recording(job_for(call), settings=settings.with_overrides(twilio_api_base=media.base_url))
     call = await Call.get(id=call.id)
     assert call.transcript_status == "unavailable"
@@ -54,11 +68,11 @@ async def test_without_transcriber_the_recording_is_kept_and_marked_unavailable(
 
 
 async def stored_call(business, settings) -> Call:
-    path = settings.media_root / "recordings" / "RE1.mp3"
+    path = settings.media_root / "recordings" / f"{RECORDING_SID}.mp3"
     path.parent.mkdir(parents=True)
     path.write_bytes(AUDIO)
     call = await make_call(business, "unused")
-    call.recording_path = "recordings/RE1.mp3"
+    call.recording_path = f"recordings/{RECORDING_SID}.mp3"
     await call.save()
     return call
 

@@ -202,8 +202,10 @@ async def test_media_is_saved_whole(messages, tmp_path):
     assert size == dest.stat().st_size == 100_002 and not dest.with_name("1.jpg.part").exists()
 
 
-@pytest.mark.parametrize("url", ["https://evil.example/Media/ME1", "http://169.254.169.254/latest/meta-data", ""])
+@pytest.mark.parametrize("url", ["https://evil.example/Media/ME1", "http://169.254.169.254/latest/meta-data", "",
+                                 "not a url", "http://[::1/x", "{base}@evil.example/x", "{user}/Media/ME1"])
 async def test_media_off_twilios_host_is_never_requested(messages, tmp_path, url):
+    url = url.format(base=messages.base_url, user=messages.base_url.replace("//", "//someone:pw@"))
     with pytest.raises(PermanentJobError, match="not on the Twilio API host"):
         await download_media(url=url, dest=tmp_path / "x", settings=settings_for(messages.base_url))
     assert messages.requests == []
@@ -229,13 +231,47 @@ async def test_media_outage(tmp_path, answer, status):
     assert raised.value.status == status and list(tmp_path.iterdir()) == []
 
 
-async def test_media_redirected_elsewhere_goes_without_our_credentials(tmp_path):
+@pytest.mark.parametrize("elsewhere", ["{other}/signed/RE1.mp3", "{other_localhost}/signed/RE1.mp3",
+                                       "https://127.0.0.1:{other_port}/signed/RE1.mp3"])
+async def test_a_redirect_off_twilios_hosts_is_refused_and_never_requested(tmp_path, elsewhere):
+    """The media host (here the configured TWILIO_API_BASE, a local fake) redirects to another
+    host: the download is a permanent failure and the other host hears nothing at all."""
     with Scripted((200, b"ID3 audio", {"Content-Type": "audio/mpeg"})) as storage:
-        with Scripted((302, b"", {"Location": f"{storage.base_url}/signed/RE1.mp3"})) as twilio:
-            size = await download_media(url=f"{twilio.base_url}/Recordings/RE1.mp3", dest=tmp_path / "RE1.mp3",
-                                        settings=settings_for(twilio.base_url))
-        ((_, _, to_twilio),) = twilio.requests
-        ((_, path, to_storage),) = storage.requests
+        port = storage.httpd.server_address[1]
+        location = elsewhere.format(other=storage.base_url, other_localhost=f"http://localhost:{port}", other_port=port)
+        with Scripted((302, b"", {"Location": location})) as twilio:
+            with pytest.raises(PermanentJobError, match="redirected off Twilio's hosts") as refused:
+                await download_media(url=f"{twilio.base_url}/Recordings/RE1.mp3", dest=tmp_path / "RE1.mp3",
+                                     settings=settings_for(twilio.base_url))
+        assert len(twilio.requests) == 1
+        assert storage.requests == []
+    assert list(tmp_path.iterdir()) == []
+    assert ACCOUNT_SID not in str(refused.value) and AUTH_TOKEN not in str(refused.value)
+
+
+async def test_a_redirect_within_the_api_origin_is_followed_with_our_credentials(tmp_path):
+    twilio = Scripted((302, b"", {"Location": "/signed/RE1.mp3"}), (200, b"ID3 audio", {"Content-Type": "audio/mpeg"}))
+    with twilio:
+        size = await download_media(url=f"{twilio.base_url}/Recordings/RE1.mp3", dest=tmp_path / "RE1.mp3",
+                                    settings=settings_for(twilio.base_url))
+    (_, first, to_first), (_, second, to_second) = twilio.requests
     assert size == 9 and (tmp_path / "RE1.mp3").read_bytes() == b"ID3 audio"
-    assert lower(to_twilio)["authorization"].startswith("Basic ")
-    assert path == "/signed/RE1.mp3" and "authorization" not in lower(to_storage)
+    assert (first, second) == ("/Recordings/RE1.mp3", "/signed/RE1.mp3")
+    assert lower(to_first)["authorization"] == lower(to_second)["authorization"]
+
+
+@pytest.mark.parametrize("url, allowed", [
+    ("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1.mp3", True),
+    ("https://mms.twiliocdn.com/AC1/abc?Expires=1", True),
+    ("https://media.us1.twilio.com/x", True),
+    ("https://s3-external-1.amazonaws.com/media.twiliocdn.com/AC1/x", True),
+    ("http://mms.twiliocdn.com/x", False),  # https only
+    ("https://twilio.com.evil.example/x", False),
+    ("https://eviltwilio.com/x", False),
+    ("https://s3.amazonaws.com/anyones-bucket/x", False),
+    ("https://169.254.169.254/latest/meta-data", False),
+    ("http://127.0.0.1:9/elsewhere", True),  # the configured API origin itself
+    ("http://127.0.0.1:10/elsewhere", False),
+])
+def test_which_hosts_a_media_download_may_be_redirected_to(url, allowed):
+    assert client.media_hop_allowed(url, settings_for("http://127.0.0.1:9")) is allowed

@@ -192,3 +192,34 @@ async def test_unsigned_requests_are_throttled_but_signed_ones_never(client, bus
                                  call_params("CA" + "c" * 32, CallStatus="ringing"))).status_code
               for _ in range(limit + 5)]
     assert set(signed) == {200}
+
+
+NOT_SIDS = ["../../../../tmp/escaped", "RE" + "1" * 31 + "/", "RE" + "g" * 32, "RE1", "CA" + "1" * 32, "RE" + "1" * 33]
+
+
+@pytest.mark.parametrize("recording_sid", NOT_SIDS)
+async def test_a_recording_sid_that_is_no_sid_is_answered_but_stored_nowhere(client, business, recording_sid):
+    """Signed, so Twilio's (or the signer's) text: it still gets its TwiML thank-you, but no
+    recording, job or file comes of it; a RecordingSid names a file."""
+    sid = "CA" + "d" * 32
+    await post_signed(client, "/webhook/incoming_call", call_params(sid))
+    response = await post_signed(client, "/webhook/handle_recording", recording_params(sid, recording_sid))
+    assert response.status_code == 200 and response.content_type.startswith("text/xml")
+    assert [child.tag for child in ET.fromstring(await response.get_data())] == ["Say", "Hangup"]
+    call = await Call.get(call_sid=sid)
+    assert call.recording_sid is None and await Job.all().count() == 0
+
+
+@pytest.mark.parametrize("call_sid", ["CA../../x", "CA" + "1" * 31, "XX" + "1" * 32, "CA" + "z" * 32])
+async def test_a_call_sid_that_is_no_sid_is_answered_but_stored_nowhere(client, business, call_sid):
+    for path, params in (("/webhook/incoming_call", call_params(call_sid)),
+                         ("/webhook/handle_recording", recording_params(call_sid)),
+                         ("/webhook/call_status", call_params(call_sid, CallStatus="completed"))):
+        assert (await post_signed(client, path, params)).status_code == 200
+    assert await nothing_written()
+
+
+async def test_upper_case_hex_is_a_sid_as_twilio_documents_it(client, business):
+    sid = "CA" + "AB12" * 8  # Twilio's documented pattern: ^CA[0-9a-fA-F]{32}$
+    assert (await post_signed(client, "/webhook/incoming_call", call_params(sid))).status_code == 200
+    assert await Call.exists(call_sid=sid)

@@ -401,3 +401,27 @@ async def test_on_duty_agent_must_belong_to_the_business(client, business, auth_
     assert bad.status_code == 422
     cleared = await client.patch("/api/business", headers=auth_headers, json={"on_duty_user_id": None})
     assert (await cleared.get_json())["on_duty_user_id"] is None
+
+
+@pytest.mark.parametrize("message_sid", ["SM../../../etc/x", "SM" + "1" * 31, "XX" + "1" * 32, "SM" + "q" * 32])
+async def test_a_message_sid_that_is_no_sid_is_answered_but_stored_nowhere(client, business, message_sid):
+    """A MessageSid names the media files: anything else gets the empty TwiML and no row, job or file."""
+    params = inbound(message_sid, NumMedia="1", MediaUrl0=f"http://127.0.0.1:9/Messages/{message_sid}/Media/ME1",
+                     MediaContentType0="image/jpeg")
+    response = await post_signed(client, "/webhook/whatsapp", params)
+    assert response.status_code == 200 and ET.fromstring(await response.get_data()).tag == "Response"
+    status = await post_signed(client, "/webhook/whatsapp_status", inbound(message_sid, MessageStatus="read"))
+    assert status.status_code == 204
+    assert await Message.all().count() == 0 and await Customer.all().count() == 0 and await Job.all().count() == 0
+
+
+async def test_a_stored_message_with_a_bad_sid_downloads_nothing(app, settings, business, twilio):
+    """A row from before the webhook checked: the media job refuses to name a file by it."""
+    url = twilio.add_media("MM1", "ME1", "image/jpeg", JPEG)
+    message = await Message.create(business=business, message_sid="../../escaped", direction="inbound", body="",
+                                   media=[{"remote_url": url, "content_type": "image/jpeg", "path": None,
+                                           "size": None, "status": "pending"}], status="received")
+    await queue.enqueue("whatsapp.media", {"message_id": message.id}, dedupe_key="m")
+    assert await run_jobs(settings.with_overrides(twilio_api_base=twilio.base_url)) == ["whatsapp.media:dead"]
+    assert twilio.requests == []
+    assert [p for p in settings.media_root.rglob("*") if p.is_file()] == []

@@ -1,6 +1,6 @@
 /** Web Push through the push-only service worker: subscribe with the server's VAPID key,
  * hand the subscription to the server, and the reverse. */
-import { api } from "@/lib/api";
+import { ApiError, api } from "@/lib/api";
 
 /** A VAPID key in base64url (what the server sends) → the bytes `applicationServerKey` takes. */
 export function vapidKeyBytes(base64url: string): Uint8Array<ArrayBuffer> {
@@ -30,8 +30,18 @@ export async function subscribePush(): Promise<PushSubscription> {
   }
   const { public_key } = await api.get<{ public_key: string }>("/api/push/vapid-public-key");
   const manager = (await registration()).pushManager;
-  const subscription = await manager.subscribe({ userVisibleOnly: true, applicationServerKey: vapidKeyBytes(public_key) });
-  await api.request("/api/push/subscriptions", { body: subscription.toJSON() });
+  const options = { userVisibleOnly: true, applicationServerKey: vapidKeyBytes(public_key) };
+  let subscription = await manager.subscribe(options);
+  try {
+    await api.request("/api/push/subscriptions", { body: subscription.toJSON() });
+  } catch (error) {
+    // This browser's endpoint belongs to another user who signed in here before (a shared
+    // PC): the server keeps it theirs, so take a fresh endpoint of our own.
+    if (!(error instanceof ApiError && error.code === "endpoint_taken")) throw error;
+    await subscription.unsubscribe();
+    subscription = await manager.subscribe(options);
+    await api.request("/api/push/subscriptions", { body: subscription.toJSON() });
+  }
   return subscription;
 }
 
