@@ -1,0 +1,227 @@
+"""The worker under real faults: the database cut off or locked, the media folder unwritable. Each fault is made
+for real (a TCP proxy cut, an exclusive SQLite lock, a path under a file or a read-only
+mount, a Twilio fake refusing); the worker runs under a runtime of its own, as its process
+would, while the test watches the rows through the app's."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import sqlite3
+import subprocess
+import time
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from server.calls.models import Call
+from server.job_kinds import HANDLERS
+from server.jobs import queue
+from server.jobs.models import Job, WorkerHeartbeat
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, PUBLIC_HOST, ROOT
+from tests.fakes import FakeTwilioMedia
+from tests.tcp_proxy import TcpProxy
+from tests.twilio_helpers import call_params, signed_form
+from tests.waiting import eventually
+from tests.workers import running_worker, via
+
+AUDIO = (ROOT / "server/static/voice_responses/welcome.mp3").read_bytes()
+CALL_SID = "CA" + "7" * 32
+RECORDING_SID = "RE" + "7" * 32
+
+
+
+def postgres_only(test):
+    """What only a PostgreSQL server shows: connections over TCP that can be cut."""
+    test = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)(test)
+    return pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="needs TEST_DATABASE_URL")(test)
+
+
+async def statuses() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for status in await Job.all().values_list("status", flat=True):
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def all_done(total: int):
+    async def check() -> bool:
+        return await statuses() == {"done": total}
+    return check
+
+
+# --- the database -----------------------------------------------------------------------------
+
+@pytest.mark.timeout(90)
+@postgres_only
+async def test_jobs_survive_a_database_outage(app, settings, caplog):
+    """PostgreSQL goes away (every connection reset, new ones refused) while two jobs run and
+    four wait, long enough for the running jobs' leases to run out; then it comes back."""
+    caplog.set_level(logging.INFO, "agentlocator.worker")
+    entered, release = [], asyncio.Event()
+
+    async def work(job, *, settings):
+        entered.append(job.id)
+        await release.wait()
+        await Job.filter(id=job.id).exists()  # as every real handler does, it needs the database
+
+    for _ in range(6):
+        await queue.enqueue("work", {})
+    target = urlsplit(settings.database_url)
+    async with TcpProxy(target.hostname, target.port) as proxy:
+        proxied = settings.with_overrides(database_url=via(settings.database_url, proxy.port))
+        async with running_worker(proxied, {"work": work}, slots=2, lease_seconds=1.0) as worker:
+            await eventually(lambda: len(entered) == 2, what="two jobs running")
+            interrupted = list(entered)
+            cut_at = time.monotonic()
+            proxy.cut()
+            release.set()  # both handlers now reach for the database, and fail
+
+            async def leases_ran_out() -> bool:
+                return await Job.filter(id__in=interrupted, status="running", locked_until__lt=queue.now()).count() == 2
+
+            await eventually(leases_ran_out, what="the running jobs' leases to run out")
+            await eventually(lambda: proxy.refused >= 4, what="the worker to try the database again")
+            proxy.restore()
+            restored_at, restored_wall = time.monotonic(), queue.now()
+            await eventually(all_done(6), timeout=30, what="every job done after the outage")
+            recovered = time.monotonic() - restored_at
+
+            for _ in range(3):  # the slots still take new work
+                await queue.enqueue("work", {})
+            await eventually(all_done(9), what="jobs queued after the outage done")
+            assert all(not task.done() for task in worker.slot_tasks) and worker.slots_replaced == 0
+
+            async def heartbeat_after_outage() -> bool:
+                return await WorkerHeartbeat.filter(name=worker.name, seen_at__gt=restored_wall).exists()
+
+            await eventually(heartbeat_after_outage, timeout=10, what="a heartbeat after the outage")
+
+    rows = await Job.filter(id__in=interrupted)
+    assert all(row.attempts >= 2 and row.last_error is None for row in rows)  # cut off, claimed again, done
+    assert await Job.filter(status="running").count() == 0
+    assert "claiming a job failed" in caplog.text or "recording its outcome failed" in caplog.text
+    assert recovered < 15, f"outage {restored_at - cut_at:.1f} s, recovery {recovered:.1f} s"
+
+
+async def test_a_locked_sqlite_database_kills_no_slot_and_loses_no_outcome(app, settings, caplog):
+    """SQLite's fault: another process holds the write lock ("database is locked"), while a
+    job's outcome waits to be recorded and another job waits to be claimed."""
+    caplog.set_level(logging.INFO, "agentlocator.worker")
+    entered, release = asyncio.Event(), asyncio.Event()
+
+    async def work(job, *, settings):
+        if job.payload.get("hold"):
+            entered.set()
+            await release.wait()
+
+    held = await queue.enqueue("work", {"hold": True})
+    impatient = settings.with_overrides(database_url=f"{settings.database_url}?busy_timeout=50")
+    async with running_worker(impatient, {"work": work}, slots=2) as worker:
+        await eventually(entered.is_set, what="the first job running")
+        # Due in a second: by then the lock below is held, so claiming it meets the lock.
+        waiting = await queue.enqueue("work", {}, run_at=queue.now() + timedelta(seconds=1))
+        lock = sqlite3.connect(settings.database_url.removeprefix("sqlite://"), isolation_level=None)
+        lock.execute("BEGIN EXCLUSIVE")
+        try:
+            release.set()
+            await eventually(lambda: "recording its outcome failed" in caplog.text
+                             and "claiming a job failed" in caplog.text, what="both failures met")
+            assert "database is locked" in caplog.text
+        finally:
+            lock.execute("ROLLBACK")
+            lock.close()
+        await eventually(all_done(2), what="both jobs done once the lock is gone")
+        assert all(not task.done() for task in worker.slot_tasks) and worker.slots_replaced == 0
+    assert {job.id for job in await Job.filter(status="done")} == {held.id, waiting.id}
+
+
+async def test_a_slot_task_that_ends_is_replaced(app, settings, caplog):
+    ran = []
+
+    async def work(job, *, settings):
+        ran.append(job.id)
+
+    async with running_worker(settings, {"work": work}, slots=1) as worker:
+        [slot] = worker.slot_tasks
+        slot.cancel()  # as a stray cancellation or a bug would end it
+        await eventually(lambda: worker.slots_replaced == 1 and not worker.slot_tasks[0].done(),
+                         what="a new slot")
+        job = await queue.enqueue("work", {})
+        await eventually(lambda: ran == [job.id], what="the new slot to run a job")
+    assert "job slot 0 ended unexpectedly (cancelled)" in caplog.text
+
+
+# --- the media folder -------------------------------------------------------------------------
+
+async def post_signed(client, path: str, params: dict):
+    full_path, body, headers = signed_form(PUBLIC_HOST, path, params)
+    response = await client.post(full_path, data=body, headers=headers)
+    assert response.status_code == 200, await response.get_data(as_text=True)
+    return response
+
+
+async def deliver_recording(client, media_base_url: str) -> None:
+    """The incoming call's webhook, then (each call again: a redelivery) the recording's."""
+    url = f"{media_base_url}/2010-04-01/Accounts/{ACCOUNT_SID}/Recordings/{RECORDING_SID}"
+    await post_signed(client, "/webhook/incoming_call", call_params(CALL_SID))
+    await post_signed(client, "/webhook/handle_recording", call_params(
+        CALL_SID, CallStatus="in-progress", RecordingSid=RECORDING_SID, RecordingDuration="7", RecordingUrl=url))
+
+
+async def shown_call(client, headers) -> dict:
+    call = await Call.get(call_sid=CALL_SID)
+    response = await client.get(f"/api/crm/calls/{call.id}", headers=headers)
+    assert response.status_code == 200
+    return await response.get_json()
+
+
+@contextmanager
+def unwritable(folder: Path, fault: str):
+    """`folder` cannot be written inside until the block ends: a regular file where the
+    folder was (ENOTDIR below it), or the folder bind-mounted read-only on itself (EROFS;
+    root ignores file modes, not a read-only mount)."""
+    if fault == "not_a_directory":
+        shutil.rmtree(folder)
+        folder.write_bytes(b"")
+        try:
+            yield "Not a directory"
+        finally:
+            folder.unlink()
+            folder.mkdir()
+        return
+    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {mounted.stderr.decode().strip()}")
+    try:
+        yield "Read-only file system"
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("fault", ["not_a_directory", "read_only_mount"])
+async def test_an_unwritable_media_folder_is_retried_until_it_mends(client, business, settings, auth_headers,
+                                                                   fault):
+    with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=AUDIO) as twilio:
+        async with running_worker(settings.with_overrides(twilio_api_base=twilio.base_url), HANDLERS) as worker:
+            with unwritable(settings.media_root, fault) as error_text:
+                await deliver_recording(client, twilio.base_url)
+
+                async def retried_past_the_old_budget() -> Job | None:
+                    row = await Job.get(kind="recording.fetch")
+                    return row if row.attempts >= 8 and row.status == "queued" else None
+
+                row = await eventually(retried_past_the_old_budget, what="eight failed attempts")
+                assert error_text in row.last_error and row.max_attempts == queue.DEFAULT_MAX_ATTEMPTS
+                assert (await shown_call(client, auth_headers))["recording_url"] is None
+            # The folder mends; the same worker's next attempt stores the recording.
+            await eventually(all_done(1), what="the recording stored once the folder is writable")
+            assert worker.slots_replaced == 0
+    shown = await shown_call(client, auth_headers)
+    assert shown["recording_url"] and shown["transcript_status"] == "unavailable"
+    assert (settings.media_root / (await Call.get(call_sid=CALL_SID)).recording_path).read_bytes() == AUDIO
