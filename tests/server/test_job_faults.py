@@ -1,4 +1,5 @@
-"""The worker under real faults: the database cut off or locked, the media folder unwritable. Each fault is made
+"""The worker under real faults: the database cut off or locked, the media folder unwritable,
+a job gone dead and brought back by Twilio delivering its webhook again. Each fault is made
 for real (a TCP proxy cut, an exclusive SQLite lock, a path under a file or a read-only
 mount, a Twilio fake refusing); the worker runs under a runtime of its own, as its process
 would, while the test watches the rows through the app's."""
@@ -6,6 +7,7 @@ would, while the test watches the rows through the app's."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 import os
 import shutil
@@ -23,7 +25,9 @@ from server.calls.models import Call
 from server.job_kinds import HANDLERS
 from server.jobs import queue
 from server.jobs.models import Job, WorkerHeartbeat
-from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, PUBLIC_HOST, ROOT
+from server.messages.models import Message
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PUBLIC_HOST, ROOT
+from tests.fake_twilio_messages import FakeTwilioMessages
 from tests.fakes import FakeTwilioMedia
 from tests.tcp_proxy import TcpProxy
 from tests.twilio_helpers import call_params, signed_form
@@ -225,3 +229,68 @@ async def test_an_unwritable_media_folder_is_retried_until_it_mends(client, busi
     shown = await shown_call(client, auth_headers)
     assert shown["recording_url"] and shown["transcript_status"] == "unavailable"
     assert (settings.media_root / (await Call.get(call_sid=CALL_SID)).recording_path).read_bytes() == AUDIO
+
+
+# --- dead jobs brought back -------------------------------------------------------------------
+
+def basic(sid: str, token: str) -> str:
+    return "Basic " + base64.b64encode(f"{sid}:{token}".encode()).decode()
+
+
+async def test_a_redelivered_recording_webhook_revives_its_dead_job(client, business, settings, auth_headers):
+    # Twilio refuses our credentials (the token was rotated in the console, not yet here).
+    with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token="rotated-token", audio=AUDIO) as twilio:
+        worker_settings = settings.with_overrides(twilio_api_base=twilio.base_url)
+        await deliver_recording(client, twilio.base_url)
+        async with running_worker(worker_settings, HANDLERS):
+            dead = await eventually(lambda: Job.get_or_none(kind="recording.fetch", status="dead"), what="dead job")
+        assert "refused our credentials" in dead.last_error
+        shown = await shown_call(client, auth_headers)
+        assert (shown["recording_url"], shown["transcript_status"]) == (None, "pending")
+
+        twilio.expected_auth = basic(ACCOUNT_SID, AUTH_TOKEN)  # the credentials agree again
+        await deliver_recording(client, twilio.base_url)  # Twilio retries the callback
+        revived = await Job.get(id=dead.id)
+        assert (revived.status, revived.attempts, revived.finished_at) == ("queued", 0, None)
+        async with running_worker(worker_settings, HANDLERS):
+            await eventually(all_done(1), what="the revived job done")
+    shown = await shown_call(client, auth_headers)
+    assert shown["recording_url"] and shown["transcript_status"] == "unavailable"
+    assert await Job.all().count() == 1
+
+
+async def test_a_redelivery_queues_only_what_is_missing_or_dead(client, business, settings):
+    await deliver_recording(client, "http://127.0.0.1:9")
+    [job] = await Job.all()
+    await deliver_recording(client, "http://127.0.0.1:9")  # still queued: left alone
+    assert [(j.id, j.status) for j in await Job.all()] == [(job.id, "queued")]
+
+    await job.delete()  # an operator purged the job table, the recording never downloaded
+    await deliver_recording(client, "http://127.0.0.1:9")
+    [again] = await Job.all()
+    assert (again.kind, again.dedupe_key, again.status) == ("recording.fetch", f"recording:{RECORDING_SID}", "queued")
+
+    await Job.filter(id=again.id).update(status="done")
+    await Call.filter(call_sid=CALL_SID).update(recording_path="recordings/x.mp3")
+    await deliver_recording(client, "http://127.0.0.1:9")  # downloaded: nothing to do
+    assert [(j.id, j.status) for j in await Job.all()] == [(again.id, "done")]
+
+
+async def test_a_redelivered_whatsapp_message_revives_its_dead_media_job(client, business, settings):
+    sid = "MM" + "7" * 32
+    with FakeTwilioMessages(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN) as twilio:
+        params = {"AccountSid": ACCOUNT_SID, "MessageSid": sid, "From": "whatsapp:+972541234567",
+                  "To": f"whatsapp:{BUSINESS_PHONE}", "Body": "", "NumMedia": "1", "WaId": "972541234567",
+                  "MediaUrl0": twilio.media_url(sid, "ME1"), "MediaContentType0": "image/jpeg"}
+        await post_signed(client, "/webhook/whatsapp", params)
+        worker_settings = settings.with_overrides(twilio_api_base=twilio.base_url)
+        async with running_worker(worker_settings, HANDLERS):  # Twilio answers 404 for the photo
+            dead = await eventually(lambda: Job.get_or_none(kind="whatsapp.media", status="dead"), what="dead job")
+        assert "HTTP 404" in dead.last_error and dead.attempts == 5  # a refusal: five tries, not six hours
+
+        twilio.add_media(sid, "ME1", "image/jpeg", b"\xff\xd8\xff\xe0" + bytes(100))
+        await post_signed(client, "/webhook/whatsapp", params)  # Twilio delivers the message again
+        async with running_worker(worker_settings, HANDLERS):
+            await eventually(all_done(1), what="the revived media job done")
+    message = await Message.get(message_sid=sid)
+    assert [item["status"] for item in message.media] == ["stored"]
