@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -26,7 +25,7 @@ from server.job_kinds import HANDLERS
 from server.jobs import queue
 from server.jobs.models import Job, WorkerHeartbeat
 from server.messages.models import Message
-from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PUBLIC_HOST, ROOT
+from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PUBLIC_HOST, ROOT, postgres_only
 from tests.fake_twilio_messages import FakeTwilioMessages
 from tests.fakes import FakeTwilioMedia
 from tests.tcp_proxy import TcpProxy
@@ -38,12 +37,6 @@ AUDIO = (ROOT / "server/static/voice_responses/welcome.mp3").read_bytes()
 CALL_SID = "CA" + "7" * 32
 RECORDING_SID = "RE" + "7" * 32
 
-
-
-def postgres_only(test):
-    """What only a PostgreSQL server shows: connections over TCP that can be cut."""
-    test = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)(test)
-    return pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="needs TEST_DATABASE_URL")(test)
 
 
 async def statuses() -> dict[str, int]:
