@@ -4,8 +4,10 @@ failure would.
 
 `cut()` drops every open connection at once (each side sees a reset) and, until `restore()`,
 resets every new one as soon as it is accepted: the client learns at once that the server is
-gone, as when a database restarts, rather than hanging as on a silent network partition.
-The listening port stays the same throughout, so the client's URL never changes.
+gone, as when a database restarts. `hold()` is the silent kind of failure: connections stay
+open but nothing passes (what is sent waits in the proxy, counted in `held_bytes`) until
+`restore()` delivers it or `cut()` drops it, so a test can cut the line while a request is
+in flight. The listening port stays the same throughout, so the client's URL never changes.
 
 `TcpProxy` runs on the caller's event loop; `ThreadedTcpProxy` is the same proxy on a loop of
 its own thread, for synchronous code (a benchmark, a test that drives processes).
@@ -35,10 +37,13 @@ class TcpProxy:
         self.listen_host = listen_host
         self.port: int | None = None
         self.is_cut = False
+        self.is_held = False
+        self.held_bytes = 0  # sent while held, not yet delivered
         self.accepted = 0  # connections forwarded
         self.refused = 0  # connections reset on arrival while cut
         self._server: asyncio.Server | None = None
         self._open: set[asyncio.StreamWriter] = set()
+        self._held: list[tuple[asyncio.StreamWriter, bytes]] = []
         self._pumps: set[asyncio.Task] = set()
 
     async def start(self) -> int:
@@ -50,12 +55,29 @@ class TcpProxy:
     def cut(self) -> None:
         """Every open connection reset now; new ones reset on arrival until `restore()`."""
         self.is_cut = True
+        self.is_held = False
+        self._held.clear()
+        self.held_bytes = 0
         for writer in list(self._open):
             _reset(writer)
         self._open.clear()
 
+    def hold(self) -> None:
+        """Nothing passes either way (connections stay open) until `restore()` or `cut()`."""
+        self.is_held = True
+
+    @property
+    def held_data(self) -> bytes:
+        """What was sent (either way) while held, in order."""
+        return b"".join(data for _, data in self._held)
+
     def restore(self) -> None:
-        self.is_cut = False
+        """Connections accepted and forwarded again; what was held is delivered now."""
+        self.is_cut = self.is_held = False
+        held, self._held, self.held_bytes = self._held, [], 0
+        for sink, data in held:
+            if not sink.is_closing():
+                sink.write(data)
 
     async def __aenter__(self) -> TcpProxy:
         await self.start()
@@ -98,6 +120,10 @@ class TcpProxy:
     async def _pump(self, source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
         try:
             while data := await source.read(64 * 1024):
+                if self.is_held:
+                    self._held.append((sink, data))
+                    self.held_bytes += len(data)
+                    continue
                 sink.write(data)
                 await sink.drain()
         except (OSError, asyncio.IncompleteReadError):
@@ -128,6 +154,11 @@ class ThreadedTcpProxy:
         async def cut() -> None:
             self.proxy.cut()
         self._call(cut())
+
+    def hold(self) -> None:
+        async def hold() -> None:
+            self.proxy.hold()
+        self._call(hold())
 
     def restore(self) -> None:
         async def restore() -> None:

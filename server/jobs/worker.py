@@ -121,13 +121,20 @@ class Worker:
             if idle <= PROGRESS_WINDOW:
                 withheld = False
                 try:
-                    await WorkerHeartbeat.update_or_create(defaults={"seen_at": queue.now()}, name=self.name)
+                    await self._beat()
                 except Exception as error:  # noqa: BLE001 - a missed beat only makes /api/health cautious
                     log.warning("worker heartbeat failed: %s", retry.describe(error))
             elif not withheld:
                 withheld = True
                 log.warning("no job slot has made progress for %.0f s: heartbeat withheld", idle)
             await self._pause(HEARTBEAT_SECONDS)
+
+    async def _beat(self) -> None:
+        # Not update_or_create: its transaction could leave this task's context on a dead
+        # connection (see execute). One worker writes its own row, so nothing races the insert.
+        at = queue.now()
+        if not await WorkerHeartbeat.filter(name=self.name).update(seen_at=at):
+            await WorkerHeartbeat.create(name=self.name, seen_at=at)
 
     async def _slot(self, index: int, delay: float = 0.0) -> None:
         if delay:
@@ -170,7 +177,11 @@ class Worker:
             return await self._record(job, error=job.last_error or "lease lost too often", permanent=True)
         renewer = asyncio.create_task(self._renew(job))
         try:
-            await handler(job, settings=self.settings)
+            # A task of its own, so a copy of the slot's context: tortoise makes a transaction
+            # the task's connection before sending BEGIN and leaves it there if BEGIN fails (the
+            # database gone mid-way), which would send the slot's every later query to a dead
+            # connection.
+            await asyncio.create_task(handler(job, settings=self.settings), name=f"job-{job.id}")
         except asyncio.CancelledError:
             raise
         except Exception as error:  # noqa: BLE001 - classified, then retried or dead
@@ -218,7 +229,7 @@ class Worker:
                 continue
             self._progressed()
             if status == "lost":
-                log.warning("job %s %s: its claim passed to another worker; this outcome is dropped",
+                log.warning("job %s %s: its lease ran out and it was claimed again; this outcome is dropped",
                             job.id, job.kind)
             return status
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from tortoise.transactions import in_transaction
 
 from server.calls.models import Call
 from server.job_kinds import HANDLERS
@@ -104,6 +105,38 @@ async def test_jobs_survive_a_database_outage(app, settings, caplog):
     assert await Job.filter(status="running").count() == 0
     assert "claiming a job failed" in caplog.text or "recording its outcome failed" in caplog.text
     assert recovered < 15, f"outage {restored_at - cut_at:.1f} s, recovery {recovered:.1f} s"
+
+
+@postgres_only
+async def test_a_transaction_cut_off_as_it_begins_does_not_follow_the_slot(app, settings):
+    """tortoise makes a transaction the task's connection before sending BEGIN, and leaves it
+    there when BEGIN fails: a slot that ran such a handler sent every later query to the dead
+    connection, and never recorded an outcome again."""
+    entered, release = asyncio.Event(), asyncio.Event()
+
+    async def work(job, *, settings):
+        if job.payload.get("first"):
+            entered.set()
+            await release.wait()
+        async with in_transaction():  # as handlers that write several rows do
+            await Job.filter(id=job.id).exists()
+
+    await queue.enqueue("work", {"first": True})
+    target = urlsplit(settings.database_url)
+    async with TcpProxy(target.hostname, target.port) as proxy:
+        proxied = settings.with_overrides(database_url=via(settings.database_url, proxy.port))
+        async with running_worker(proxied, {"work": work}, slots=1) as worker:
+            await eventually(entered.is_set, what="the first job running")
+            proxy.hold()
+            release.set()
+            await eventually(lambda: b"BEGIN" in proxy.held_data, what="BEGIN in flight")
+            proxy.cut()
+            proxy.restore()
+            await eventually(all_done(1), what="the first job done on its retry")
+            for _ in range(3):
+                await queue.enqueue("work", {})
+            await eventually(all_done(4), what="the same slot running more transactions")
+            assert worker.slots_replaced == 0
 
 
 async def test_a_locked_sqlite_database_kills_no_slot_and_loses_no_outcome(app, settings, caplog):
