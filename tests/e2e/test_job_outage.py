@@ -51,7 +51,7 @@ def test_a_database_outage_while_jobs_run_loses_nothing(databases, tmp_path):
             {"email": "agent@example.com", "password": PASSWORD, "role": "admin"}]})
         with FakeTwilioMedia(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, audio=AUDIO, hold_first=True) as media, \
                 ThreadedTcpProxy(postgres.hostname, postgres.port) as proxy:
-            live.env_extra.update(TWILIO_API_BASE=media.base_url, RUN_WORKER="0", JOB_LEASE_SECONDS="2")
+            live.env_extra.update(TWILIO_API_BASE=media.base_url, RUN_WORKER="0", JOB_LEASE_SECONDS="3")
             live.start_server()
             for n in range(1, 4):
                 deliver(live, media, n)
