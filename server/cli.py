@@ -18,6 +18,7 @@ from server.businesses.models import PhoneNumber
 from server.businesses.service import create_business, set_greeting
 from server.config import ConfigError, Settings, load_settings
 from server.errors import APIError
+from server.jobs import queue, report
 from server.runtime import Runtime
 
 DEMO_BUSINESS = "סוכנות הדגמה"
@@ -72,6 +73,27 @@ async def _seed_bulk(settings: Settings, args) -> str:
                            timeline_events=args.timeline_events, events_customer_id=args.events_customer_id)
 
 
+async def _list_jobs(settings: Settings, args) -> str:
+    counts = await report.counts()
+    lines = [f"{'status':<8} {'kind':<24} {'jobs':>6}"]
+    lines += [f"{status:<8} {kind:<24} {n:>6}" for status, kind, n in counts] or ["(no jobs)"]
+    dead = await report.dead(limit=args.limit)
+    if dead:
+        lines += ["", "dead jobs, newest first (`jobs retry` queues them again):",
+                  f"{'id':>8} {'kind':<24} {'attempts':>8}  {'finished_at':<25}  last error"]
+        lines += [f"{job.id:>8} {job.kind:<24} {job.attempts:>8}  "
+                  f"{job.finished_at.isoformat(timespec='seconds') if job.finished_at else '-':<25}  "
+                  f"{report.first_line(job.last_error)}" for job in dead]
+        total = sum(n for status, _, n in counts if status == "dead")
+        if total > len(dead):
+            lines.append(f"... and {total - len(dead)} more (--limit)")
+    return "\n".join(lines)
+
+
+async def _retry_jobs(settings: Settings, args) -> str:
+    return str(await queue.revive(job_id=args.id))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m server.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -104,6 +126,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--timeline-events", type=int, default=0, help="give one customer this many timeline events")
     p.add_argument("--events-customer-id", type=int, help="that customer (default: the business's first)")
     p.set_defaults(run=_seed_bulk)
+
+    p = commands.add_parser("jobs", help="the job queue: counts by status and kind, and the dead jobs")
+    p.add_argument("--limit", type=int, default=50, help="list at most this many dead jobs")
+    p.set_defaults(run=_list_jobs)
+    actions = p.add_subparsers(dest="action")
+    retry = actions.add_parser("retry", help="queue dead jobs again from their first attempt; prints how many")
+    retry.add_argument("--id", type=int, help="only this job (default: every dead job)")
+    retry.set_defaults(run=_retry_jobs)
     return parser
 
 

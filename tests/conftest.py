@@ -37,6 +37,13 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("database_url", BACKENDS, indirect=True)
 
 
+def postgres_only(test):
+    """For what only a PostgreSQL server shows (connections over TCP that can be cut): the
+    test runs on PostgreSQL alone, and is skipped without TEST_DATABASE_URL."""
+    test = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)(test)
+    return pytest.mark.skipif("postgres" not in BACKENDS, reason="needs TEST_DATABASE_URL")(test)
+
+
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory):
     """Migrated once per session per dialect; each test gets a copy."""

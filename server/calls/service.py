@@ -146,21 +146,36 @@ async def attach_recording(*, call: Call, recording_sid: str, recording_url: str
                            recording_duration: int | None) -> bool:
     """Store the recording event and enqueue its download, once per RecordingSid.
 
-    Both happen in one transaction, so a crash leaves either both or neither.
+    Both happen in one transaction, so a crash leaves either both or neither. Twilio delivering
+    the same recording again brings back its work if that died (`_recording_again`).
     """
     async with in_transaction() as connection:
         attached = await Call.filter(id=call.id, recording_sid__isnull=True).using_db(connection).update(
             recording_sid=recording_sid, recording_remote_url=recording_url,
             recording_duration=recording_duration, transcript_status="pending",
         )
-        if not attached:
-            return False
-        await queue.enqueue(
-            "recording.fetch", {"call_id": call.id}, dedupe_key=f"recording:{recording_sid}",
-            using_db=connection,
-        )
+        if attached:
+            await queue.enqueue(
+                "recording.fetch", {"call_id": call.id}, dedupe_key=f"recording:{recording_sid}",
+                using_db=connection,
+            )
+    if not attached:
+        if call.recording_sid == recording_sid:
+            await _recording_again(call)
+        return False
     queue.wake()
     return True
+
+
+async def _recording_again(call: Call) -> None:
+    """A redelivered recording: its download (or transcription) job is queued again if it
+    went dead, and the download enqueued anew if its job is gone and the file never came. A
+    job still queued, running or done is left alone."""
+    fetch_key = f"recording:{call.recording_sid}"
+    revived = await queue.revive(dedupe_key=fetch_key)
+    revived += await queue.revive(dedupe_key=f"transcribe:{call.recording_sid}")
+    if not revived and not call.recording_path:
+        await queue.enqueue("recording.fetch", {"call_id": call.id}, dedupe_key=fetch_key)
 
 
 async def get_call(*, business_id: int, call_id: int) -> Call:

@@ -4,6 +4,10 @@ from tortoise.models import Model
 from server.base_models import Timestamped
 
 JOB_STATUSES = ("queued", "running", "done", "dead")
+# With the queue's backoff (2, 4, 8 ... s, then every 10 minutes), the 45th attempt comes about
+# 6.1 hours after the first: an outage mended within that time loses no job. The column has no
+# database default (enqueue always gives one), so changing this needs no migration.
+DEFAULT_MAX_ATTEMPTS = 45
 
 
 class Job(Timestamped, Model):
@@ -16,7 +20,7 @@ class Job(Timestamped, Model):
     dedupe_key = fields.CharField(max_length=200, unique=True, null=True)
     status = fields.CharField(max_length=16, default="queued")
     attempts = fields.IntField(default=0)
-    max_attempts = fields.IntField(default=5)
+    max_attempts = fields.IntField(default=DEFAULT_MAX_ATTEMPTS)
     run_at = fields.DatetimeField()
     locked_until = fields.DatetimeField(null=True)
     locked_by = fields.CharField(max_length=100, null=True)
@@ -29,11 +33,14 @@ class Job(Timestamped, Model):
 
     @property
     def is_last_attempt(self) -> bool:
-        """This run is the job's last: a failure now leaves it dead."""
+        """This run is the job's last: any failure now leaves it dead. (A permanent one does at
+        any attempt; so does a Twilio refusal from `retry.REFUSED_ATTEMPTS` on.)"""
         return self.attempts >= self.max_attempts
 
 
 class WorkerHeartbeat(Model):
+    """One row per worker, written while its slots make progress (server/jobs/worker.py)."""
+
     name = fields.CharField(max_length=100, primary_key=True)
     seen_at = fields.DatetimeField()
 

@@ -145,6 +145,7 @@ async def receive(*, business_id: int, message_sid: str, sender: str, wa_id: str
     """Store an inbound message (and enqueue its media download) once; (message, created)."""
     existing = await Message.get_or_none(message_sid=message_sid)
     if existing:
+        await _media_again(existing)
         return existing, False
     now = datetime.now(UTC)
     customer = await customer_for_sender(business_id=business_id, sender=sender, wa_id=wa_id,
@@ -165,6 +166,16 @@ async def receive(*, business_id: int, message_sid: str, sender: str, wa_id: str
     queue.wake()
     await announce("wa:message", message)
     return message, True
+
+
+async def _media_again(message: Message) -> None:
+    """A redelivered message whose media are still pending: their job is queued again if it
+    went dead, or anew if it is gone; a job still queued or running is left alone."""
+    if not any(item.get("status") == "pending" for item in message.media or []):
+        return
+    key = f"wa-media:{message.message_sid}"
+    if not await queue.revive(dedupe_key=key):
+        await queue.enqueue("whatsapp.media", {"message_id": message.id}, dedupe_key=key)
 
 
 # --- outbound --------------------------------------------------------------------------------

@@ -3,14 +3,21 @@ a user would give them, and once as a process of its own (the entry point, the e
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from dataclasses import dataclass, fields
+from datetime import timedelta
 
 import pytest
 
 from server.cli import main
 from server.config import Settings
+from server.jobs import queue
+from server.jobs.errors import PermanentJobError
+from server.jobs.models import Job
+from server.jobs.worker import Worker
+from server.runtime import Runtime
 from tests.conftest import ROOT
 
 WELCOME = ROOT / "server/static/voice_responses/welcome.mp3"
@@ -88,3 +95,56 @@ def test_seed_demo_runs_once_and_refuses_default_password_in_production(cli):
     refused = cli("seed-demo", APP_ENV="production", PUBLIC_HOST="crm.example.com", JWT_SECRET="x" * 32,
                   TWILIO_AUTH_TOKEN="t")
     assert refused.returncode == 2 and "DEMO_PASSWORD" in refused.stderr
+
+
+def in_runtime(database_url: str, work):
+    """`await work()` under a runtime of its own on the command's database."""
+    async def run():
+        async with Runtime.started(Settings(database_url=database_url), run_migrations=False):
+            return await work()
+
+    return asyncio.run(run())
+
+
+def test_jobs_lists_the_queue_and_retry_queues_the_dead_again(cli, database_url):
+    async def fill() -> list[int]:
+        async def refuse(job, *, settings):
+            raise PermanentJobError(f"recording {job.payload['n']} is not audio\nsecond line")
+
+        worker = Worker(Settings(database_url=database_url), {"recording.fetch": refuse}, name="w")
+        for n in range(3):
+            await queue.enqueue("recording.fetch", {"n": n})
+        await queue.enqueue("push.send", {})
+        dead = []
+        for _ in range(2):
+            job = await queue.claim(worker="w", lease=timedelta(seconds=30))
+            assert await worker.execute(job) == "dead"
+            dead.append(job.id)
+        return dead
+
+    first, second = in_runtime(database_url, fill)
+    listed = cli("jobs")
+    assert listed.returncode == 0
+    lines = listed.stdout.splitlines()
+    assert lines[:4] == [f"{'status':<8} {'kind':<24} {'jobs':>6}", f"{'queued':<8} {'push.send':<24} {1:>6}",
+                         f"{'queued':<8} {'recording.fetch':<24} {1:>6}", f"{'dead':<8} {'recording.fetch':<24} {2:>6}"]
+    dead_rows = [line.split(None, 4) for line in lines[7:]]
+    assert [(int(r[0]), r[1], r[2], r[4]) for r in dead_rows] == [
+        (second, "recording.fetch", "1", "recording 1 is not audio"),
+        (first, "recording.fetch", "1", "recording 0 is not audio")]
+    assert cli("jobs", "--limit", "1").stdout.splitlines()[-1] == "... and 1 more (--limit)"
+
+    assert cli("jobs", "retry", "--id", str(first)).stdout.strip() == "1"
+    assert cli("jobs", "retry", "--id", str(first)).stdout.strip() == "0"  # queued now
+    assert cli("jobs", "retry").stdout.strip() == "1"
+
+    async def states():
+        return sorted((job.id, job.status, job.attempts) for job in await Job.filter(id__in=[first, second]))
+
+    assert in_runtime(database_url, states) == [(first, "queued", 0), (second, "queued", 0)]
+    assert "dead jobs" not in cli("jobs").stdout
+
+
+def test_jobs_on_an_empty_queue(cli):
+    assert cli("jobs").stdout.splitlines()[1:] == ["(no jobs)"]
+    assert cli("jobs", "retry").stdout.strip() == "0"

@@ -239,11 +239,22 @@ async def test_an_outage_is_retried_until_the_last_attempt_fails_the_message(
     twilio.fail_with = [(429, 20429), (500, None), (502, None), (503, None), (504, None)]
     response = await client.post(f"/api/crm/customers/{received.customer_id}/whatsapp", headers=auth_headers,
                                  json={"body": "שלום"})
+    await Job.filter(kind="whatsapp.send").update(max_attempts=5)  # the default outlasts five failures
     assert await run_jobs(api_settings) == ["whatsapp.send:queued"] * 4 + ["whatsapp.send:dead"]
     message = await Message.get(id=(await response.get_json())["id"])
     assert (message.status, message.error_message) == ("failed", "שליחה נכשלה: שירות Twilio אינו זמין כרגע")
     # Each retry is logged, by the error's kind and status: not by the URL, which names the account.
     assert "Twilio is unavailable (HTTP 503)" in caplog.text and ACCOUNT_SID not in caplog.text
+
+
+async def test_an_outage_within_the_default_budget_loses_no_message(client, business, auth_headers, app_on_fake,
+                                                                    api_settings, twilio):
+    received = await inbound_at(client, datetime.now(UTC) - timedelta(hours=1))
+    twilio.fail_with = [(429, 20429), (500, None), (502, None), (503, None), (504, None)]
+    await client.post(f"/api/crm/customers/{received.customer_id}/whatsapp", headers=auth_headers,
+                      json={"body": "שלום"})
+    assert await run_jobs(api_settings) == ["whatsapp.send:queued"] * 5 + ["whatsapp.send:done"]
+    assert [sent["Body"] for sent in twilio.sent] == ["שלום"]
 
 
 async def test_no_sender_number_is_409_and_no_address_is_422(client, business, auth_headers):
