@@ -38,8 +38,15 @@ async def _call(job) -> Call:
 async def fetch_recording(job, *, settings: Settings) -> None:
     call = await _call(job)
     relative = recording_file(call)
-    size = await download_media(url=f"{call.recording_remote_url}.mp3", dest=media_path(settings.media_root, relative),
-                                settings=settings)
+    try:
+        size = await download_media(url=f"{call.recording_remote_url}.mp3",
+                                    dest=media_path(settings.media_root, relative), settings=settings)
+    except Exception as error:
+        if isinstance(error, PermanentJobError) or job.is_last_attempt:
+            # The job is dead now: the call must not promise a transcript that cannot come. A
+            # redelivery or `jobs retry` sets it back to pending (calls.service._recording_again).
+            await _no_recording(call.id)
+        raise
     transcribing = settings.transcriber != "none"
     await Call.filter(id=call.id).update(
         recording_path=str(relative), transcript_status="pending" if transcribing else "unavailable",
@@ -49,6 +56,11 @@ async def fetch_recording(job, *, settings: Settings) -> None:
     if transcribing:
         await queue.enqueue("recording.transcribe", {"call_id": call.id},
                             dedupe_key=f"transcribe:{call.recording_sid}")
+
+
+async def _no_recording(call_id: int) -> None:
+    await Call.filter(id=call_id, recording_path__isnull=True).update(transcript_status="failed")
+    await announce_update(call_id)
 
 
 async def transcribe_recording(job, *, settings: Settings) -> None:

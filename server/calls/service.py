@@ -175,7 +175,10 @@ async def _recording_again(call: Call) -> None:
     revived = await queue.revive(dedupe_key=fetch_key)
     revived += await queue.revive(dedupe_key=f"transcribe:{call.recording_sid}")
     if not revived and not call.recording_path:
-        await queue.enqueue("recording.fetch", {"call_id": call.id}, dedupe_key=fetch_key)
+        revived = bool(await queue.enqueue("recording.fetch", {"call_id": call.id}, dedupe_key=fetch_key))
+    if revived and call.transcript_status == "failed":
+        await Call.filter(id=call.id).update(transcript_status="pending")
+        await announce_update(call.id)
 
 
 async def get_call(*, business_id: int, call_id: int) -> Call:

@@ -273,12 +273,14 @@ async def test_a_redelivered_recording_webhook_revives_its_dead_job(client, busi
             dead = await eventually(lambda: Job.get_or_none(kind="recording.fetch", status="dead"), what="dead job")
         assert "refused our credentials" in dead.last_error
         shown = await shown_call(client, auth_headers)
-        assert (shown["recording_url"], shown["transcript_status"]) == (None, "pending")
+        # Not "pending" forever: the agent sees that no recording (and no transcript) is coming.
+        assert (shown["recording_url"], shown["transcript_status"]) == (None, "failed")
 
         twilio.expected_auth = basic(ACCOUNT_SID, AUTH_TOKEN)  # the credentials agree again
         await deliver_recording(client, twilio.base_url)  # Twilio retries the callback
         revived = await Job.get(id=dead.id)
         assert (revived.status, revived.attempts, revived.finished_at) == ("queued", 0, None)
+        assert (await shown_call(client, auth_headers))["transcript_status"] == "pending"
         async with running_worker(worker_settings, HANDLERS):
             await eventually(all_done(1), what="the revived job done")
     shown = await shown_call(client, auth_headers)
