@@ -12,6 +12,7 @@ from server.calls.schemas import CallOut
 from server.calls.service import call_json
 from server.errors import domain_errors
 from server.openapi import NO_CONTENT, TWIML
+from server.outages import rides_out_outages
 from server.telephony.form import row_id
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import say_and_hang_up, twiml
@@ -59,6 +60,7 @@ async def call_customer(data: OutboundCall):
 @bp.post("/webhook/outbound_call")
 @document_response(TWIML)
 @twilio_signed
+@rides_out_outages
 async def outbound_call():
     """Twilio, once the agent answers: dial the customer."""
     call = await outbound.outbound_call(_call_id())
@@ -74,6 +76,7 @@ async def outbound_call():
 @bp.post("/webhook/outbound_recording")
 @document_response(NO_CONTENT, 204)
 @twilio_signed
+@rides_out_outages
 async def outbound_recording():
     """Twilio's recording status callback of an outbound call's <Dial>."""
     call = await outbound.outbound_call(_call_id())

@@ -14,6 +14,7 @@ from server.businesses.service import business_id_for_number, greeting_path
 from server.calls import service
 from server.messages import followup
 from server.openapi import TEXT, TWIML
+from server.outages import rides_out_outages
 from server.telephony.form import integer, sid, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import (
@@ -42,6 +43,7 @@ def _sid(form: Mapping[str, str], name: str, kind: str) -> str | None:
 @bp.post("/incoming_call")
 @document_response(TWIML)
 @twilio_signed
+@rides_out_outages
 async def incoming_call():
     settings = current_app.config["SETTINGS"]
     base_url = settings.public_base_url or request.host_url.rstrip("/")
@@ -70,6 +72,7 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
 @bp.post("/handle_recording")
 @document_response(TWIML)
 @twilio_signed
+@rides_out_outages
 async def handle_recording():
     form = await request.form
     call_sid, recording_sid = _sid(form, "CallSid", "CA"), _sid(form, "RecordingSid", "RE")
@@ -90,6 +93,7 @@ async def handle_recording():
 @bp.post("/call_status")
 @document_response(TEXT)
 @twilio_signed
+@rides_out_outages
 async def call_status():
     form = await request.form
     call_sid, status = _sid(form, "CallSid", "CA"), text(form.get("CallStatus"))

@@ -17,14 +17,13 @@ ends a job early and in how a failure is logged:
 from __future__ import annotations
 
 import errno
-import sqlite3
 import traceback
-from collections.abc import Iterator
 
 import asyncpg
 import httpx
 
 from server.jobs.errors import PermanentJobError
+from server.outages import causes, database_unavailable
 from server.telephony.client import TwilioRefusedError, TwilioUnavailableError
 
 REFUSED_ATTEMPTS = 5  # with the default backoff, the fifth attempt comes about 30 s after the first
@@ -34,31 +33,17 @@ TRANSIENT_ERRNOS = frozenset({
     errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EACCES, errno.EPERM, errno.ENOTDIR,
     errno.EAGAIN, errno.EBUSY, errno.ESTALE, errno.EMFILE, errno.ENFILE, errno.ENOMEM,
 })
-_TRANSIENT_TYPES = (
-    TwilioUnavailableError, TimeoutError, ConnectionError, httpx.TransportError,
-    asyncpg.PostgresConnectionError, asyncpg.InterfaceError, asyncpg.OperatorInterventionError,
-    asyncpg.InsufficientResourcesError, asyncpg.TransactionRollbackError,
-)
-_SQLITE_TRANSIENT = ("locked", "busy", "disk i/o", "unable to open", "disk is full")
-
-
-def _chain(error: BaseException) -> Iterator[BaseException]:
-    """The error and what caused it: tortoise and httpx wrap the driver's own error."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
+# Beside an unavailable database: a deadlock or serialization failure, which a retry resolves.
+_TRANSIENT_TYPES = (TwilioUnavailableError, httpx.TransportError, asyncpg.TransactionRollbackError)
 
 
 def is_transient(error: BaseException) -> bool:
-    for link in _chain(error):
+    if database_unavailable(error):
+        return True
+    for link in causes(error):
         if isinstance(link, _TRANSIENT_TYPES):
             return True
         if isinstance(link, OSError) and link.errno in TRANSIENT_ERRNOS:
-            return True
-        if isinstance(link, sqlite3.OperationalError) and any(s in str(link).lower() for s in _SQLITE_TRANSIENT):
             return True
     return False
 

@@ -12,6 +12,7 @@ from server.businesses.service import business_id_for_number
 from server.messages import service
 from server.messages.media import media_entry
 from server.openapi import NO_CONTENT, TWIML
+from server.outages import rides_out_outages
 from server.telephony.form import MESSAGE_SID_KINDS, integer, sid, text, whatsapp_address
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import no_reply
@@ -39,6 +40,7 @@ def _media(form) -> list[dict]:
 @bp.post("/whatsapp")
 @document_response(TWIML)
 @twilio_signed
+@rides_out_outages
 async def whatsapp():
     form = await request.form
     message_sid = _message_sid(form)
@@ -57,6 +59,7 @@ async def whatsapp():
 @bp.post("/whatsapp_status")
 @document_response(NO_CONTENT, 204)
 @twilio_signed
+@rides_out_outages
 async def whatsapp_status():
     form = await request.form
     message_sid, status = _message_sid(form), text(form.get("MessageStatus")).strip().lower()

@@ -1,0 +1,59 @@
+"""Twilio's webhooks during a database outage: Twilio waits up to 15 s and never sends a voice
+webhook again, so a webhook that failed during a few seconds' outage would lose its call.
+They wait for the database instead (server/outages.py) and lose nothing. Caused for real:
+PostgreSQL behind a TCP proxy whose line is cut (tests/tcp_proxy.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import urlsplit
+
+from server.app import create_app
+from server.calls.models import Call
+from server.jobs.models import Job
+from tests.conftest import PUBLIC_HOST, postgres_only
+from tests.tcp_proxy import TcpProxy
+from tests.twilio_helpers import call_params, signed_form
+from tests.waiting import eventually
+from tests.workers import via
+
+CALL_SID, RECORDING_SID = "CA" + "5" * 32, "RE" + "5" * 32
+
+
+@postgres_only
+async def test_webhooks_wait_out_a_database_outage_and_lose_no_call(settings, business):
+    target = urlsplit(settings.database_url)
+    async with TcpProxy(target.hostname, target.port) as proxy:
+        app = create_app(settings=settings.with_overrides(database_url=via(settings.database_url, proxy.port)))
+        async with app.test_app():
+            with app.extensions["runtime"].activated():
+                client = app.test_client()
+
+                async def post(path: str, **extra):
+                    full_path, body, headers = signed_form(PUBLIC_HOST, path, call_params(CALL_SID, **extra))
+                    return await client.post(full_path, data=body, headers=headers)
+
+                proxy.cut()
+                answers = [
+                    asyncio.ensure_future(post("/webhook/incoming_call")),
+                    asyncio.ensure_future(post("/webhook/handle_recording", RecordingSid=RECORDING_SID,
+                                               RecordingUrl=f"https://api.twilio.com/Recordings/{RECORDING_SID}",
+                                               RecordingDuration="4", CallStatus="in-progress")),
+                ]
+                await eventually(lambda: proxy.refused >= 2, what="the webhooks to find the database gone")
+                assert not any(answer.done() for answer in answers)  # waiting, not failing
+                proxy.restore()
+                incoming, recording = await asyncio.gather(*answers)
+
+                proxy.cut()  # again as the call ends: its last status must not be lost either
+                refused = proxy.refused
+                ending = asyncio.ensure_future(post("/webhook/call_status", CallStatus="completed", CallDuration="9"))
+                await eventually(lambda: proxy.refused > refused, what="call_status to find the database gone")
+                proxy.restore()
+                status = await ending
+
+    assert [incoming.status_code, recording.status_code, status.status_code] == [200, 200, 200]
+    assert "<Record" in await incoming.get_data(as_text=True)
+    call = await Call.get(call_sid=CALL_SID)  # through the test's own app, straight to PostgreSQL
+    assert (call.recording_sid, call.status) == (RECORDING_SID, "completed")
+    assert await Job.filter(kind="recording.fetch", dedupe_key=f"recording:{RECORDING_SID}").count() == 1
