@@ -15,10 +15,12 @@ from functools import wraps
 from typing import Any
 
 from pydantic import BaseModel
-from quart import Quart, jsonify
+from quart import Quart, jsonify, request
 from quart_rate_limiter import RateLimitExceeded
 from quart_schema import RequestSchemaValidationError, document_response
 from werkzeug.exceptions import HTTPException
+
+from server.outages import database_unavailable
 
 log = logging.getLogger("agentlocator.errors")
 
@@ -119,6 +121,11 @@ def register_error_handlers(app: Quart) -> None:
 
     @app.errorhandler(Exception)
     async def _unexpected(error: Exception):
+        if database_unavailable(error):
+            # A restart or failover of the database: the clients try again (Retry-After).
+            log.warning("database unavailable: %s answered 503", request.path)
+            return error_response(503, "unavailable", "the service is briefly unavailable, try again shortly",
+                                  headers={"Retry-After": "5"})
         # The traceback goes to the log; the client learns nothing about the inside.
         log.exception("unhandled error")
         return error_response(500, "internal_error", "something went wrong on our side")

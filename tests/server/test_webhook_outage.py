@@ -1,7 +1,8 @@
-"""Twilio's webhooks during a database outage: Twilio waits up to 15 s and never sends a voice
+"""A database outage of a few seconds. Twilio's webhooks: Twilio waits up to 15 s and never sends a voice
 webhook again, so a webhook that failed during a few seconds' outage would lose its call.
 They wait for the database instead (server/outages.py) and lose nothing. Caused for real:
-PostgreSQL behind a TCP proxy whose line is cut (tests/tcp_proxy.py)."""
+PostgreSQL behind a TCP proxy whose line is cut (tests/tcp_proxy.py). The API meanwhile
+answers a clear 503 with Retry-After, not a 500."""
 
 from __future__ import annotations
 
@@ -57,3 +58,20 @@ async def test_webhooks_wait_out_a_database_outage_and_lose_no_call(settings, bu
     call = await Call.get(call_sid=CALL_SID)  # through the test's own app, straight to PostgreSQL
     assert (call.recording_sid, call.status) == (RECORDING_SID, "completed")
     assert await Job.filter(kind="recording.fetch", dedupe_key=f"recording:{RECORDING_SID}").count() == 1
+
+
+@postgres_only
+async def test_the_api_answers_503_with_retry_after_while_the_database_is_away(settings, user, auth_headers):
+    target = urlsplit(settings.database_url)
+    async with TcpProxy(target.hostname, target.port) as proxy:
+        app = create_app(settings=settings.with_overrides(database_url=via(settings.database_url, proxy.port)))
+        async with app.test_app():
+            with app.extensions["runtime"].activated():
+                proxy.cut()
+                response = await app.test_client().get("/api/crm/calls", headers=auth_headers)
+                proxy.restore()
+                assert response.status_code == 503
+                assert response.headers["Retry-After"] == "5"
+                assert (await response.get_json())["error"]["code"] == "unavailable"
+                again = await app.test_client().get("/api/crm/calls", headers=auth_headers)
+                assert again.status_code == 200
