@@ -14,6 +14,7 @@ from server.businesses.service import business_id_for_number, greeting_path
 from server.calls import service
 from server.messages import followup
 from server.openapi import TEXT, TWIML
+from server.telephony.errors import answer_errors_in_twiml
 from server.telephony.form import integer, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import (
@@ -27,6 +28,7 @@ from server.telephony.twiml import (
 
 bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
+answer_errors_in_twiml(bp, voice=True)  # whatever goes wrong, Twilio gets TwiML
 log = logging.getLogger("agentlocator.webhooks")
 
 
