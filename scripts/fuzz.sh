@@ -8,7 +8,8 @@
 #   - a fresh PostgreSQL database `fuzz_<random>`, created on the server of FUZZ_POSTGRES_URL,
 #     else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432 when it answers, and
 #     dropped afterwards.
-# FUZZ_DATABASE_URL=<url> fuzzes that one database alone (it is migrated, seeded and kept).
+# FUZZ_DATABASES: which of the two (default "sqlite postgres"; postgres is skipped when no
+# server answers). FUZZ_DATABASE_URL=<url> fuzzes that one database alone (migrated, seeded, kept).
 # FUZZ_EXAMPLES: examples per operation (25). PY / ST: the interpreter and the schemathesis CLI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -118,8 +119,13 @@ overall=0
 if [ -n "${FUZZ_DATABASE_URL:-}" ]; then
   fuzz "$( [[ $FUZZ_DATABASE_URL == sqlite* ]] && echo sqlite || echo postgres )" "$FUZZ_DATABASE_URL" || overall=1
 else
-  fuzz sqlite "sqlite://$work/fuzz.sqlite3" || overall=1
-  if server=$(postgres_server); then
+  databases=" ${FUZZ_DATABASES:-sqlite postgres} "
+  if [[ $databases == *" sqlite "* ]]; then
+    fuzz sqlite "sqlite://$work/fuzz.sqlite3" || overall=1
+  fi
+  if [[ $databases != *" postgres "* ]]; then
+    :
+  elif server=$(postgres_server); then
     database="fuzz_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
     pg create "$server" "$database"
     made_database="$server $database"
