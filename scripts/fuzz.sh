@@ -10,7 +10,8 @@
 #     dropped afterwards.
 # FUZZ_DATABASES: which of the two (default "sqlite postgres"; postgres is skipped when no
 # server answers). FUZZ_DATABASE_URL=<url> fuzzes that one database alone (migrated, seeded, kept).
-# FUZZ_EXAMPLES: examples per operation (25). PY / ST: the interpreter and the schemathesis CLI.
+# FUZZ_EXAMPLES: examples per operation (25); FUZZ_SEED: the seed (1, so a run repeats).
+# PY / ST: the interpreter and the schemathesis CLI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
@@ -101,7 +102,7 @@ fuzz() {
     --header "Authorization: Bearer $token" \
     --checks not_a_server_error \
     --exclude-path-regex '^/(webhook|sign)/' \
-    --max-examples "$EXAMPLES" --workers 2 --seed 1 \
+    --max-examples "$EXAMPLES" --workers 2 --seed "${FUZZ_SEED:-1}" \
     --suppress-health-check all --warnings off 2>&1 | tee "$out" || status=$?
   stop_server
   cases=$(grep -oE '[0-9]+ generated' "$out" | tail -n 1 | grep -oE '[0-9]+' || echo "?")

@@ -74,6 +74,17 @@ async def test_unstorable_text_in_a_json_body_is_422_and_writes_nothing(client, 
 
 
 @pytest.mark.both_databases
+async def test_text_that_only_looks_odd_is_stored(client, auth_headers):
+    """A surrogate pair is one character (an emoji); control characters other than NUL, and
+    U+FFFD, are text both databases store."""
+    name = "דנה \U0001F600 \x01\x1f \ufffd"
+    response = await client.post("/api/crm/customers", data=json.dumps({"name": name}), headers={
+        **auth_headers, "Content-Type": "application/json"})
+    assert response.status_code == 201, await response.get_data(as_text=True)
+    assert (await Customer.get(id=(await response.get_json())["id"])).name == name
+
+
+@pytest.mark.both_databases
 @pytest.mark.parametrize("path", [
     "/api/crm/customers?q=a%00b", "/api/crm/customers?source=%00", "/api/crm/customers/export.csv?q=a%00b",
     "/api/crm/calls?status=a%00b", "/api/crm/messages?status=%00", "/api/crm/signatures?q=%00j",
