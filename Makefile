@@ -50,7 +50,7 @@ run: $(STAMP) web ## build the web app when needed, migrate the embedded databas
 test: $(STAMP) system-deps web ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
 	@scripts/run-tests.sh
 
-fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token: no 5xx
+fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token, on SQLite and PostgreSQL (when it answers): no 5xx
 	@scripts/fuzz.sh
 
 lint: $(STAMP) ## ruff

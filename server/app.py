@@ -19,6 +19,7 @@ from server.jobs.worker import Worker
 from server.observability import install as install_observability
 from server.openapi import Provider as OpenAPIProvider
 from server.realtime import Realtime
+from server.request_guard import install as install_request_guard
 from server.runtime import Runtime
 from server.tasks.scheduler import TaskClock, replay_pending
 
@@ -57,6 +58,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     RateLimiter(app)
     install_observability(app, revision=settings.app_rev)
     install_http_security(app, settings)
+    install_request_guard(app)
     register_error_handlers(app)
 
     # Everything this app creates lives on its runtime, which every request, websocket and the

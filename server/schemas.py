@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from server.tenancy import MAX_ID
+
+# An id a request names (a body's customer_id, a filter's owner_id): the columns are int4 on
+# both databases, so a larger number is a 422 here rather than PostgreSQL's overflow (a 500).
+DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+# The times the API takes. Python's datetime spans years 1..9999 in any offset, but
+# `0001-01-01T00:00:00+14:00` has no UTC value at all (OverflowError), and times near either
+# end overflow as soon as a service adds a snooze or compares them; none is a time a call
+# center means. Only times that are in UTC between these bounds are taken.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+
+
+def storable_time(value: datetime) -> datetime:
+    """`value` (aware) when it lies in [EARLIEST, LATEST) once in UTC, else ValueError."""
+    try:
+        in_range = EARLIEST <= value.astimezone(UTC) < LATEST
+    except OverflowError:
+        in_range = False
+    if not in_range:
+        raise ValueError(f"a time must lie between {EARLIEST.year} and {LATEST.year - 1} (UTC)")
+    return value
+
+
+Instant = Annotated[AwareDatetime, AfterValidator(storable_time)]
 
 
 class PatchModel(BaseModel):

@@ -36,9 +36,10 @@ from server.invoices.service import invoice_json
 from server.labels import label
 from server.messages.models import Message
 from server.messages.service import message_json
+from server.schemas import storable_time
 from server.tasks.models import Task
 from server.tasks.service import task_json
-from server.tenancy import owned
+from server.tenancy import MAX_ID, owned
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -58,13 +59,15 @@ def parse_cursor(text: str) -> Cursor:
     stamp, _, key = text.strip().replace(" ", "+").partition("|")
     try:
         at = datetime.fromisoformat(stamp)
+        at = storable_time(at.replace(tzinfo=UTC) if at.tzinfo is None else at).astimezone(UTC)
         kind, id_text = key.split(":", 1) if key else (None, None)
         item_id = int(id_text) if id_text is not None else None
     except ValueError as error:
         raise APIError(422, "invalid_cursor", "before must be an ISO-8601 time or a next_before value") from error
     if kind is not None and kind not in SOURCE_TYPES:
         raise APIError(422, "invalid_cursor", f"unknown item type {kind!r} in before")
-    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    if item_id is not None and not 1 <= item_id <= MAX_ID:  # int4 ids: a larger one overflows the query
+        raise APIError(422, "invalid_cursor", "the id in before is not an id")
     return Cursor(at=at, type=kind, id=item_id)
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from server.pagination import ListQuery
-from server.schemas import PatchModel, ResponseModel, Timestamp
+from server.schemas import DbId, PatchModel, ResponseModel, Timestamp
 
 Role = Literal["admin", "agent"]
 
@@ -53,7 +53,7 @@ class BusinessPatch(_Strict, PatchModel):
     timezone: str | None = Field(None, max_length=64)
     missed_call_followup: bool | None = None
     missed_call_template_sid: str | None = Field(None, pattern=r"^(HX[0-9a-fA-F]{32})?$")  # "" for none
-    on_duty_user_id: int | None = Field(None, ge=1)  # null: the first active admin
+    on_duty_user_id: DbId | None = None  # null: the first active admin
 
     nullable = frozenset({"on_duty_user_id"})
 

@@ -1,11 +1,11 @@
 from pydantic import Field
 
 from server.pagination import ListQuery
-from server.schemas import PatchModel, ResponseModel, Timestamp
+from server.schemas import DbId, PatchModel, ResponseModel, Timestamp
 
 
 class CallListQuery(ListQuery):
-    customer_id: int | None = Field(None, ge=1)
+    customer_id: DbId | None = None
     status: str | None = Field(None, max_length=32)
 
 
@@ -18,7 +18,7 @@ class CallUpdate(PatchModel):
     nullable = frozenset({"customer_id"})  # null unlinks the call from its customer
 
     notes: str | None = Field(None, max_length=10_000)
-    customer_id: int | None = Field(None, ge=1)  # another customer of the business
+    customer_id: DbId | None = None  # another customer of the business
 
 
 class CallOut(ResponseModel):

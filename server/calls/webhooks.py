@@ -15,6 +15,7 @@ from server.calls import service
 from server.messages import followup
 from server.openapi import TEXT, TWIML
 from server.outages import rides_out_outages
+from server.telephony.errors import answer_errors_in_twiml
 from server.telephony.form import integer, sid, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import (
@@ -28,6 +29,7 @@ from server.telephony.twiml import (
 
 bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
+answer_errors_in_twiml(bp, voice=True)  # whatever goes wrong, Twilio gets TwiML
 log = logging.getLogger("agentlocator.webhooks")
 
 

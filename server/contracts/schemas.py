@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.pagination import ListQuery
-from server.schemas import PatchModel, ResponseModel, Timestamp
+from server.schemas import DbId, PatchModel, ResponseModel, Timestamp
 
 # base64 of a 500 KB PNG plus the data-URL prefix.
 MAX_SIGNATURE_URL = 700_000
@@ -16,7 +16,7 @@ MAX_SIGNATURE_URL = 700_000
 class ContractCreate(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    customer_id: int = Field(ge=1)
+    customer_id: DbId
     title: str = Field(min_length=1, max_length=300)
     body: str = Field(min_length=1, max_length=100_000)
 
@@ -26,7 +26,7 @@ class ContractPatch(PatchModel):
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    customer_id: int | None = Field(None, ge=1)
+    customer_id: DbId | None = None
     title: str | None = Field(None, min_length=1, max_length=300)
     body: str | None = Field(None, min_length=1, max_length=100_000)
     status: Literal["sent", "declined"] | None = None
@@ -36,13 +36,13 @@ ContractStatus = Literal["draft", "sent", "signed", "declined"]
 
 
 class ContractListQuery(ListQuery):
-    customer_id: int | None = Field(None, ge=1)
+    customer_id: DbId | None = None
     status: ContractStatus | None = None
 
 
 class SignatureListQuery(ListQuery):
-    contract_id: int | None = Field(None, ge=1)
-    customer_id: int | None = Field(None, ge=1)
+    contract_id: DbId | None = None
+    customer_id: DbId | None = None
 
 
 class SignRequest(BaseModel):

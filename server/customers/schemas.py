@@ -3,7 +3,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from server.pagination import ListQuery
-from server.schemas import PatchModel, ResponseModel, Timestamp
+from server.schemas import DbId, PatchModel, ResponseModel, Timestamp
 
 CustomerStatus = Literal["lead", "active", "inactive"]
 CUSTOMER_SORTS = ("id", "name", "created_at", "updated_at", "last_contact_at", "status")
@@ -11,7 +11,7 @@ CUSTOMER_SORTS = ("id", "name", "created_at", "updated_at", "last_contact_at", "
 
 class CustomerListQuery(ListQuery):
     status: CustomerStatus | None = None
-    owner_id: int | None = Field(None, ge=1)
+    owner_id: DbId | None = None
     source: str | None = Field(None, max_length=32)
 
 
@@ -20,7 +20,7 @@ class CustomerCreate(BaseModel):
     phone: str | None = Field(None, max_length=40)
     email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     status: CustomerStatus = "lead"
-    owner_id: int | None = Field(None, ge=1)
+    owner_id: DbId | None = None
     address: str = Field("", max_length=300)
     notes: str = Field("", max_length=20_000)
 
@@ -32,7 +32,7 @@ class CustomerUpdate(PatchModel):
     phone: str | None = Field(None, max_length=40)
     email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     status: CustomerStatus | None = None
-    owner_id: int | None = Field(None, ge=1)
+    owner_id: DbId | None = None
     address: str | None = Field(None, max_length=300)
     notes: str | None = Field(None, max_length=20_000)
 

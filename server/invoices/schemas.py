@@ -8,7 +8,7 @@ from typing import Literal, NotRequired, TypedDict
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.pagination import ListQuery
-from server.schemas import Money, PatchModel, ResponseModel, Timestamp
+from server.schemas import DbId, Money, PatchModel, ResponseModel, Timestamp
 
 MAX_LINES = 200
 
@@ -22,7 +22,7 @@ class InvoiceLine(BaseModel):
 
 
 class InvoiceCreate(BaseModel):
-    customer_id: int = Field(ge=1)
+    customer_id: DbId
     lines: list[InvoiceLine] = Field(min_length=1, max_length=MAX_LINES)
     notes: str = Field("", max_length=2000)
     status: Literal["draft", "issued"] = "draft"
@@ -31,7 +31,7 @@ class InvoiceCreate(BaseModel):
 class InvoicePatch(PatchModel):
     """Writable fields only; anything else in the body is ignored (mass assignment)."""
 
-    customer_id: int | None = Field(None, ge=1)
+    customer_id: DbId | None = None
     lines: list[InvoiceLine] | None = Field(None, min_length=1, max_length=MAX_LINES)
     notes: str | None = Field(None, max_length=2000)
     status: Literal["draft", "issued", "paid", "cancelled"] | None = None
@@ -41,7 +41,7 @@ InvoiceStatus = Literal["draft", "issued", "paid", "cancelled"]
 
 
 class InvoiceListQuery(ListQuery):
-    customer_id: int | None = Field(None, ge=1)
+    customer_id: DbId | None = None
     status: Literal["draft", "issued", "paid", "cancelled"] | None = None
 
 

@@ -3,11 +3,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from server.pagination import ListQuery
-from server.schemas import ResponseModel, Timestamp
+from server.schemas import DbId, ResponseModel, Timestamp
 
 
 class MessageListQuery(ListQuery):
-    customer_id: int | None = Field(None, ge=1)
+    customer_id: DbId | None = None
     direction: Literal["inbound", "outbound"] | None = None
     status: str | None = Field(None, max_length=16)
 

@@ -13,12 +13,14 @@ from server.messages import service
 from server.messages.media import media_entry
 from server.openapi import NO_CONTENT, TWIML
 from server.outages import rides_out_outages
+from server.telephony.errors import answer_errors_in_twiml
 from server.telephony.form import MESSAGE_SID_KINDS, integer, sid, text, whatsapp_address
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import no_reply
 
 bp = Blueprint("whatsapp_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
+answer_errors_in_twiml(bp, voice=False)  # whatever goes wrong, Twilio gets TwiML
 log = logging.getLogger("agentlocator.webhooks")
 
 

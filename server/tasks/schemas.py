@@ -1,10 +1,10 @@
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from server.pagination import ListQuery
-from server.schemas import PatchModel, ResponseModel, Timestamp
+from server.schemas import DbId, Instant, PatchModel, ResponseModel, Timestamp
 
 TASK_SORTS = ("due_at", "created_at", "title", "status", "id")
 MAX_SNOOZE_MINUTES = 7 * 24 * 60
@@ -12,18 +12,18 @@ MAX_SNOOZE_MINUTES = 7 * 24 * 60
 
 class TaskListQuery(ListQuery):
     status: Literal["open", "done"] | None = None
-    customer_id: int | None = Field(None, ge=1)
-    assignee_id: int | None = Field(None, ge=1)
+    customer_id: DbId | None = None
+    assignee_id: DbId | None = None
     mine: bool = False
-    due_before: AwareDatetime | None = None  # on the effective due time (fires_at)
+    due_before: Instant | None = None  # on the effective due time (fires_at)
 
 
 class TaskCreate(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     notes: str = Field("", max_length=10_000)
-    due_at: AwareDatetime
-    customer_id: int | None = Field(None, ge=1)
-    assignee_id: int | None = Field(None, ge=1)
+    due_at: Instant
+    customer_id: DbId | None = None
+    assignee_id: DbId | None = None
 
 
 class TaskUpdate(PatchModel):
@@ -33,14 +33,14 @@ class TaskUpdate(PatchModel):
 
     title: str | None = Field(None, min_length=1, max_length=300)
     notes: str | None = Field(None, max_length=10_000)
-    due_at: AwareDatetime | None = None
-    customer_id: int | None = Field(None, ge=1)
-    assignee_id: int | None = Field(None, ge=1)
+    due_at: Instant | None = None
+    customer_id: DbId | None = None
+    assignee_id: DbId | None = None
     status: Literal["open", "done"] | None = None
 
 
 class Snooze(BaseModel):
-    until: AwareDatetime | None = None
+    until: Instant | None = None
     minutes: int | None = Field(None, ge=1, le=MAX_SNOOZE_MINUTES)
 
     @model_validator(mode="after")

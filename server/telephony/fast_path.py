@@ -9,8 +9,9 @@ access line.
 
 Everything else goes on to the full app with the body replayed, so the rules live in one
 place: a bad or missing signature (403, and the throttle per source IP), a CORS request,
-duplicate or odd form fields, a large body, and any error here (the call is filed
-idempotently on CallSid, so the full app may safely file it again).
+duplicate or odd form fields, a form no Twilio request carries (server/telephony/form.refusal)
+or a NUL in the query (server/request_guard.py), a large body, and any error here (the call
+is filed idempotently on CallSid, so the full app may safely file it again).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from quart import Quart
 from server.calls.webhooks import answer_incoming_call
 from server.http_security import baseline_headers
 from server.observability import log_request
+from server.telephony.form import refusal
 from server.telephony.signature import signature_matches, signed_url
 from server.telephony.twiml import CONTENT_TYPE
 
@@ -58,7 +60,7 @@ def with_voice_fast_path(app, quart_app: Quart):
             return None
         replay = _replaying(body, receive)
         form = _plain_form(body)
-        if form is None:
+        if form is None or refusal(form) or b"%00" in scope["query_string"]:
             return await app(scope, replay, send)
         url = signed_url(settings.public_base_url, scope["path"], scope["query_string"])
         signature = request_headers.get(_SIGNATURE, b"").decode("latin-1")

@@ -5,15 +5,37 @@ code is a string of ASCII digits, an id we put in a callback URL comes back as w
 Anything else (empty, a sign, a space, a fraction, Arabic-Indic or superscript digits, which
 `str.isdigit` accepts and `int` may not) is not a number: these answer None, never an
 exception that would make the webhook a 500 and Twilio retry it.
+
+`refusal` tells a form no Twilio request carries (a value longer than anything Twilio sends
+in that field, and than its column) before any webhook writes a row of it: `twilio_signed`
+refuses those. A NUL is no reason to lose a call or a message: `text` drops it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+from werkzeug.datastructures import MultiDict
 
 # Integer columns and ids are 32-bit in both databases (as server/tenancy.MAX_ID): a larger
 # number would be PostgreSQL's int4 overflow, a 500.
 MAX_INT = 2**31 - 1
 _MAX_DIGITS = len(str(MAX_INT))
 WHATSAPP_PREFIX = "whatsapp:"
+
+# The longest value each field the webhooks store may have. Twilio's SIDs are 34 characters,
+# its addresses (E.164, `whatsapp:+...`, `client:...`, `sip:...`) and statuses a few dozen,
+# its URLs about 150; the columns they land in hold 64, 32 and 500. A numbered field
+# (MediaUrl0, MediaUrl1...) is looked up without its number.
+LIMITS = {
+    **dict.fromkeys(("AccountSid", "CallSid", "RecordingSid", "MessageSid", "SmsMessageSid", "ParentCallSid"), 64),
+    **dict.fromkeys(("From", "To", "Called", "Caller", "WaId"), 64),
+    **dict.fromkeys(("Direction", "CallStatus", "MessageStatus", "SmsStatus", "RecordingStatus"), 32),
+    **dict.fromkeys(("RecordingUrl", "MediaUrl"), 500),
+    "MediaContentType": 255,
+    "ProfileName": 1000,
+    "Body": 16_384,  # four times WhatsApp's own 4,096 characters
+}
 
 
 def text(value: str | None) -> str:
@@ -34,6 +56,17 @@ def row_id(value: str | None) -> int | None:
     """A database id we put in a callback URL (`?call=<id>`): 1 up to MAX_INT, else None."""
     number = integer(value)
     return number if number else None
+
+
+def refusal(form: Mapping[str, str]) -> str | None:
+    """Why no Twilio request carries this form (a stored field longer than its LIMITS), or
+    None for a form a webhook may read."""
+    pairs = form.items(multi=True) if isinstance(form, MultiDict) else form.items()
+    for name, value in pairs:
+        limit = LIMITS.get(name.rstrip("0123456789"))
+        if limit is not None and len(value) > limit:
+            return f"{name!r} is longer than {limit} characters"
+    return None
 
 
 def whatsapp_address(value: str | None) -> str:

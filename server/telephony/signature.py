@@ -22,6 +22,7 @@ from twilio.request_validator import (
 )
 
 from server.errors import APIError
+from server.telephony.form import refusal
 
 log = logging.getLogger("agentlocator.telephony")
 
@@ -63,13 +64,17 @@ async def signature_is_valid() -> bool:
 
 def twilio_signed(view):
     """403 before the view runs, so an unsigned request writes and enqueues nothing; and
-    unsigned requests are throttled per source IP."""
+    unsigned requests are throttled per source IP. A signed form no Twilio request carries
+    (server/telephony/form.refusal: a value too long for its field) is a 400 before the view
+    runs too, so nothing is half-written."""
 
     @throttle_unsigned
     @wraps(view)
     async def wrapper(*args, **kwargs):
         if not await signature_is_valid():
             raise APIError(403, "bad_signature", "the request is not signed by Twilio")
+        if problem := refusal(await request.form):
+            raise APIError(400, "bad_twilio_form", problem)
         return await view(*args, **kwargs)
 
     return wrapper

@@ -126,9 +126,49 @@ async def test_csv_export_has_bom_hebrew_and_neutralised_formulas(client, auth_h
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:3] == ["מזהה", "שם", "טלפון"]
     exported = {row[1]: row for row in rows[1:]}
-    assert exported["דנה כהן"][2] == "054-123-4567"
+    assert exported["דנה כהן"][2] == "054-123-4567"  # as people read it: no formula, nothing to escape
+    assert exported["Dana Smith"][2] == "'+1 415-555-0100"  # a foreign number reads the same, as text
     assert {"'=HYPERLINK(\"http://evil\")", "'+972 is not a formula", "'-2+3", "'@SUM(A1)"} <= exported.keys()
     assert len(rows) == 1 + len(PEOPLE) + 4
+
+
+@pytest.mark.parametrize("cell", [
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\tplain", "\rplain", " =1+1", "\t\t@x", "\n=cmd|' /C calc'!A0",
+    "\r\n+1", "\u00a0=1", "\u3000=1", "＝1+1", "＋1", "－1", "＠SUM(A1)", " ＝1", "﹦1", "﹢1", "﹫x",
+])
+def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(cell):
+    from server.customers.export import safe_cell
+
+    assert safe_cell(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["054-123-4567", "03-555-0123", "דנה כהן", "a=b", "1+1", "", "  שלום", "lead"])
+def test_csv_cells_that_are_only_text_stay_as_they_are(cell):
+    from server.customers.export import safe_cell
+
+    assert safe_cell(cell) == cell
+
+
+@pytest.mark.both_databases
+async def test_csv_export_refuses_before_the_first_byte(client, auth_headers, monkeypatch):
+    """A bad filter, and an error reading the first batch, are answered with a status: once the
+    200 and the header are out, an error could only cut the file short."""
+    from server.customers import export
+
+    await add_people(client, auth_headers)
+    for query in ({"status": "gone"}, {"owner_id": "99999999999"}, {"q": "a\x00"}, {"sort": "password"}):
+        refused = await client.get("/api/crm/customers/export.csv", query_string=query, headers=auth_headers)
+        assert refused.status_code == 422, query
+        assert refused.content_type == "application/json"
+
+    async def refused_walk(query, field, descending):
+        raise RuntimeError("the database went away")
+        yield  # an async generator, as the real one
+
+    monkeypatch.setattr(export, "_walk", refused_walk)
+    failed = await client.get("/api/crm/customers/export.csv", headers=auth_headers)
+    assert failed.status_code == 500 and failed.content_type == "application/json"
+    assert (await failed.get_json())["error"]["code"] == "internal_error"
 
 
 @pytest.mark.both_databases

@@ -34,9 +34,11 @@ async def served(settings):
     through_quart: list[str] = []
     started, shutdown = asyncio.Event(), asyncio.Event()
 
-    @quart_app.before_request
     async def _seen():
         through_quart.append(request.path)
+
+    # First of the app's hooks, so a request the request guard refuses is seen too.
+    quart_app.before_request_funcs.setdefault(None, []).insert(0, _seen)
 
     @quart_app.before_serving
     async def _started():
@@ -165,3 +167,20 @@ async def test_an_error_on_the_fast_path_is_answered_by_the_full_app(served, mon
     assert response.status_code == 200 and "<Record" in response.text
     assert through_quart == [PATH]
     assert await Call.filter(call_sid="CA" + "9" * 32).count() == 1
+
+
+@pytest.mark.parametrize("bad, query", [
+    ({"From": "+9725" + "4" * 10_000}, ""), ({"Direction": "x" * 100}, ""), ({}, "campaign=a%00b"),
+], ids=["long-from", "long-direction", "nul-in-query"])
+async def test_a_form_no_twilio_request_carries_is_the_full_apps_apology(served, bad, query):
+    """The rules for bad input live in the full app (server/telephony/form.refusal, the request
+    guard): the fast path hands such a request over, and the answer is the same both ways."""
+    client, quart_app, through_quart = served
+    fast = await post(client, call_params("CA" + "a" * 32, **bad), query=query)
+    assert through_quart == [PATH]
+    full_path, body, headers = signed_form(PUBLIC_HOST, PATH, call_params("CA" + "b" * 32, **bad), query=query)
+    slow = await quart_app.test_client().post(full_path, data=body, headers=headers)
+    assert fast.status_code == 200 and "<Say" in fast.text and "<Record" not in fast.text
+    assert (comparable(fast.status_code, fast.headers, fast.text)
+            == comparable(slow.status_code, slow.headers, (await slow.get_data()).decode()))
+    assert await Call.all().count() == 0 and await Customer.all().count() == 0
