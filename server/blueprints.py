@@ -25,7 +25,8 @@ BLUEPRINTS = [
     customer_routes.bp,
     call_routes.bp,
     voice_webhooks.bp,
-    outbound_routes.bp,  # click-to-call and its webhooks
+    outbound_routes.bp,  # click-to-call
+    outbound_routes.webhooks,  # and its two Twilio webhooks
     message_routes.bp,
     whatsapp_webhooks.bp,
     invoice_routes.bp,

@@ -13,12 +13,18 @@ from server.calls.service import call_json
 from server.errors import domain_errors
 from server.openapi import NO_CONTENT, TWIML
 from server.outages import rides_out_outages
-from server.telephony.form import row_id
+from server.telephony.errors import answer_errors_in_twiml
+from server.telephony.form import row_id, sid, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import say_and_hang_up, twiml
 
 bp = Blueprint("outbound_calls", __name__)
 tag_blueprint(bp, ["calls"])
+# Twilio's two webhooks of an outbound call, on a blueprint of their own: whatever goes wrong
+# there, Twilio gets TwiML, while the agent's API call keeps its JSON errors.
+webhooks = Blueprint("outbound_call_webhooks", __name__, url_prefix="/webhook")
+tag_blueprint(webhooks, ["webhooks"])
+answer_errors_in_twiml(webhooks, voice=True)
 
 CALL_GONE_HE = "השיחה אינה זמינה עוד. להתראות"
 
@@ -57,7 +63,7 @@ async def call_customer(data: OutboundCall):
     return call_json(call), 201
 
 
-@bp.post("/webhook/outbound_call")
+@webhooks.post("/outbound_call")
 @document_response(TWIML)
 @twilio_signed
 @rides_out_outages
@@ -67,13 +73,13 @@ async def outbound_call():
     if call is None:
         return say_and_hang_up(CALL_GONE_HE)
     form = await request.form
-    call = await outbound.confirm_sid(call=call, call_sid=form.get("CallSid", ""))
+    call = await outbound.confirm_sid(call=call, call_sid=sid(text(form.get("CallSid")), "CA") or "")
     settings = current_app.config["SETTINGS"]
     return twiml(outbound.dial_customer(
         call, recording_callback=outbound.webhook_url(settings, "/webhook/outbound_recording", call.id)))
 
 
-@bp.post("/webhook/outbound_recording")
+@webhooks.post("/outbound_recording")
 @document_response(NO_CONTENT, 204)
 @twilio_signed
 @rides_out_outages

@@ -178,3 +178,10 @@ def test_refusal_names_the_field_and_passes_what_twilio_sends():
     assert "'From'" in refusal(call_params(CALL_SID, From="x" * (LIMITS["From"] + 1)))
     assert "'MediaUrl3'" in refusal(whatsapp(MediaUrl3="u" * 501))
     assert refusal({"AnythingElse": "a" * 100_000, "Body": "\x00"}) is None  # not stored / NUL dropped
+
+
+@pytest.mark.parametrize("path", ["/webhook/outbound_call", "/webhook/outbound_recording"])
+async def test_click_to_call_webhooks_answer_twiml_too(client, business, path):
+    response = await post_signed(client, path, call_params(CALL_SID, From=LONG), query="call=1")
+    await assert_apology(response)
+    assert await nothing_written()
