@@ -110,9 +110,13 @@ class RealtimeBridge(QObject):
                     # end for a reconnect task, which this client never has, and logout waits for it.
                     client.eio.wait()
                 except socketio.exceptions.ConnectionError as error:
-                    # Refused (a revoked or expired token) or unreachable: next time, force a refresh
-                    # only when the server answered and refused.
-                    refused = "refused" in str(error).lower() or "token" in str(error).lower()
+                    # Refused (a revoked or expired token, or one signed with a secret the server no
+                    # longer has: a development server makes a new one at each start) or
+                    # unreachable: next time, force a refresh only when the server answered and
+                    # refused. python-socketio reports a refused namespace as "One or more
+                    # namespaces failed to connect".
+                    reason = str(error).lower()
+                    refused = any(word in reason for word in ("refused", "token", "namespace"))
                     log.info("realtime: connect failed: %s", error)
                 finally:
                     try:

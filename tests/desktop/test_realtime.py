@@ -4,11 +4,11 @@ the server's replay, and the end of a session."""
 
 from __future__ import annotations
 
-import socket
 import threading
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import jwt
 import pytest
 import socketio
 from PySide6.QtCore import QThread
@@ -17,76 +17,7 @@ from desktop.api import Api
 from desktop.realtime import RealtimeBridge
 from tests.conftest import PASSWORD
 from tests.desktop.conftest import EMAIL
-
-
-class CuttableProxy:
-    """A TCP relay to the server that can drop every connection and refuse new ones (the
-    network going away) and come back."""
-
-    def __init__(self, target_port: int) -> None:
-        self.target_port = target_port
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.up = True
-        self.sockets: list[socket.socket] = []
-        self.errors: list[str] = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError as error:
-                self.errors.append(f"accept: {error!r}")
-                return
-            if not self.up:
-                conn.close()
-                continue
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            except OSError as error:
-                self.errors.append(f"upstream: {error!r}")
-                conn.close()
-                continue
-            with self.lock:
-                self.sockets += [conn, upstream]
-            for a, b in ((conn, upstream), (upstream, conn)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
-
-    def _pump(self, source: socket.socket, dest: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                dest.sendall(data)
-        except OSError as error:
-            self.errors.append(f"pump: {error!r}")
-        for s in (source, dest):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def cut(self) -> None:
-        self.up = False
-        with self.lock:
-            for s in self.sockets:
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-                s.close()
-            self.sockets.clear()
-
-    def restore(self) -> None:
-        self.up = True
-
-    def close(self) -> None:
-        self.cut()
-        self.listener.close()
+from tests.tcp_proxy import ThreadedTcpProxy
 
 
 def create_task(base_url: str, token: str, title: str, **fields) -> dict:
@@ -159,16 +90,17 @@ def test_an_expired_access_token_is_refreshed_before_connecting(qtbot, live_serv
 
 
 def test_reconnects_after_a_network_loss_and_gets_what_fell_due_meanwhile(qtbot, live_server, clean_tasks, bridges):
-    proxy = CuttableProxy(live_server.port)
+    proxy = ThreadedTcpProxy("127.0.0.1", live_server.port)  # the network between desktop and server
+    proxy.start()
     try:
-        api = logged_in(proxy.url)
+        api = logged_in(f"http://127.0.0.1:{proxy.port}")
         bridge = RealtimeBridge(api, min_delay=0.2, max_delay=1.0)
         bridges.append(bridge)
         alerts: list[dict] = []
         bridge.task_due.connect(alerts.append)
         bridge.start()
         qtbot.waitUntil(lambda: bridge.connected, timeout=10_000)
-        assert bridge.connected, proxy.errors
+        assert bridge.connected
         with qtbot.waitSignal(bridge.connected_changed, timeout=10_000, check_params_cb=lambda up: not up):
             proxy.cut()
 
@@ -212,3 +144,20 @@ def test_a_session_that_ended_is_signalled_not_retried(qtbot, live_server, bridg
         bridge.start()
     qtbot.waitUntil(lambda: not bridge.running, timeout=5_000)
     assert bridge.connections == 0
+
+
+def test_a_token_the_server_refuses_is_refreshed_and_the_socket_comes_back(qtbot, live_server, clean_tasks,
+                                                                            bridges):
+    """As after a development server's restart, which signs with a new secret: the access token
+    has not expired, yet the server refuses the socket (python-socketio calls that "One or more
+    namespaces failed to connect"). The bridge refreshes it and connects, rather than retrying
+    the refused token for ever."""
+    api = logged_in(live_server.base_url)
+    claims = jwt.decode(api.access_token(), options={"verify_signature": False})
+    api._access_token = jwt.encode(claims, "a-secret-the-server-no-longer-has-0123456789", algorithm="HS256")
+    refreshes = api.refresh_count
+    bridge = RealtimeBridge(api, min_delay=0.2, max_delay=1.0)
+    bridges.append(bridge)
+    with qtbot.waitSignal(bridge.connected_changed, timeout=15_000, check_params_cb=lambda up: up):
+        bridge.start()
+    assert api.refresh_count == refreshes + 1 and bridge.connections == 1
