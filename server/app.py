@@ -6,6 +6,9 @@ import logging
 import secrets
 
 from quart import Quart
+from quart.ctx import RequestContext
+from quart.globals import request_ctx
+from quart.typing import ResponseReturnValue
 from quart_rate_limiter import RateLimiter
 from quart_schema import QuartSchema
 from werkzeug.routing import IntegerConverter
@@ -18,12 +21,25 @@ from server.job_kinds import HANDLERS
 from server.jobs.worker import Worker
 from server.observability import install as install_observability
 from server.openapi import Provider as OpenAPIProvider
+from server.outages import ride_out
 from server.realtime import Realtime
 from server.request_guard import install as install_request_guard
 from server.runtime import Runtime
 from server.tasks.scheduler import TaskClock, replay_pending
 
 log = logging.getLogger("agentlocator")
+
+
+class App(Quart):
+    """Quart, with reads that wait out a database outage of a few seconds (server/outages.py):
+    a GET is safe to run again, so it does, rather than answer the agent 503. Writes answer
+    503 with Retry-After (server/errors.py), except Twilio's webhooks, which wait too."""
+
+    async def dispatch_request(self, request_context: RequestContext | None = None) -> ResponseReturnValue:
+        dispatch = super().dispatch_request
+        if (request_context or request_ctx).request.method in ("GET", "HEAD"):
+            return await ride_out(lambda: dispatch(request_context))
+        return await dispatch(request_context)
 
 
 class DatabaseId(IntegerConverter):
@@ -43,7 +59,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     if not settings.signatures_enforced:
         log.warning("TWILIO_AUTH_TOKEN is not set: webhook signatures are NOT checked (development only)")
 
-    app = Quart(__name__)
+    app = App(__name__)
     # Every `<int:...>` in a route is a database id: bounded, so an absurd number is a 404
     # rather than an integer overflow inside the database driver.
     app.url_map.converters["int"] = DatabaseId

@@ -1,8 +1,8 @@
 """A database outage of a few seconds. Twilio's webhooks: Twilio waits up to 15 s and never sends a voice
 webhook again, so a webhook that failed during a few seconds' outage would lose its call.
 They wait for the database instead (server/outages.py) and lose nothing. Caused for real:
-PostgreSQL behind a TCP proxy whose line is cut (tests/tcp_proxy.py). The API meanwhile
-answers a clear 503 with Retry-After, not a 500."""
+PostgreSQL behind a TCP proxy whose line is cut (tests/tcp_proxy.py). The API's reads wait
+too; its writes answer a clear 503 with Retry-After, not a 500."""
 
 from __future__ import annotations
 
@@ -61,17 +61,21 @@ async def test_webhooks_wait_out_a_database_outage_and_lose_no_call(settings, bu
 
 
 @postgres_only
-async def test_the_api_answers_503_with_retry_after_while_the_database_is_away(settings, user, auth_headers):
+async def test_reads_wait_out_the_outage_and_writes_answer_503_with_retry_after(settings, user, auth_headers):
     target = urlsplit(settings.database_url)
     async with TcpProxy(target.hostname, target.port) as proxy:
         app = create_app(settings=settings.with_overrides(database_url=via(settings.database_url, proxy.port)))
         async with app.test_app():
             with app.extensions["runtime"].activated():
+                client = app.test_client()
                 proxy.cut()
-                response = await app.test_client().get("/api/crm/calls", headers=auth_headers)
+                read = asyncio.ensure_future(client.get("/api/crm/calls", headers=auth_headers))
+                await eventually(lambda: proxy.refused >= 1, what="the read to find the database gone")
+                write = await client.post("/api/crm/tasks", headers=auth_headers,
+                                          json={"title": "לא נשמר", "due_at": "2026-12-01T10:00:00+02:00"})
+                assert not read.done()  # a read waits for the database...
                 proxy.restore()
-                assert response.status_code == 503
-                assert response.headers["Retry-After"] == "5"
-                assert (await response.get_json())["error"]["code"] == "unavailable"
-                again = await app.test_client().get("/api/crm/calls", headers=auth_headers)
-                assert again.status_code == 200
+                assert (await read).status_code == 200  # ...and is answered once it is back
+                assert write.status_code == 503  # a write is not run twice: the client tries again
+                assert write.headers["Retry-After"] == "5"
+                assert (await write.get_json())["error"]["code"] == "unavailable"
