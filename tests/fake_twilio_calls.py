@@ -51,3 +51,13 @@ class FakeTwilioCalls(FakeTwilioMessages):
             "status": "queued", "direction": "outbound-api", "api_version": "2010-04-01",
             "uri": f"/2010-04-01/Accounts/{self.account_sid}/Calls/{sid}.json",
         }).encode())
+
+
+if __name__ == "__main__":
+    # `python -m tests.fake_twilio_calls ACCOUNT_SID AUTH_TOKEN`: serve until killed, for a
+    # server run by hand or by `make fuzz`; the first line printed is the base URL.
+    import sys
+
+    with FakeTwilioCalls(account_sid=sys.argv[1], auth_token=sys.argv[2]) as fake:
+        print(fake.base_url, flush=True)
+        threading.Event().wait()
