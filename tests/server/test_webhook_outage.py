@@ -7,6 +7,7 @@ too; its writes answer a clear 503 with Retry-After, not a 500."""
 from __future__ import annotations
 
 import asyncio
+from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
 
 from server.app import create_app
@@ -21,37 +22,43 @@ from tests.workers import via
 CALL_SID, RECORDING_SID = "CA" + "5" * 32, "RE" + "5" * 32
 
 
-@postgres_only
-async def test_webhooks_wait_out_a_database_outage_and_lose_no_call(settings, business):
+@asynccontextmanager
+async def behind_a_proxy(settings):
+    """A started app whose database connections go through a TCP proxy the test can cut;
+    (its test client, the proxy)."""
     target = urlsplit(settings.database_url)
     async with TcpProxy(target.hostname, target.port) as proxy:
         app = create_app(settings=settings.with_overrides(database_url=via(settings.database_url, proxy.port)))
         async with app.test_app():
             with app.extensions["runtime"].activated():
-                client = app.test_client()
+                yield app.test_client(), proxy
 
-                async def post(path: str, **extra):
-                    full_path, body, headers = signed_form(PUBLIC_HOST, path, call_params(CALL_SID, **extra))
-                    return await client.post(full_path, data=body, headers=headers)
 
-                proxy.cut()
-                answers = [
-                    asyncio.ensure_future(post("/webhook/incoming_call")),
-                    asyncio.ensure_future(post("/webhook/handle_recording", RecordingSid=RECORDING_SID,
-                                               RecordingUrl=f"https://api.twilio.com/Recordings/{RECORDING_SID}",
-                                               RecordingDuration="4", CallStatus="in-progress")),
-                ]
-                await eventually(lambda: proxy.refused >= 2, what="the webhooks to find the database gone")
-                assert not any(answer.done() for answer in answers)  # waiting, not failing
-                proxy.restore()
-                incoming, recording = await asyncio.gather(*answers)
+@postgres_only
+async def test_webhooks_wait_out_a_database_outage_and_lose_no_call(settings, business):
+    async with behind_a_proxy(settings) as (client, proxy):
+        async def post(path: str, **extra):
+            full_path, body, headers = signed_form(PUBLIC_HOST, path, call_params(CALL_SID, **extra))
+            return await client.post(full_path, data=body, headers=headers)
 
-                proxy.cut()  # again as the call ends: its last status must not be lost either
-                refused = proxy.refused
-                ending = asyncio.ensure_future(post("/webhook/call_status", CallStatus="completed", CallDuration="9"))
-                await eventually(lambda: proxy.refused > refused, what="call_status to find the database gone")
-                proxy.restore()
-                status = await ending
+        proxy.cut()
+        answers = [
+            asyncio.ensure_future(post("/webhook/incoming_call")),
+            asyncio.ensure_future(post("/webhook/handle_recording", RecordingSid=RECORDING_SID,
+                                       RecordingUrl=f"https://api.twilio.com/Recordings/{RECORDING_SID}",
+                                       RecordingDuration="4", CallStatus="in-progress")),
+        ]
+        await eventually(lambda: proxy.refused >= 2, what="the webhooks to find the database gone")
+        assert not any(answer.done() for answer in answers)  # waiting, not failing
+        proxy.restore()
+        incoming, recording = await asyncio.gather(*answers)
+
+        proxy.cut()  # again as the call ends: its last status must not be lost either
+        refused = proxy.refused
+        ending = asyncio.ensure_future(post("/webhook/call_status", CallStatus="completed", CallDuration="9"))
+        await eventually(lambda: proxy.refused > refused, what="call_status to find the database gone")
+        proxy.restore()
+        status = await ending
 
     assert [incoming.status_code, recording.status_code, status.status_code] == [200, 200, 200]
     assert "<Record" in await incoming.get_data(as_text=True)
@@ -62,20 +69,15 @@ async def test_webhooks_wait_out_a_database_outage_and_lose_no_call(settings, bu
 
 @postgres_only
 async def test_reads_wait_out_the_outage_and_writes_answer_503_with_retry_after(settings, user, auth_headers):
-    target = urlsplit(settings.database_url)
-    async with TcpProxy(target.hostname, target.port) as proxy:
-        app = create_app(settings=settings.with_overrides(database_url=via(settings.database_url, proxy.port)))
-        async with app.test_app():
-            with app.extensions["runtime"].activated():
-                client = app.test_client()
-                proxy.cut()
-                read = asyncio.ensure_future(client.get("/api/crm/calls", headers=auth_headers))
-                await eventually(lambda: proxy.refused >= 1, what="the read to find the database gone")
-                write = await client.post("/api/crm/tasks", headers=auth_headers,
-                                          json={"title": "לא נשמר", "due_at": "2026-12-01T10:00:00+02:00"})
-                assert not read.done()  # a read waits for the database...
-                proxy.restore()
-                assert (await read).status_code == 200  # ...and is answered once it is back
-                assert write.status_code == 503  # a write is not run twice: the client tries again
-                assert write.headers["Retry-After"] == "5"
-                assert (await write.get_json())["error"]["code"] == "unavailable"
+    async with behind_a_proxy(settings) as (client, proxy):
+        proxy.cut()
+        read = asyncio.ensure_future(client.get("/api/crm/calls", headers=auth_headers))
+        await eventually(lambda: proxy.refused >= 1, what="the read to find the database gone")
+        write = await client.post("/api/crm/tasks", headers=auth_headers,
+                                  json={"title": "לא נשמר", "due_at": "2026-12-01T10:00:00+02:00"})
+        assert not read.done()  # a read waits for the database...
+        proxy.restore()
+        assert (await read).status_code == 200  # ...and is answered once it is back
+        assert write.status_code == 503  # a write is not run twice: the client tries again
+        assert write.headers["Retry-After"] == "5"
+        assert (await write.get_json())["error"]["code"] == "unavailable"
