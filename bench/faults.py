@@ -59,6 +59,7 @@ import httpx
 import socketio
 from twilio.request_validator import RequestValidator
 
+from tests.e2e.live import free_port
 from tests.fakes import FakeTwilioMedia
 from tests.nginx import Nginx
 from tests.tcp_proxy import ThreadedTcpProxy
@@ -150,14 +151,11 @@ class Run:
         self.processes: list[Supervised] = []
 
     # -- set-up ---------------------------------------------------------------------------
-    def admin_url(self) -> str:
-        return PG
-
     def direct_url(self) -> str:
         return PG.rsplit("/", 1)[0] + f"/{self.database}"
 
     def set_up(self) -> None:
-        asyncio.run(self._create_database())
+        asyncio.run(on_server(f'CREATE DATABASE "{self.database}"'))
         host, port = PG.split("@", 1)[1].split("/", 1)[0].split(":")
         self.db_proxy = ThreadedTcpProxy(host, int(port))
         self.db_proxy.start()
@@ -197,31 +195,17 @@ class Run:
             wait_for(lambda port=port: healthy(f"http://127.0.0.1:{port}"), 60, f"web process on {port}")
         wait_for(lambda: healthy(self.base_url), 30, "nginx")
 
-    async def _create_database(self) -> None:
-        connection = await asyncpg.connect(PG)
-        try:
-            await connection.execute(f'CREATE DATABASE "{self.database}"')
-        finally:
-            await connection.close()
-
     def tear_down(self) -> None:
         for process in self.processes:
             process.stop()
         self.nginx.__exit__(None, None, None)
         self.db_proxy.close()
         self.media.__exit__(None, None, None)
-        asyncio.run(self._drop_database())
+        asyncio.run(on_server(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)'))
         if self.args.keep:
             log(f"logs kept in {self.work}")
         else:
             shutil.rmtree(self.work, ignore_errors=True)
-
-    async def _drop_database(self) -> None:
-        connection = await asyncpg.connect(PG)
-        try:
-            await connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
-        finally:
-            await connection.close()
 
     # -- the load -------------------------------------------------------------------------
     def signed(self, path: str, params: dict) -> tuple[bytes, dict]:
@@ -507,12 +491,13 @@ def hold_sockets(base_url: str, token: str, count: int, stop, results) -> None:
     asyncio.run(hold())
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+async def on_server(statement: str) -> None:
+    """One statement on the PostgreSQL server (CREATE/DROP DATABASE: outside any database's own)."""
+    connection = await asyncpg.connect(PG)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
 
 
 def healthy(base_url: str) -> bool:

@@ -120,7 +120,7 @@ class CheckedTransport(httpx.AsyncHTTPTransport):
         super().__init__()
         limits = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=self._pool._ssl_context,  # the one httpx just built: loading the CAs costs
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,

@@ -12,14 +12,10 @@ import socket
 import subprocess
 from pathlib import Path
 
+from tests.e2e.live import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOYED_PORTS = ("5001", "5002")  # the upstream servers deploy/nginx.conf lists
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def upstream_blocks(ports: list[int]) -> str:
@@ -37,7 +33,7 @@ class Nginx:
     def __init__(self, workdir: Path, ports: list[int]) -> None:
         self.workdir = workdir / "nginx"
         self.ports = ports
-        self.port = _free_port()
+        self.port = free_port()
         self.process: subprocess.Popen | None = None
 
     @property

@@ -25,7 +25,7 @@ from server.customers.models import Customer
 from server.errors import DomainError
 from server.messages.service import sender_number
 from server.telephony.client import TwilioError, TwilioRefusedError, create_call
-from server.telephony.form import integer, sid, text
+from server.telephony.form import form_sid, integer, text
 from server.tenancy import owned
 
 log = logging.getLogger("agentlocator.calls.outbound")
@@ -130,10 +130,8 @@ async def recording_done(*, call: Call, form) -> bool:
     """Attach the call's recording (completed ones only; once per RecordingSid)."""
     if form.get("RecordingStatus", "completed") != "completed":
         return False
-    recording_sid, recording_url = sid(text(form.get("RecordingSid")), "RE"), text(form.get("RecordingUrl"))
+    recording_sid, recording_url = form_sid(form, "RecordingSid", "RE"), text(form.get("RecordingUrl"))
     if not recording_sid or not recording_url:
-        if form.get("RecordingSid") and not recording_sid:
-            log.warning("RecordingSid is not a Twilio SID (%r): nothing stored", form.get("RecordingSid")[:40])
         return False
     return await attach_recording(call=call, recording_sid=recording_sid, recording_url=recording_url,
                                   recording_duration=integer(form.get("RecordingDuration")))

@@ -14,7 +14,7 @@ from server.errors import domain_errors
 from server.openapi import NO_CONTENT, TWIML
 from server.outages import rides_out_outages
 from server.telephony.errors import answer_errors_in_twiml
-from server.telephony.form import row_id, sid, text
+from server.telephony.form import form_sid, row_id
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import say_and_hang_up, twiml
 
@@ -73,7 +73,7 @@ async def outbound_call():
     if call is None:
         return say_and_hang_up(CALL_GONE_HE)
     form = await request.form
-    call = await outbound.confirm_sid(call=call, call_sid=sid(text(form.get("CallSid")), "CA") or "")
+    call = await outbound.confirm_sid(call=call, call_sid=form_sid(form, "CallSid", "CA") or "")
     settings = current_app.config["SETTINGS"]
     return twiml(outbound.dial_customer(
         call, recording_callback=outbound.webhook_url(settings, "/webhook/outbound_recording", call.id)))

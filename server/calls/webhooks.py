@@ -16,7 +16,7 @@ from server.messages import followup
 from server.openapi import TEXT, TWIML
 from server.outages import rides_out_outages
 from server.telephony.errors import answer_errors_in_twiml
-from server.telephony.form import integer, sid, text
+from server.telephony.form import form_sid, integer, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import (
     THANK_YOU_HE,
@@ -31,15 +31,6 @@ bp = Blueprint("voice_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
 answer_errors_in_twiml(bp, voice=True)  # whatever goes wrong, Twilio gets TwiML
 log = logging.getLogger("agentlocator.webhooks")
-
-
-def _sid(form: Mapping[str, str], name: str, kind: str) -> str | None:
-    """Twilio's `name` if it is a SID of `kind`. Anything else is stored nowhere (a SID names
-    files and dedupe keys), yet the webhook still answers as usual: Twilio would only retry."""
-    value = sid(text(form.get(name)), kind)
-    if value is None and form.get(name):
-        log.warning("%s is not a Twilio %s SID (%r): nothing stored for it", name, kind, form.get(name)[:40])
-    return value
 
 
 @bp.post("/incoming_call")
@@ -61,7 +52,7 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
     if business_id is None:
         log.error("call to a number no business owns: %s", form.get("To"))
         return say_and_hang_up_text(UNKNOWN_NUMBER_HE)
-    if call_sid := _sid(form, "CallSid", "CA"):
+    if call_sid := form_sid(form, "CallSid", "CA"):
         await service.call_for_webhook(
             business_id=business_id, call_sid=call_sid, from_number=text(form.get("From")),
             to_number=text(form.get("To")), direction=text(form.get("Direction", "inbound")),
@@ -77,7 +68,7 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
 @rides_out_outages
 async def handle_recording():
     form = await request.form
-    call_sid, recording_sid = _sid(form, "CallSid", "CA"), _sid(form, "RecordingSid", "RE")
+    call_sid, recording_sid = form_sid(form, "CallSid", "CA"), form_sid(form, "RecordingSid", "RE")
     recording_url = text(form.get("RecordingUrl"))
     business_id = await business_id_for_number(form.get("To"))
     if business_id and call_sid and recording_sid and recording_url:
@@ -98,7 +89,7 @@ async def handle_recording():
 @rides_out_outages
 async def call_status():
     form = await request.form
-    call_sid, status = _sid(form, "CallSid", "CA"), text(form.get("CallStatus"))
+    call_sid, status = form_sid(form, "CallSid", "CA"), text(form.get("CallStatus"))
     if call_sid and status:
         moved = await service.advance_status(call_sid=call_sid, status=status,
                                              duration=integer(form.get("CallDuration")))

@@ -14,7 +14,7 @@ from server.messages.media import media_entry
 from server.openapi import NO_CONTENT, TWIML
 from server.outages import rides_out_outages
 from server.telephony.errors import answer_errors_in_twiml
-from server.telephony.form import MESSAGE_SID_KINDS, integer, sid, text, whatsapp_address
+from server.telephony.form import MESSAGE_SID_KINDS, form_sid, integer, text, whatsapp_address
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import no_reply
 
@@ -22,16 +22,6 @@ bp = Blueprint("whatsapp_webhooks", __name__, url_prefix="/webhook")
 tag_blueprint(bp, ["webhooks"])
 answer_errors_in_twiml(bp, voice=False)  # whatever goes wrong, Twilio gets TwiML
 log = logging.getLogger("agentlocator.webhooks")
-
-
-def _message_sid(form) -> str | None:
-    """Twilio's MessageSid if it is one. Anything else is stored nowhere (it names the media
-    files), yet the webhook still answers as usual: Twilio would only retry."""
-    raw = text(form.get("MessageSid") or form.get("SmsMessageSid")).strip()
-    value = sid(raw, *MESSAGE_SID_KINDS)
-    if value is None and raw:
-        log.warning("MessageSid is not a Twilio message SID (%r): nothing stored for it", raw[:40])
-    return value
 
 
 def _media(form) -> list[dict]:
@@ -45,7 +35,7 @@ def _media(form) -> list[dict]:
 @rides_out_outages
 async def whatsapp():
     form = await request.form
-    message_sid = _message_sid(form)
+    message_sid = form_sid(form, "MessageSid", *MESSAGE_SID_KINDS, also="SmsMessageSid")
     business_id = await business_id_for_number(form.get("To"))
     if business_id is None:
         log.error("WhatsApp message to a number no business owns: %s", form.get("To"))
@@ -64,7 +54,8 @@ async def whatsapp():
 @rides_out_outages
 async def whatsapp_status():
     form = await request.form
-    message_sid, status = _message_sid(form), text(form.get("MessageStatus")).strip().lower()
+    message_sid = form_sid(form, "MessageSid", *MESSAGE_SID_KINDS, also="SmsMessageSid")
+    status = text(form.get("MessageStatus")).strip().lower()
     if message_sid and status:
         moved = await service.advance_status(message_sid=message_sid, status=status,
                                              error_code=integer(form.get("ErrorCode")))

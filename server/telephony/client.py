@@ -156,8 +156,8 @@ def checked_media_url(url: str, settings: Settings) -> str:
 def media_hop_allowed(url: str | httpx.URL, settings: Settings) -> bool:
     """May a media download go to `url`: the configured API origin itself, or one of Twilio's
     media hosts over https."""
-    scheme, host, _port = _origin(url)
-    if host and _origin(url) == _origin(settings.twilio_api_base):
+    origin = scheme, host, _port = _origin(url)
+    if host and origin == _origin(settings.twilio_api_base):
         return True
     twilio = any(host == domain or host.endswith("." + domain) for domain in TWILIO_MEDIA_DOMAINS)
     return scheme == "https" and (twilio or host in TWILIO_LEGACY_MEDIA_HOSTS)

@@ -13,9 +13,12 @@ refuses those. A NUL is no reason to lose a call or a message: `text` drops it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 from werkzeug.datastructures import MultiDict
+
+log = logging.getLogger("agentlocator.webhooks")
 
 # Integer columns and ids are 32-bit in both databases (as server/tenancy.MAX_ID): a larger
 # number would be PostgreSQL's int4 overflow, a 500.
@@ -88,3 +91,14 @@ def sid(value: str | None, *kinds: str) -> str | None:
     if not value or len(value) != SID_LENGTH or value[:2] not in kinds:
         return None
     return value if _HEX.issuperset(value[2:]) else None
+
+
+def form_sid(form: Mapping[str, str], name: str, *kinds: str, also: str | None = None) -> str | None:
+    """The SID a webhook's field `name` (or, when empty, `also`) carries, if it is one of
+    `kinds`. Anything else is stored nowhere, a SID naming files and dedupe keys, and logged;
+    the webhook still answers as usual, since Twilio would only send it again."""
+    raw = text(form.get(name) or (form.get(also) if also else None)).strip()
+    value = sid(raw, *kinds)
+    if value is None and raw:
+        log.warning("%s is not a Twilio %s SID (%r): nothing stored for it", name, "/".join(kinds), raw[:40])
+    return value
