@@ -11,11 +11,11 @@ STAMP := $(VENV)/.installed
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml desktop/pyproject.toml desktop/VERSION
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or pyenv 3.12.x)"; exit 1; }
 	@test -x $(PY) || $(PYTHON312) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,desktop]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' -e ./desktop
 	@touch $@
 
 # Debian packages the desktop client (QtMultimedia: libpulse0; a real window: the xcb plugin's libxcb-*), the browser tests (chromium)
