@@ -10,6 +10,7 @@ from server.calls import webhooks as voice_webhooks
 from server.contracts import routes as contract_routes
 from server.contracts import signing
 from server.customers import routes as customer_routes
+from server.desktop_updates import routes as desktop_update_routes
 from server.invoices import routes as invoice_routes
 from server.messages import routes as message_routes
 from server.messages import webhooks as whatsapp_webhooks
@@ -36,5 +37,6 @@ BLUEPRINTS = [
     view_routes.bp,
     timeline_routes.bp,
     push_routes.bp,
+    desktop_update_routes.bp,  # public: the desktop's update check and installers
     webapp.bp,  # the web app (web/dist), `/` included: last
 ]

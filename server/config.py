@@ -47,6 +47,8 @@ class Settings:
     transcriber: str = "none"
     whisper_model: str = ""
     media_root: Path = Path("data/media")
+    # The desktop installers an admin publishes (server/desktop_updates/); may be missing.
+    desktop_downloads_dir: Path = Path("data/downloads/desktop")
     run_worker: bool = True
     run_scheduler: bool = True  # the task-due clock; every server process runs one (claims are atomic)
     # Development applies migrations at start-up; production runs `server.cli migrate`
@@ -99,6 +101,7 @@ _CONVERTERS = {
     "port": int,
     "cors_origins": _split,
     "media_root": Path,
+    "desktop_downloads_dir": Path,
     "web_dist": Path,
     "run_worker": _bool,
     "run_scheduler": _bool,

@@ -1,4 +1,5 @@
-"""`/api/health`: is the server up, is the database reachable, is the job queue moving.
+"""`/api/health`: is the server up, is the database reachable, is the job queue moving, and
+which version it runs (`version`, the product's one version: desktop/VERSION).
 
 It answers 503 (`ok` false) when the database is down, or when the queue is stalled: a job
 has been due for STALLED_AFTER while no worker made progress in that time (no live
@@ -28,6 +29,7 @@ from server.jobs import report
 from server.jobs.models import Job, WorkerHeartbeat
 from server.jobs.queue import now
 from server.schemas import ResponseModel
+from server.version import VERSION
 
 log = logging.getLogger("agentlocator.health")
 bp = Blueprint("health", __name__)
@@ -39,6 +41,7 @@ WARN_EVERY_SECONDS = 60.0
 
 class HealthOut(ResponseModel):
     ok: bool
+    version: str  # the product's version (desktop/VERSION): what this server runs and offers desktops
     db: Literal["ok", "down"]
     worker: Literal["alive", "missing", "unknown"]
     queue: Literal["ok", "stalled", "unknown"]
@@ -93,4 +96,4 @@ async def health():
         _warn("stalled", "job queue stalled: oldest queued job %.0f s, dead %d, worker %s",
               state["oldest_queued_seconds"], state["dead_jobs"], state["worker"])
     ok = database and state["queue"] != "stalled"
-    return {"ok": ok, "db": "ok" if database else "down", **state}, 200 if ok else 503
+    return {"ok": ok, "version": VERSION, "db": "ok" if database else "down", **state}, 200 if ok else 503

@@ -34,6 +34,7 @@ CSV = Body("text/csv", "CSV, UTF-8 with a BOM")
 HTML = Body("text/html", "An HTML page")
 TWIML = Body("text/xml", "TwiML for Twilio")
 TEXT = Body("text/plain", "Plain text")
+INSTALLER = Body("application/octet-stream", "An installer file, as an attachment (Range requests answered with 206)")
 
 SHARED_ERRORS = {
     422: lambda operation: "requestBody" in operation or any(p["in"] == "query" for p in operation["parameters"]),

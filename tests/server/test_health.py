@@ -11,6 +11,7 @@ from server.app import create_app
 from server.jobs import queue
 from server.jobs.errors import PermanentJobError
 from server.jobs.worker import Worker
+from server.version import VERSION
 from tests.conftest import postgres_only
 from tests.tcp_proxy import TcpProxy
 from tests.waiting import eventually
@@ -37,7 +38,8 @@ async def test_healthy_with_a_live_worker_and_a_dead_job(app, client, settings):
         status, body = await eventually(answered_alive, what="the worker's heartbeat")
     assert status == 200 and body["heartbeat_age_seconds"] < 5
     assert {k: v for k, v in body.items() if k != "heartbeat_age_seconds"} == {
-        "ok": True, "db": "ok", "worker": "alive", "queue": "ok", "oldest_queued_seconds": None, "dead_jobs": 1}
+        "ok": True, "version": VERSION, "db": "ok", "worker": "alive", "queue": "ok", "oldest_queued_seconds": None,
+        "dead_jobs": 1}
 
 
 async def test_jobs_waiting_with_no_worker_is_503_and_one_warning(app, client, settings, caplog):
@@ -45,8 +47,9 @@ async def test_jobs_waiting_with_no_worker_is_503_and_one_warning(app, client, s
     await queue.enqueue("work", {}, run_at=queue.now() - timedelta(seconds=95))  # due 95 s ago, never taken
     status, body = await health(client)
     assert status == 503
-    assert body == {"ok": False, "db": "ok", "worker": "missing", "queue": "stalled", "heartbeat_age_seconds": None,
-                    "oldest_queued_seconds": body["oldest_queued_seconds"], "dead_jobs": 0}
+    assert body == {"ok": False, "version": VERSION, "db": "ok", "worker": "missing", "queue": "stalled",
+                    "heartbeat_age_seconds": None, "oldest_queued_seconds": body["oldest_queued_seconds"],
+                    "dead_jobs": 0}
     assert 95 <= body["oldest_queued_seconds"] < 100
     assert (await health(client))[0] == 503  # asked again: no second warning within the minute
     warnings = [r.getMessage() for r in caplog.records if r.name == "agentlocator.health"]

@@ -1,4 +1,5 @@
 from server.businesses.service import greeting_file
+from server.version import VERSION
 from tests.conftest import ROOT
 
 WELCOME = (ROOT / "server/static/voice_responses/welcome.mp3").read_bytes()
@@ -32,9 +33,9 @@ async def test_business_greeting_is_served_and_missing_one_is_json_404(client, s
 async def test_health_reports_database_and_worker(client):
     response = await client.get("/api/health")
     assert response.status_code == 200
-    assert await response.get_json() == {"ok": True, "db": "ok", "worker": "missing", "queue": "ok",
-                                         "heartbeat_age_seconds": None, "oldest_queued_seconds": None,
-                                         "dead_jobs": 0}
+    assert await response.get_json() == {"ok": True, "version": VERSION, "db": "ok", "worker": "missing",
+                                         "queue": "ok", "heartbeat_age_seconds": None,
+                                         "oldest_queued_seconds": None, "dead_jobs": 0}
 
 
 async def test_every_response_carries_revision_even_errors(client):
