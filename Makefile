@@ -40,6 +40,27 @@ web: ## build the web app (web/dist) when its sources changed
 	  cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build; \
 	fi
 
+# The office-PC installer (installer/build.sh): a frozen build from a venv of the desktop
+# distribution alone, the Debian package and the NSIS script compiled against it. Rebuilt when
+# the desktop client or the installer's own files change.
+INSTALLER_PACKAGES := dpkg-dev debconf nsis desktop-file-utils
+VERSION := $(shell tr -d '[:space:]' < desktop/VERSION)
+DEB := installer/dist/agentlocator-desktop_$(VERSION)_amd64.deb
+INSTALLER_SOURCES := $(shell find desktop installer -type f -not -path 'installer/build/*' -not -path 'installer/dist/*' -not -path '*/__pycache__/*' -not -path 'desktop/build/*' -not -path '*.egg-info/*')
+installer-deps:
+	@missing=$$(for p in $(INSTALLER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "installing: $$missing"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(DEB): $(INSTALLER_SOURCES)
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or pyenv 3.12.x)"; exit 1; }
+	@PYTHON312=$(PYTHON312) installer/build.sh
+
+installer: system-deps installer-deps $(DEB) ## build the desktop's Debian package and compile the Windows (NSIS) installer script
+
 install: $(STAMP) ## create .venv and install the server with its dev tools
 
 run: $(STAMP) web ## build the web app when needed, migrate the embedded database, seed the demo business once, serve on PORT (5000)
@@ -47,7 +68,7 @@ run: $(STAMP) web ## build the web app when needed, migrate the embedded databas
 	$(PY) -m server.cli seed-demo
 	$(PY) -m server.main
 
-test: $(STAMP) system-deps web ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
+test: $(STAMP) system-deps web installer ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
 	@scripts/run-tests.sh
 
 fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token, on SQLite and PostgreSQL (when it answers): no 5xx
@@ -63,4 +84,4 @@ bench-deps:
 bench: $(STAMP) bench-deps ## the webhook load benchmark (figures for docs/BENCHMARKS.md)
 	$(PY) -m bench.webhooks --markdown
 
-.PHONY: help install web run test fuzz lint bench bench-deps system-deps
+.PHONY: help install installer installer-deps web run test fuzz lint bench bench-deps system-deps
