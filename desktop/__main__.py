@@ -7,13 +7,14 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QSettings
-
+from desktop import cache, paths
 from desktop.api import Api, ApiError, Session
 from desktop.app import create_app
 from desktop.tasks import TaskManager
 from desktop.views.login import LoginDialog
 from desktop.views.main_window import MainWindow
+
+log = logging.getLogger("agentlocator.desktop")
 
 
 def resume(api: Api) -> Session | None:
@@ -27,27 +28,35 @@ def resume(api: Api) -> Session | None:
         return None
 
 
+def clean_cache(tasks: TaskManager) -> None:
+    """The download cache's start-up clean (desktop/cache.py), on the task pool."""
+    tasks.run(cache.clean, on_error=lambda error: log.warning("cache not cleaned: %s", error))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop", description="AgentLocator desktop client")
     parser.add_argument("--server", help="the server's address (overrides the saved one)")
     args, qt_args = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO)
     app = create_app([sys.argv[0], *qt_args])
-    settings = QSettings()
+    settings = paths.settings()
     server = (args.server or settings.value("server_url", "") or "").rstrip("/")
     tasks = TaskManager(app)
+    clean_cache(tasks)
     app.setQuitOnLastWindowClosed(False)
     window: MainWindow | None = None
 
     def start(session: Session | None) -> None:
-        nonlocal window
+        nonlocal window, server
         if session is None:
             session = LoginDialog.ask(tasks, server_url=server, email=str(settings.value("email", "") or ""))
         if session is None:
             app.quit()
             return
-        settings.setValue("server_url", session.api.base_url)
+        server = session.api.base_url
+        settings.setValue("server_url", server)
         settings.setValue("email", session.user.get("email", ""))
+        settings.sync()
         window = MainWindow(session, tasks)
         window.logged_out.connect(lambda: start(None))
         window.show()
@@ -62,5 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The `agentlocator-desktop` command (desktop/pyproject.toml)."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

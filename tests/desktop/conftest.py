@@ -1,12 +1,15 @@
 """Desktop tests: the real widgets (pytest-qt, offscreen) against a real server (Hypercorn in
 a subprocess, as tests/e2e does), seeded once per session with a business, an agent and
-CUSTOMERS customers. The keyring is an in-memory backend."""
+CUSTOMERS customers. The keyring is an in-memory backend; the user's folders are the
+session's own (`user_dirs`)."""
 
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
@@ -60,6 +63,35 @@ def seed(live: Live) -> None:
                 "status": statuses[i % 3]})
 
     live.run(make)
+
+
+def user_env(home: Path) -> dict[str, str]:
+    """The environment that points a client's per-user folders (XDG: QStandardPaths reads it on
+    each call) into `home`."""
+    return {"XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_DATA_HOME": str(home / "data")}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_dirs(tmp_path_factory):
+    """No desktop test reads or writes the real user's settings and cache."""
+    env = user_env(tmp_path_factory.mktemp("home"))
+    previous = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    yield env
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A test's own per-user folders (for tests that look at them)."""
+    for name, value in user_env(tmp_path / "home").items():
+        monkeypatch.setenv(name, value)
+    return tmp_path / "home"
 
 
 @pytest.fixture(scope="session")
