@@ -7,7 +7,7 @@ import argparse
 import logging
 import sys
 
-from desktop import cache, paths
+from desktop import cache, paths, server_address
 from desktop.api import Api, ApiError, Session
 from desktop.app import create_app
 from desktop.tasks import TaskManager
@@ -35,12 +35,12 @@ def clean_cache(tasks: TaskManager) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop", description="AgentLocator desktop client")
-    parser.add_argument("--server", help="the server's address (overrides the saved one)")
+    parser.add_argument("--server", help="the server's address (overrides the saved one and the machine's)")
     args, qt_args = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO)
     app = create_app([sys.argv[0], *qt_args])
     settings = paths.settings()
-    server = (args.server or settings.value("server_url", "") or "").rstrip("/")
+    server = server_address.resolve(settings, cli=args.server)
     tasks = TaskManager(app)
     clean_cache(tasks)
     app.setQuitOnLastWindowClosed(False)
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             app.quit()
             return
         server = session.api.base_url
-        settings.setValue("server_url", server)
+        server_address.remember(settings, server)
         settings.setValue("email", session.user.get("email", ""))
         settings.sync()
         window = MainWindow(session, tasks)

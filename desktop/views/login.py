@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import Api, ApiError, Session
+from desktop.server_address import normalize
 from desktop.tasks import TaskManager
 
 ApiFactory = Callable[[str], Api]
@@ -90,13 +91,11 @@ class LoginDialog(QDialog):
         self.error.show()
 
     def submit(self) -> None:
-        server = self.server.text().strip().rstrip("/")
+        server = normalize(self.server.text())
         email, password = self.email.text().strip(), self.password.text()
         if not server:
             self.form.setRowVisible(self.server, True)
             return self.show_error(self.tr("יש להזין את כתובת השרת."))
-        if "://" not in server:
-            server = "https://" + server
         if not email or not password:
             return self.show_error(self.tr("יש להזין אימייל וסיסמה."))
         self.error.hide()
