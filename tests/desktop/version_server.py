@@ -1,7 +1,7 @@
-"""A small local HTTP server that answers `GET /api/desktop/version` (and `/api/health`) as
-the AgentLocator server does, with whatever version and downloads a test gives it; with
-`upstream`, every other GET and POST is passed on to a real server (logging in, the main
-window's own reads)."""
+"""A small local HTTP server that answers `GET /api/desktop/version` (a 404 when `version` is
+None) and `/api/health` as the AgentLocator server does, with the version and downloads a
+test gives it; with `upstream`, every other GET and POST is passed on to a real server
+(logging in, the main window's own reads)."""
 
 from __future__ import annotations
 
@@ -13,18 +13,19 @@ from tests.fakes import FakeServer
 
 
 class VersionServer(FakeServer):
-    def __init__(self, version: str | None = "0.3.0", *, downloads: dict | None = None, upstream: str | None = None,
-                 health: bool = True) -> None:
+    def __init__(self, version: str | None = "0.3.0", *, downloads: dict | None = None,
+                 upstream: str | None = None) -> None:
         super().__init__()
-        self.version, self.health, self.upstream = version, health, upstream
+        self.version, self.upstream = version, upstream
         self.downloads = {"linux": None, "windows": None} if downloads is None else downloads
 
     def handle_get(self, handler) -> None:
         if handler.path == "/api/desktop/version" and self.version is not None:
             body = {"version": self.version, "downloads": self.downloads}
             return self.reply(handler, 200, json.dumps(body).encode())
-        if handler.path == "/api/health" and self.health:
-            return self.reply(handler, 200, json.dumps({"ok": True, "db": "ok", "worker": "ok"}).encode())
+        if handler.path == "/api/health":
+            body = {"ok": True, "db": "ok", "worker": "alive", "queue": "ok"}
+            return self.reply(handler, 200, json.dumps(body).encode())
         self.pass_on(handler, "GET")
 
     def handle_post(self, handler, body: bytes) -> None:
