@@ -8,9 +8,17 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QFileInfo, Qt
 from PySide6.QtGui import QFontDatabase, QPalette
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QFileIconProvider,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop import theme
 from desktop.app import FONT_FAMILY, RESOURCES
@@ -59,8 +67,8 @@ def test_garbage_is_collected_on_the_ui_thread_only(app, qtbot):
 
 
 def test_qts_own_dialogs_speak_hebrew(app, qtbot):
-    """Qt's own strings come from Qt's qtbase_he.qm (the words below are its own); the two it
-    lacks in Qt 6 (the file dialog's "&Look in:" and "Files of &type:") from ours."""
+    """Qt's own strings come from Qt's qtbase_he.qm (the words below are its own); the few it
+    lacks in Qt 6 (the file dialog's "&Look in:", "Files of &type:", its file types) from ours."""
     assert [Path(t.filePath()).name for t in app.qt_translators] == ["qtbase_he.qm", "qtbase_gaps_he.qm"]
     standard = QMessageBox.StandardButton
     box = QMessageBox(QMessageBox.Icon.Question, "AgentLocator", "?", standard.Ok | standard.Cancel)
@@ -76,3 +84,4 @@ def test_qts_own_dialogs_speak_hebrew(app, qtbot):
     labels = {label.objectName(): label.text() for label in files.findChildren(QLabel)}
     assert labels["fileNameLabel"] == "&שם קובץ:"
     assert labels["lookInLabel"] == "&חפש בתוך:" and labels["fileTypeLabel"] == "קבצים מ&סוג:"
+    assert QFileIconProvider().type(QFileInfo(str(ROOT))) == "תיקייה"
