@@ -76,7 +76,7 @@ class LoginDialog(QDialog):
 
         self.update_banner = UpdateBanner()
         if server_url and check_updates:
-            self.check_updates(server_url)
+            self.ask_for_updates(server_url)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 20)
@@ -90,7 +90,8 @@ class LoginDialog(QDialog):
         (self.email if self.server.text() and not self.email.text() else
          self.password if self.server.text() else self.server).setFocus()
 
-    def check_updates(self, server_url: str) -> None:
+    def ask_for_updates(self, server_url: str) -> None:
+        """Whether the server offers a newer client (the banner on top); on the task pool."""
         api = self.api_factory(normalize(server_url))
 
         def ask() -> updates.Update | None:
