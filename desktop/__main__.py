@@ -1,5 +1,9 @@
 """`python -m desktop [--server URL]`: log in (the saved session when there is one), then the
-main window; logging out returns to the login dialog."""
+main window; logging out returns to the login dialog.
+
+`--selftest [--server URL]` checks the install (desktop/selftest.py: one line per check,
+exit 0 when all pass, else 1); `--reset` forgets this user's settings, cache and saved
+session (desktop/reset.py, exit 0)."""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QSettings
-
+from desktop import cache, paths, reset, selftest, server_address
 from desktop.api import Api, ApiError, Session
 from desktop.app import create_app
 from desktop.tasks import TaskManager
 from desktop.views.login import LoginDialog
-from desktop.views.main_window import MainWindow
+
+log = logging.getLogger("agentlocator.desktop")
 
 
 def resume(api: Api) -> Session | None:
@@ -27,27 +31,54 @@ def resume(api: Api) -> Session | None:
         return None
 
 
+def clean_cache(tasks: TaskManager) -> None:
+    """The download cache's start-up clean (desktop/cache.py), on the task pool."""
+    tasks.run(cache.clean, on_error=lambda error: log.warning("cache not cleaned: %s", error))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop", description="AgentLocator desktop client")
-    parser.add_argument("--server", help="the server's address (overrides the saved one)")
+    parser.add_argument("--server", help="the server's address (overrides the saved one and the machine's)")
+    once = parser.add_mutually_exclusive_group()
+    once.add_argument("--selftest", action="store_true",
+                      help="check this install (multimedia, translations, font, rendering; the server with "
+                           "--server), one line per check; exit 0 when all pass, else 1")
+    once.add_argument("--reset", action="store_true",
+                      help="remove this user's settings, cache and saved session, then exit")
     args, qt_args = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO)
+    if args.reset:
+        return reset.main(server=args.server)
+    if args.selftest:
+        return selftest.main(server=args.server, qt_args=qt_args)
+    return run_app(args.server, qt_args)
+
+
+def run_app(server_option: str | None, qt_args: list[str]) -> int:
+    # Imported here, not above: the main window brings in QtMultimedia (the card's player),
+    # which --selftest checks itself (a missing system library is one failed line) and
+    # --reset does not need.
+    from desktop.views.main_window import MainWindow
+
     app = create_app([sys.argv[0], *qt_args])
-    settings = QSettings()
-    server = (args.server or settings.value("server_url", "") or "").rstrip("/")
+    settings = paths.settings()
+    server = server_address.resolve(settings, cli=server_option)
     tasks = TaskManager(app)
+    clean_cache(tasks)
     app.setQuitOnLastWindowClosed(False)
-    window: MainWindow | None = None
+    window = None
 
     def start(session: Session | None) -> None:
-        nonlocal window
+        nonlocal window, server
         if session is None:
             session = LoginDialog.ask(tasks, server_url=server, email=str(settings.value("email", "") or ""))
         if session is None:
             app.quit()
             return
-        settings.setValue("server_url", session.api.base_url)
+        server = session.api.base_url
+        server_address.remember(settings, server)
         settings.setValue("email", session.user.get("email", ""))
+        settings.sync()
         window = MainWindow(session, tasks)
         window.logged_out.connect(lambda: start(None))
         window.show()
@@ -62,5 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The `agentlocator-desktop` command (desktop/pyproject.toml)."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -25,6 +25,9 @@ import keyring
 import keyring.errors
 from PySide6.QtCore import QCoreApplication
 
+from desktop.paths import write_private
+from desktop.version import VERSION
+
 log = logging.getLogger("agentlocator.desktop.api")
 
 KEYRING_SERVICE = "AgentLocator"
@@ -142,7 +145,7 @@ class Api:
         self.store = store or TokenStore(self.base_url)
         self._client = httpx.Client(base_url=self.base_url, transport=transport,
                                     timeout=httpx.Timeout(timeout, connect=connect_timeout),
-                                    headers={"User-Agent": "AgentLocator-desktop/0.1"})
+                                    headers={"User-Agent": f"AgentLocator-desktop/{VERSION}"})
         self._access_token: str | None = None
         self._refresh_lock = threading.Lock()
         self.refresh_count = 0  # how many refreshes reached the server (tests check single-flight)
@@ -261,13 +264,17 @@ class Api:
     def request(self, method: str, path: str, **kwargs) -> Any:
         return self._json(self._authorized(method, path, **kwargs))
 
+    def get_public(self, path: str) -> Any:
+        """GET what answers without a session (`/api/health`, `/api/desktop/version`)."""
+        return self._json(self._send("GET", path))
+
     def download(self, path: str, dest: Path) -> Path:
-        """GET a file that needs the session (a recording, a PDF) into `dest`; `dest`."""
+        """GET a file that needs the session (a recording, a PDF) into `dest`, private to the
+        user (0600) and whole or not at all; the path written (desktop.paths.write_private)."""
         response = self._authorized("GET", path)
         if response.status_code >= 400:
             raise error_from_response(response)
-        dest.write_bytes(response.content)
-        return dest
+        return write_private(dest, response.content)
 
     @contextmanager
     def stream(self, path: str, **params) -> Iterator[httpx.Response]:

@@ -1,19 +1,22 @@
 """Application set-up shared by `python -m desktop`, the tests and the screenshot script:
-right-to-left layout, the bundled Assistant font, translations and the theme."""
+right-to-left layout, the bundled Assistant font, translations (the app's own and Qt's, for
+its dialogs' buttons and labels) and the theme."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+import PySide6
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from desktop import theme
+from desktop import paths, theme
 from desktop.collector import GarbageCollector
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = paths.RESOURCES
 FONT_FAMILY = "Assistant"
+SOURCE_LANGUAGE = "he"  # the language of the source strings: shown when no translation loads
 
 
 def load_fonts() -> list[str]:
@@ -34,13 +37,42 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> QTra
     return None
 
 
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own translations may be: QLibraryInfo's folder, else PySide6's own (where a
+    frozen build keeps them, should its QLibraryInfo point elsewhere)."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+               Path(PySide6.__file__).resolve().parent / "Qt" / "translations"]
+    return list(dict.fromkeys(folders))
+
+
+def _install(app: QApplication, name: str, folders: list[Path]) -> QTranslator | None:
+    for folder in folders:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            return translator
+    return None
+
+
+def install_qt_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own strings (QMessageBox and QDialogButtonBox buttons, QFileDialog, QInputDialog)
+    in `language`: Qt's qtbase_<language>.qm, then our resources/translations/
+    qtbase_gaps_<language>.qm for the few strings it lacks. The translators installed."""
+    found = (_install(app, f"qtbase_{language}", qt_translations_dirs()),
+             _install(app, f"qtbase_gaps_{language}", [RESOURCES / "translations"]))
+    return [translator for translator in found if translator is not None]
+
+
 def setup(app: QApplication) -> QApplication:
-    app.setApplicationName("AgentLocator")
-    app.setOrganizationName("AgentLocator")
+    paths.name_application()
     if FONT_FAMILY in load_fonts():
         app.setFont(QFont(FONT_FAMILY, 11))
-    translator = install_translator(app)
+    if not hasattr(app, "qt_translators"):  # once per application, however often set up
+        app.translator = install_translator(app)
+        language = QLocale(app.translator.language()).name() if app.translator else SOURCE_LANGUAGE
+        app.qt_translators = install_qt_translators(app, language)
     # Hebrew (the source) is right to left; a translation sets the direction of its own language.
+    translator = app.translator
     rtl = translator is None or QLocale(translator.language()).textDirection() == Qt.LayoutDirection.RightToLeft
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     theme.apply(app)

@@ -1,14 +1,17 @@
 """Render the desktop client's login dialog, customers window, task-due dialog and each tab of
 the customer card against a freshly seeded server, offscreen, to docs/screenshots/
-desktop-login.png, desktop-customers.png, desktop-task-due.png and desktop-card-<tab>.png.
+desktop-login.png, desktop-customers.png, desktop-task-due.png and desktop-card-<tab>.png;
+and, needing no server, Qt's own dialogs in Hebrew and the update notice:
+desktop-qt-messagebox.png, desktop-qt-filedialog.png and desktop-update-notice.png.
 
-    .venv/bin/python scripts/render_desktop_screenshots.py [--dark]
+    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -20,12 +23,14 @@ sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QMessageBox  # noqa: E402
 
 from desktop import theme  # noqa: E402
 from desktop.api import Api, Session  # noqa: E402
 from desktop.app import create_app  # noqa: E402
 from desktop.tasks import TaskManager  # noqa: E402
+from desktop.updates import Update  # noqa: E402
+from desktop.version import VERSION  # noqa: E402
 from desktop.views.card import CustomerCard  # noqa: E402
 from desktop.views.login import LoginDialog  # noqa: E402
 from desktop.views.main_window import MainWindow  # noqa: E402
@@ -64,6 +69,57 @@ def render_task_due(app: QApplication, api: Api, tasks: TaskManager, suffix: str
     dialog.hide()
 
 
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def render_qt_dialogs(app: QApplication, tasks: TaskManager, suffix: str) -> None:
+    """Qt's own dialogs with Hebrew words (qtbase_he.qm): a question with standard buttons, the
+    non-native save dialog the CSV export opens, in a folder of Hebrew file names; and the
+    login dialog showing the update notice."""
+    standard = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, "AgentLocator", "לשמור את השינויים בכרטיס הלקוח לפני הסגירה?",
+                      standard.Yes | standard.No | standard.Cancel)
+    box.show()
+    settle(app)
+    box.grab().save(str(OUT / f"desktop-qt-messagebox{suffix}.png"))
+    box.close()
+
+    folder = Path(tempfile.gettempdir()) / "agentlocator-screenshots" / "ייצוא"  # the same path on every run
+    shutil.rmtree(folder.parent, ignore_errors=True)
+    folder.mkdir(parents=True)
+    try:
+        for name in ("לקוחות מרץ.csv", "לקוחות אפריל.csv", "חשבונית 1042.pdf", "חוזה שכירות - דנה כהן.pdf"):
+            (folder / name).write_bytes(b"x" * 2048)
+        (folder / "ארכיון").mkdir()
+        dialog = QFileDialog(None, "ייצוא לקוחות ל-CSV", str(folder), "קובצי CSV (*.csv);;כל הקבצים (*)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        dialog.selectFile("לקוחות.csv")
+        dialog.resize(820, 480)
+        dialog.show()
+        files = dialog.findChild(QFileSystemModel)  # lists the folder on a thread of its own
+        wait_until(app, lambda: files.rowCount(files.index(str(folder))) == 3)  # the CSV files and the folder
+        settle(app)
+        dialog.grab().save(str(OUT / f"desktop-qt-filedialog{suffix}.png"))
+        dialog.close()
+    finally:
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+    login = LoginDialog(tasks, server_url="https://crm.example.co.il", email=EMAIL, check_updates=False)
+    login.update_banner.show_offer(Update(version="0.3.0", current=VERSION,
+                                          url="https://crm.example.co.il/downloads/desktop/"
+                                              "agentlocator-desktop_0.3.0_amd64.deb"))
+    login.show()
+    wait_until(app, lambda: login.isVisible())
+    login.adjustSize()
+    settle(app)
+    login.grab().save(str(OUT / f"desktop-update-notice{suffix}.png"))
+    login.close()
+
+
 CARD_TABS = ("overview", "timeline", "calls", "whatsapp", "invoices", "contracts", "tasks")
 
 
@@ -91,12 +147,19 @@ def render_card(app: QApplication, live: Live, api: Api, tasks: TaskManager, suf
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dark", action="store_true", help="the dark theme")
+    parser.add_argument("--no-server", action="store_true", help="only what needs no server: Qt's dialogs, the "
+                                                                 "update notice")
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     app = create_app(sys.argv[:1])
     theme.apply(app, dark=args.dark)
     suffix = "-dark" if args.dark else ""
     OUT.mkdir(parents=True, exist_ok=True)
+    render_qt_dialogs(app, TaskManager(app), suffix)
+    print(f"wrote {OUT}/desktop-qt-messagebox{suffix}.png, desktop-qt-filedialog{suffix}.png and "
+          f"desktop-update-notice{suffix}.png")
+    if args.no_server:
+        return
     with tempfile.TemporaryDirectory() as workdir, Databases(Path(workdir), None) as databases:
         live = Live.on(databases, Path(workdir))
         try:

@@ -1,6 +1,7 @@
 """The login dialog: server address (first run), email, password. `LoginDialog.ask()` returns
 a logged-in `Session`, or None when the agent cancels. Logging in runs on the task pool: the
-window stays responsive and an unreachable server shows a Hebrew message."""
+window stays responsive and an unreachable server shows a Hebrew message. When the address
+is known, the dialog also asks the server whether a newer client is out (a banner on top)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import updates
 from desktop.api import Api, ApiError, Session
+from desktop.server_address import normalize
 from desktop.tasks import TaskManager
+from desktop.widgets.update_banner import UpdateBanner
 
 ApiFactory = Callable[[str], Api]
 
 
 class LoginDialog(QDialog):
     def __init__(self, tasks: TaskManager, *, server_url: str = "", email: str = "",
-                 api_factory: ApiFactory = Api, parent: QWidget | None = None) -> None:
+                 api_factory: ApiFactory = Api, check_updates: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.api_factory = api_factory
@@ -70,9 +74,14 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
+        self.update_banner = UpdateBanner()
+        if server_url and check_updates:
+            self.ask_for_updates(server_url)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 20)
         layout.setSpacing(12)
+        layout.addWidget(self.update_banner)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addLayout(form)
@@ -80,6 +89,18 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         (self.email if self.server.text() and not self.email.text() else
          self.password if self.server.text() else self.server).setFocus()
+
+    def ask_for_updates(self, server_url: str) -> None:
+        """Whether the server offers a newer client (the banner on top); on the task pool."""
+        api = self.api_factory(normalize(server_url))
+
+        def ask() -> updates.Update | None:
+            try:
+                return updates.available(api)
+            finally:
+                api.close()
+
+        self.update_banner.check(self.tasks, ask)
 
     @property
     def busy(self) -> bool:
@@ -90,13 +111,11 @@ class LoginDialog(QDialog):
         self.error.show()
 
     def submit(self) -> None:
-        server = self.server.text().strip().rstrip("/")
+        server = normalize(self.server.text())
         email, password = self.email.text().strip(), self.password.text()
         if not server:
             self.form.setRowVisible(self.server, True)
             return self.show_error(self.tr("יש להזין את כתובת השרת."))
-        if "://" not in server:
-            server = "https://" + server
         if not email or not password:
             return self.show_error(self.tr("יש להזין אימייל וסיסמה."))
         self.error.hide()

@@ -1,5 +1,6 @@
 """The main window: the customers table and logout; a tray icon where the desktop has a
-system tray, else a notice inside the window (offscreen, bare X servers)."""
+system tray, else a notice inside the window (offscreen, bare X servers); a banner when the
+server offers a newer client."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import updates
 from desktop.api import Session
 from desktop.export import CustomersExport
 from desktop.layouts import LayoutMenu
@@ -27,6 +29,7 @@ from desktop.views.alerts import WindowAlerts
 from desktop.views.card import CustomerCard
 from desktop.views.customers import CustomersView, customers_model
 from desktop.views.relogin import SessionGuard
+from desktop.widgets.update_banner import UpdateBanner
 
 
 class MainWindow(QMainWindow):
@@ -71,9 +74,12 @@ class MainWindow(QMainWindow):
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.addWidget(notice_text)
 
+        self.update_banner = UpdateBanner()
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 8, 12, 12)
+        layout.addWidget(self.update_banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.customers, 1)
         self.setCentralWidget(central)
@@ -86,6 +92,7 @@ class MainWindow(QMainWindow):
         self.notice.setVisible(self.tray is None)
         self.model.reload()
         self.layouts.load()
+        self.update_banner.check(tasks, lambda: updates.available(session.api))
         # Realtime (task-due alerts, live cards, click-to-call) and logging in again when the session ends.
         self.alerts = WindowAlerts(self, start=realtime)
         self.session_guard = SessionGuard(self)

@@ -1,6 +1,7 @@
 """Desktop tests: the real widgets (pytest-qt, offscreen) against a real server (Hypercorn in
 a subprocess, as tests/e2e does), seeded once per session with a business, an agent and
-CUSTOMERS customers. The keyring is an in-memory backend."""
+CUSTOMERS customers. The keyring is an in-memory backend; the user's folders and the
+machine's config file are the session's own (`user_dirs`)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
+from pathlib import Path  # noqa: E402
+
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from desktop.app import setup  # noqa: E402
+from desktop.server_address import MACHINE_CONFIG_ENV  # noqa: E402
 from desktop.tasks import TaskManager  # noqa: E402
 from server.auth.service import create_user  # noqa: E402
 from server.businesses.service import create_business  # noqa: E402
@@ -60,6 +64,35 @@ def seed(live: Live) -> None:
                 "status": statuses[i % 3]})
 
     live.run(make)
+
+
+def user_env(home: Path) -> dict[str, str]:
+    """The environment that points a client's per-user folders (XDG: QStandardPaths reads it on
+    each call) and its machine config into `home`."""
+    return {"XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_DATA_HOME": str(home / "data"), MACHINE_CONFIG_ENV: str(home / "machine" / "desktop.conf")}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_dirs(tmp_path_factory):
+    """No desktop test reads or writes the real user's settings and cache, or /etc."""
+    env = user_env(tmp_path_factory.mktemp("home"))
+    previous = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    yield env
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A test's own per-user folders and machine config (for tests that look at them)."""
+    for name, value in user_env(tmp_path / "home").items():
+        monkeypatch.setenv(name, value)
+    return tmp_path / "home"
 
 
 @pytest.fixture(scope="session")

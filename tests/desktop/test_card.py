@@ -5,6 +5,8 @@ calls (stored recordings, transcripts), a chat, invoices, contracts (one signed)
 from __future__ import annotations
 
 import itertools
+import stat
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +17,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 
+from desktop import cache
 from desktop.api import Api, Session
 from desktop.views.card import CustomerCard
 from desktop.views.card.timeline import TimelineTab
@@ -67,6 +70,20 @@ def api(card_server):
     client.login(EMAIL, PASSWORD)
     yield client
     client.close()
+
+
+@pytest.fixture
+def shared_tmp(tmp_path, monkeypatch):
+    """The system's temp folder, watched: the client must write nothing there."""
+    folder = tmp_path / "shared-tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    yield folder
+    assert list(folder.iterdir()) == []
+
+
+def in_the_private_cache(path: Path) -> bool:
+    return path.parent == cache.folder() and stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 @pytest.fixture
@@ -173,7 +190,7 @@ def test_enter_on_a_customers_row_opens_its_card_once(qtbot, tasks, api, card_se
 
 # -- calls -------------------------------------------------------------------------------
 
-def test_a_recording_downloads_with_the_session_and_plays(qtbot, open_card, card_server):
+def test_a_recording_downloads_with_the_session_and_plays(qtbot, open_card, card_server, shared_tmp):
     card = open_card(card_server.dana)
     card.show_tab(card.calls)
     row = next(row for row in card.calls.rows.values() if row.call["transcript_status"] == "done")
@@ -184,6 +201,7 @@ def test_a_recording_downloads_with_the_session_and_plays(qtbot, open_card, card
     qtbot.waitUntil(lambda: media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
                     and media.position() > 0, timeout=TIMEOUT)
     assert Path(media.source().toLocalFile()).read_bytes() == WELCOME.read_bytes()
+    assert in_the_private_cache(Path(media.source().toLocalFile()))
     assert media.duration() > 4000 and player.slider.maximum() == media.duration()
     player.button.click()
     qtbot.waitUntil(lambda: media.playbackState() == QMediaPlayer.PlaybackState.PausedState)
@@ -335,7 +353,7 @@ def test_an_invoice_is_created_from_its_lines(qtbot, open_card, api, new_custome
     assert tab.form.isHidden()
 
 
-def test_invoice_and_contract_pdfs_open_and_the_signing_link_is_copied(qtbot, open_card, card_server):
+def test_invoice_and_contract_pdfs_open_and_the_signing_link_is_copied(qtbot, open_card, card_server, shared_tmp):
     card = open_card(card_server.dana)
     opened: list[Path] = []
     card.ctx.open_file = opened.append
@@ -347,6 +365,7 @@ def test_invoice_and_contract_pdfs_open_and_the_signing_link_is_copied(qtbot, op
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=TIMEOUT)
     assert [path.read_bytes()[:5] for path in opened] == [b"%PDF-", b"%PDF-"]
     assert opened[0].name.startswith("invoice-") and opened[1].name.startswith("contract-")
+    assert all(in_the_private_cache(path) for path in opened)
 
     row = next(r for r in range(card.contracts.contracts.rowCount())
                if card.contracts.contracts.item(r, 1).text() == "נשלח לחתימה")

@@ -4,7 +4,6 @@ in desktop/display.py)."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import cache
 from desktop.api import Api, ApiError
 from desktop.tasks import TaskManager
 from desktop.widgets.states import StateStack
@@ -34,12 +34,11 @@ def ltr(text: object) -> str:
     return f"{LRE}{text}{PDF}" if text not in (None, "") else ""
 
 
-def temp_file(name: str) -> Path:
-    """A file in the app's temp folder (recordings, PDFs): kept after the card closes, so a
-    PDF viewer opened on it can still read it."""
-    folder = Path(tempfile.gettempdir()) / "agentlocator"
-    folder.mkdir(exist_ok=True)
-    return folder / name
+def download(api: Api, path: str, name: str) -> Path:
+    """GET a file behind the session (a recording, a PDF) into the user's download cache as
+    `name` (desktop/cache.py: kept after the card closes, so a PDF viewer opened on it can
+    still read it; bounded); the local file. On the task pool."""
+    return cache.admit(api.download(path, cache.path_for(name)))
 
 
 def open_local_file(path: Path) -> bool:
@@ -151,9 +150,9 @@ class CardTab(QWidget):
         self.ctx.tasks.run(fn, done, failed, owner=self)
 
     def open_pdf(self, path: str, name: str, *, busy: QWidget | None = None) -> None:
-        """Download a PDF behind the session to a temp file and open it in the system viewer."""
+        """Download a PDF behind the session into the cache and open it in the system viewer."""
         self.say(self.tr("מוריד את המסמך…"))
-        self.act(lambda: self.ctx.api.download(path, temp_file(name)),
+        self.act(lambda: download(self.ctx.api, path, name),
                  lambda file: (self.say(""), self.ctx.open_file(file)), busy=busy)
 
 

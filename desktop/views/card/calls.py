@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.display import when
-from desktop.views.card.base import CardTab, ltr, temp_file
+from desktop.views.card.base import CardTab, download, ltr
 from desktop.widgets.player import AudioPlayer
 
 
@@ -50,7 +50,7 @@ class CallRow(QFrame):
         self.transcript.setVisible(bool(call.get("transcript")))
         if call.get("recording_url") and self.player is None:
             url, call_id, api = call["recording_url"], call["id"], self.tab.ctx.api
-            self.player = AudioPlayer(self.tab.ctx.tasks, lambda: api.download(url, temp_file(f"call-{call_id}.mp3")))
+            self.player = AudioPlayer(self.tab.ctx.tasks, lambda: download(api, url, f"call-{call_id}.mp3"))
             self.layout_.insertWidget(2, self.player)
 
 
