@@ -20,7 +20,6 @@ Progress goes to stderr, the figures to stdout.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -29,42 +28,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.xdisplay import Display
+
 SETTLE_SECONDS = 2.0
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-class Display:
-    """Xvfb with openbox on a free display number."""
-
-    def __init__(self) -> None:
-        self.number = next(n for n in range(90, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-        self.name = f":{self.number}"
-        self.xvfb = subprocess.Popen(["Xvfb", self.name, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.wait_for(lambda: subprocess.run(["xdpyinfo", "-display", self.name], capture_output=True).returncode == 0)
-        self.wm = subprocess.Popen(["openbox"], env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.wait_for(lambda: b"_NET_SUPPORTING_WM_CHECK(WINDOW)" in subprocess.run(
-            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=self.env(), capture_output=True).stdout)
-
-    def env(self, **extra: str) -> dict:
-        return {**os.environ, "DISPLAY": self.name, **extra}
-
-    @staticmethod
-    def wait_for(ready, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not ready():
-            if time.monotonic() > deadline:
-                raise RuntimeError("the X display did not come up")
-            time.sleep(0.05)
-
-    def close(self) -> None:
-        for process in (self.wm, self.xvfb):
-            process.terminate()
-            process.wait(timeout=10)
 
 
 def memory_mb(pid: int) -> tuple[float, float]:

@@ -8,6 +8,7 @@ session (desktop/reset.py, exit 0)."""
 from __future__ import annotations
 
 import argparse
+import ctypes
 import logging
 import sys
 
@@ -36,6 +37,15 @@ def clean_cache(tasks: TaskManager) -> None:
     tasks.run(cache.clean, on_error=lambda error: log.warning("cache not cleaned: %s", error))
 
 
+def attach_console() -> None:
+    """The Windows build is a windowed program with no stdout: --selftest and --reset write to
+    the console they were started from (`start /wait agentlocator-desktop.exe --selftest`)."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        sys.stdout = sys.stderr = open("CONOUT$", "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop", description="AgentLocator desktop client")
     parser.add_argument("--server", help="the server's address (overrides the saved one and the machine's)")
@@ -46,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     once.add_argument("--reset", action="store_true",
                       help="remove this user's settings, cache and saved session, then exit")
     args, qt_args = parser.parse_known_args(argv)
+    if args.selftest or args.reset:
+        attach_console()
     logging.basicConfig(level=logging.INFO)
     if args.reset:
         return reset.main(server=args.server)

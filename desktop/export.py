@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QToolButton, QWidget
 
 from desktop.api import Api
@@ -105,7 +106,8 @@ class CustomersExport(QObject):
         self.view, self.api, self.tasks = view, api, tasks
         self.button = QToolButton()
         self.button.setText(view.tr("ייצוא CSV"))
-        self.button.setToolTip(view.tr("ייצוא כל הלקוחות התואמים לחיפוש ולמיון לקובץ CSV"))
+        self.button.setToolTip(view.tr("ייצוא כל הלקוחות התואמים לחיפוש ולמיון לקובץ CSV (Ctrl+Shift+E)"))
+        self.button.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.button.clicked.connect(self.run)
         view.add_tool(self.button)
         self.export: CsvExport | None = None

@@ -44,7 +44,10 @@ def palette(t: dict[str, str]) -> QPalette:
 
 
 def stylesheet(t: dict[str, str]) -> str:
+    # Under a plain X11 window manager Qt's generic theme puts stock icons (a green arrow, a red
+    # cross) on every dialog button, Qt's own dialogs included; the offscreen tests never see it.
     return f"""
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QPushButton[primary="true"] {{ background: {t['primary']}; color: {t['primary_text']}; border: none;
     border-radius: 6px; padding: 6px 18px; font-weight: bold; }}
 QPushButton[primary="true"]:disabled {{ background: {t['border']}; color: {t['muted']}; }}

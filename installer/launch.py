@@ -1,8 +1,6 @@
-"""The frozen build's entry point (PyInstaller needs a script): the same `main()` as
-`python -m desktop`."""
+"""The frozen build's entry point (PyInstaller needs a script): the `agentlocator-desktop`
+command, as `python -m desktop` runs it."""
 
-import sys
+from desktop.__main__ import run
 
-from desktop.__main__ import main
-
-sys.exit(main())
+run()

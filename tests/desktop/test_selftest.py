@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
 from desktop import paths, reset
@@ -74,15 +73,7 @@ def test_against_the_real_server(tmp_path, live_server):
     found = checks(result)
     assert found["server"][0] == "ok", result.stdout
     assert found["server"][1].startswith(f"GET {live_server.base_url}/api/health: ok (db ok, worker ")
-    # Until the server offers /api/desktop/version (being added meanwhile), that check fails
-    # with a line that says so; once it does, every check passes.
-    offered = httpx.get(f"{live_server.base_url}/api/desktop/version", timeout=5).status_code == 200
-    if offered:
-        assert found["server-version"][0] == "ok" and result.returncode == 0, result.stdout
-    else:
-        assert found["server-version"] == ("FAIL", f"GET {live_server.base_url}/api/desktop/version answered 404: "
-                                           "this server offers no desktop version (a server older than this client?)")
-        assert result.returncode == 1
+    assert found["server-version"][0] == "ok" and result.returncode == 0, result.stdout
 
 
 def test_a_server_that_refuses_fails_with_a_line_each_and_exits_1(tmp_path):
