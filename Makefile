@@ -43,7 +43,7 @@ web: ## build the web app (web/dist) when its sources changed
 # The office-PC installer (installer/build.sh): a frozen build from a venv of the desktop
 # distribution alone, the Debian package and the NSIS script compiled against it. Rebuilt when
 # the desktop client or the installer's own files change.
-INSTALLER_PACKAGES := dpkg-dev debconf nsis desktop-file-utils
+INSTALLER_PACKAGES := dpkg-dev debconf nsis p7zip-full desktop-file-utils
 VERSION := $(shell tr -d '[:space:]' < desktop/VERSION)
 DEB := installer/dist/agentlocator-desktop_$(VERSION)_amd64.deb
 INSTALLER_SOURCES := $(shell find desktop installer -type f -not -path 'installer/build/*' -not -path 'installer/dist/*' -not -path '*/__pycache__/*' -not -path 'desktop/build/*' -not -path '*.egg-info/*')

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make installer`: the frozen desktop build (PyInstaller, one folder), the Debian package
 # and the NSIS installer compiled against that build as a stand-in payload.
-# Output: installer/dist/agentlocator-desktop_<version>_amd64.deb and AgentLocator-Setup-<version>.exe
+# Output: installer/dist/agentlocator-desktop_<version>_amd64.deb. The NSIS check compiles to
+# installer/build/nsis-check/: around a Linux payload it is not a Windows installer.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,7 +70,8 @@ deb_file=$DIST/${PACKAGE}_${VERSION}_amd64.deb
 dpkg-deb --root-owner-group -Zzstd -z9 --build "$stage" "$deb_file" >/dev/null
 
 step "NSIS installer (stand-in payload)"
-[ -x "$ROOT/installer/windows/build.sh" ] && "$ROOT/installer/windows/build.sh" "$payload" "$DIST" --fast
+# Not in dist/: wrapped around the Linux build it is a check of the script, never to be shipped.
+"$ROOT/installer/windows/build.sh" "$payload" "$BUILD/nsis-check" --fast
 
 step "done"
-ls -l "$DIST"
+ls -l "$DIST" "$BUILD/nsis-check"

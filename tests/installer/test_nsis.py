@@ -234,7 +234,7 @@ class Wine:
 
 
 @pytest.fixture(scope="session")
-def wine_template(tmp_path_factory, makensis) -> tuple[Path, Path]:
+def wine_template(tmp_path_factory, makensis):
     """A booted Wine prefix to copy for each test, and the installer around the stand-in
     program."""
     if not shutil.which("wine") or not shutil.which("wineserver"):
@@ -258,7 +258,8 @@ def wine_template(tmp_path_factory, makensis) -> tuple[Path, Path]:
     setup = work / f"AgentLocator-Setup-{VERSION}.exe"
     result = compile_installer(makensis, setup, PAYLOAD=str(payload), EXE=f"{PROGRAM}.exe", FAST="")
     assert result.returncode == 0, result.stdout + result.stderr
-    return wine.prefix, setup
+    yield wine.prefix, setup
+    shutil.rmtree(work, ignore_errors=True)  # over a gigabyte: not kept with pytest's last runs
 
 
 @pytest.fixture
