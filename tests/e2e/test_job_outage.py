@@ -10,6 +10,7 @@ import asyncpg
 import httpx
 import pytest
 
+from server.version import VERSION
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BACKENDS, BUSINESS_PHONE, PASSWORD, ROOT
 from tests.e2e.live import Live, wait_until
 from tests.e2e.test_call_flow import login, post_webhook
@@ -79,8 +80,8 @@ def test_a_database_outage_while_jobs_run_loses_nothing(databases, tmp_path):
             health = wait_until(lambda: (h := httpx.get(f"{live.base_url}/api/health").json())["worker"] == "alive"
                                 and h, timeout=20, what="a live heartbeat")
         assert health | {"heartbeat_age_seconds": 0} == {
-            "ok": True, "db": "ok", "worker": "alive", "queue": "ok", "heartbeat_age_seconds": 0,
-            "oldest_queued_seconds": None, "dead_jobs": 0}
+            "ok": True, "version": VERSION, "db": "ok", "worker": "alive", "queue": "ok",
+            "heartbeat_age_seconds": 0, "oldest_queued_seconds": None, "dead_jobs": 0}
         assert [(status, attempts >= 1) for _, status, attempts, _ in job_rows(live)] == [("done", True)] * 4
         assert job_rows(live)[0][2] >= 2  # the held job was cut off and run again
         log = live.log("worker")
