@@ -75,6 +75,7 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.update_banner = UpdateBanner()
+        self.update_banner.shown.connect(self.adjustSize)
         if server_url and check_updates:
             self.ask_for_updates(server_url)
 

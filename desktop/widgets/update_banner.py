@@ -9,7 +9,7 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
@@ -20,6 +20,8 @@ log = logging.getLogger("agentlocator.desktop.updates")
 
 
 class UpdateBanner(QFrame):
+    shown = Signal()  # a dialog around it grows to fit (its fields are not squeezed)
+
     def __init__(self, parent: QWidget | None = None, *,
                  open_url: Callable[[QUrl], object] = QDesktopServices.openUrl) -> None:
         super().__init__(parent)
@@ -53,6 +55,7 @@ class UpdateBanner(QFrame):
         else:
             self.action.setText(self.tr("פנו למנהל המערכת לעדכון"))
         self.show()
+        self.shown.emit()
 
     def download(self, _link: str = "") -> None:
         if self.offer is not None and self.offer.url:

@@ -63,6 +63,9 @@ def test_the_login_dialog_shows_a_newer_version_with_this_platforms_download(qtb
     banner = dialog.update_banner
     qtbot.waitUntil(banner.isVisible)
     assert banner.text.text() == f"גרסה חדשה של AgentLocator זמינה (9.0.0). הגרסה שלך: {VERSION}."
+    # the dialog grew for it: the fields below keep their height
+    assert dialog.email.height() >= dialog.email.sizeHint().height()
+    assert dialog.height() >= dialog.sizeHint().height()
     assert "להורדה" in banner.action.text() and DEB in banner.action.text()
     banner.action.linkActivated.emit(DEB)
     assert [url.toString() for url in opened] == [DEB]
