@@ -8,16 +8,14 @@ import asyncio
 import hashlib
 import json
 import os
-import socket
 
 import pytest
-from hypercorn.asyncio import serve
 
 from server.app import create_app
-from server.asgi import asgi_app, hypercorn_config
 from server.desktop_updates import service
 from server.version import VERSION
 from tests.conftest import PUBLIC_HOST, ROOT
+from tests.hypercorn_served import hypercorn_served
 
 DEB = f"agentlocator-desktop_{VERSION}_amd64.deb"
 EXE = f"AgentLocator-Setup-{VERSION}.exe"
@@ -194,23 +192,8 @@ async def test_no_folder_serves_nothing(client):
 @pytest.fixture
 async def served(settings):
     """The app as Hypercorn serves it (which decodes the path, %2F included, before routing)."""
-    application = create_app(settings=settings)
-    started, shutdown = asyncio.Event(), asyncio.Event()
-
-    @application.before_serving
-    async def _started():
-        started.set()
-
-    listener = socket.create_server(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    config = hypercorn_config(port)
-    config.bind = [f"fd://{listener.detach()}"]
-    config.errorlog = None
-    server = asyncio.create_task(serve(asgi_app(application), config, shutdown_trigger=shutdown.wait))
-    await asyncio.wait_for(started.wait(), 30)
-    yield port
-    shutdown.set()
-    await server
+    async with hypercorn_served(create_app(settings=settings)) as port:
+        yield port
 
 
 async def raw(port: int, target: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:

@@ -5,22 +5,20 @@ plain signed case to the full app."""
 from __future__ import annotations
 
 import asyncio
-import socket
 from urllib.parse import quote, urlencode
 
 import httpx
 import pytest
-from hypercorn.asyncio import serve
 from quart import request
 from werkzeug.datastructures import MultiDict
 
 from server.app import create_app
-from server.asgi import asgi_app, hypercorn_config
 from server.businesses.service import create_business
 from server.calls.models import Call
 from server.customers.models import Customer
 from server.telephony import fast_path
 from tests.conftest import BUSINESS_PHONE, PUBLIC_HOST
+from tests.hypercorn_served import hypercorn_served
 from tests.twilio_helpers import call_params, sign, signed_form
 
 PATH = "/webhook/incoming_call"
@@ -32,33 +30,17 @@ async def served(settings):
     by Hypercorn, lifespan and all."""
     quart_app = create_app(settings=settings)
     through_quart: list[str] = []
-    started, shutdown = asyncio.Event(), asyncio.Event()
-
     async def _seen():
         through_quart.append(request.path)
 
     # First of the app's hooks, so a request the request guard refuses is seen too.
     quart_app.before_request_funcs.setdefault(None, []).insert(0, _seen)
 
-    @quart_app.before_serving
-    async def _started():
-        started.set()
-
-    # Bound and listening before Hypercorn starts (a request waits in the backlog, not refused);
-    # Hypercorn owns and closes the socket.
-    listener = socket.create_server(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    config = hypercorn_config(port)
-    config.bind = [f"fd://{listener.detach()}"]
-    config.errorlog = None
-    server = asyncio.create_task(serve(asgi_app(quart_app), config, shutdown_trigger=shutdown.wait))
-    await asyncio.wait_for(started.wait(), 30)
-    with quart_app.extensions["runtime"].activated():  # the test reads the app's database
-        await create_business(name="Fast", phone=BUSINESS_PHONE)
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-            yield client, quart_app, through_quart
-    shutdown.set()
-    await asyncio.wait_for(server, 30)
+    async with hypercorn_served(quart_app) as port:
+        with quart_app.extensions["runtime"].activated():  # the test reads the app's database
+            await create_business(name="Fast", phone=BUSINESS_PHONE)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                yield client, quart_app, through_quart
 
 
 async def post(client, params, *, query="", headers=None, body=None):
