@@ -68,9 +68,7 @@ run: $(STAMP) web ## build the web app when needed, migrate the embedded databas
 	$(PY) -m server.cli seed-demo
 	$(PY) -m server.main
 
-test: $(STAMP) system-deps installer-deps ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
-	@# the web app and the desktop installer build side by side: each waits on downloads half the time
-	@$(MAKE) --no-print-directory -j2 web $(DEB)
+test: $(STAMP) system-deps installer-deps web ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
 	@scripts/run-tests.sh
 
 fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token, on SQLite and PostgreSQL (when it answers): no 5xx

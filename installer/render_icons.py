@@ -38,10 +38,15 @@ def main(out: Path) -> None:
     if not renderer.isValid():
         raise SystemExit(f"not a valid SVG: {SVG}")
     out.mkdir(parents=True, exist_ok=True)
+    # Each file whole or not at all: the NSIS check may read the .ico while a build runs.
     for size in SIZES:
-        (out / f"{size}.png").write_bytes(render(renderer, size))
+        partial = out / f".{size}.png"
+        partial.write_bytes(render(renderer, size))
+        partial.replace(out / f"{size}.png")
     largest = Image.open(io.BytesIO((out / "256.png").read_bytes()))
-    largest.save(out / "agentlocator.ico", sizes=[(size, size) for size in SIZES])
+    partial = out / ".agentlocator.ico"
+    largest.save(partial, format="ICO", sizes=[(size, size) for size in SIZES])
+    partial.replace(out / "agentlocator.ico")
     print(f"icons: {', '.join(map(str, SIZES))} px and agentlocator.ico in {out}")
 
 

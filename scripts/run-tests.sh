@@ -23,10 +23,27 @@ fi
 echo "PostgreSQL: ${TEST_DATABASE_URL:-not available, SQLite only}"
 echo "Redis: ${REDIS_URL:-not available}"
 
+# The desktop installer (make installer) builds beside the suite: on two cores its downloads,
+# freezing and packing overlap the tests instead of adding a minute and more before them.
+# tests/installer waits for it by taking the same lock; its outcome decides this run too.
+mkdir -p installer/build
+rm -f installer/build/make.status
+exec 9> installer/build/.building
+flock 9  # taken here, before pytest starts: the build (which keeps fd 9) holds it until it ends
+(make --no-print-directory installer > installer/build/make.log 2>&1; echo $? > installer/build/make.status) &
+installer_build=$!
+exec 9>&-
+
 "$PY" -m ruff check . || exit 1
 (cd web && npm run --silent test) || exit 1  # Vitest: the web app's unit tests
 "$PY" -m pytest "$@"
 status=$?
+wait "$installer_build"
+if [ "$(cat installer/build/make.status 2>/dev/null)" != 0 ]; then
+  echo "make installer failed (installer/build/make.log):" >&2
+  tail -n 30 installer/build/make.log >&2
+  exit 1
+fi
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: that is a failure here" >&2
   exit 1
