@@ -11,7 +11,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from server import db, demo
+from server import backups, db, demo
 from server.auth.service import create_user
 from server.bulk import seed_bulk
 from server.businesses.models import PhoneNumber
@@ -30,6 +30,23 @@ DEMO_DEV_PASSWORD = "demo-password"
 async def _migrate(settings: Settings, args) -> str:
     applied = await db.migrate(settings.database_url)
     return "applied: " + ", ".join(applied) if applied else "up to date"
+
+
+def _counts(tables: dict[str, int]) -> str:
+    shown = ("business", "customer", "call", "message", "task", "invoice", "contract", "signature", "user")
+    return ", ".join(f"{name} {tables[name]}" for name in shown if name in tables)
+
+
+async def _backup(settings: Settings, args) -> str:
+    manifest = await backups.backup(database_url=settings.database_url, media_root=settings.media_root,
+                                    target=Path(args.dir))
+    return f"{args.dir}: {manifest['dialect']}, {_counts(manifest['tables'])}, {manifest['media_files']} media files"
+
+
+async def _restore(settings: Settings, args) -> str:
+    tables = await backups.restore(database_url=settings.database_url, media_root=settings.media_root,
+                                   source=Path(args.dir), force=args.force)
+    return f"restored from {args.dir}: {_counts(tables)}"
 
 
 async def _create_business(settings: Settings, args) -> str:
@@ -118,6 +135,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(run=_set_greeting)
 
+    p = commands.add_parser("backup", help="a consistent copy of the database and MEDIA_ROOT into DIR (a new folder)")
+    p.add_argument("dir")
+    p.set_defaults(run=_backup)
+
+    p = commands.add_parser("restore", help="bring a backup folder back into an empty deployment (stop the server "
+                                            "first)")
+    p.add_argument("dir")
+    p.add_argument("--force", action="store_true", help="replace a deployment that already holds data")
+    p.set_defaults(run=_restore)
+
     commands.add_parser("seed-demo", help="the demo business, once").set_defaults(run=_seed_demo)
 
     p = commands.add_parser("seed-bulk", help="many customers (and one long timeline) for benchmarks")
@@ -139,8 +166,8 @@ def _parser() -> argparse.ArgumentParser:
 
 async def _run(args) -> str:
     settings = load_settings()
-    if args.run is _migrate:
-        return await _migrate(settings, args)
+    if args.run in (_migrate, _backup, _restore):  # the database as it is, without the app around it
+        return await args.run(settings, args)
     async with Runtime.started(settings, run_migrations=settings.auto_migrate):
         return await args.run(settings, args)
 
