@@ -19,12 +19,14 @@ FONT_FAMILY = "Assistant"
 SOURCE_LANGUAGE = "he"  # the language of the source strings: shown when no translation loads
 
 
-def load_fonts() -> list[str]:
-    families: list[str] = []
+def register_fonts() -> dict[Path, list[str]]:
+    """The bundled fonts (resources/fonts/*.ttf) registered with Qt: each file's families
+    (none when Qt refuses the file)."""
+    registered = {}
     for path in sorted((RESOURCES / "fonts").glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
-        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return families
+        registered[path] = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return registered
 
 
 def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
@@ -65,7 +67,7 @@ def install_qt_translators(app: QApplication, language: str) -> list[QTranslator
 
 def setup(app: QApplication) -> QApplication:
     paths.name_application()
-    if FONT_FAMILY in load_fonts():
+    if any(FONT_FAMILY in families for families in register_fonts().values()):
         app.setFont(QFont(FONT_FAMILY, 11))
     if not hasattr(app, "qt_translators"):  # once per application, however often set up
         app.translator = install_translator(app)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import updates
 from desktop.api import Api, ApiError, ServerUnreachableError
-from desktop.app import FONT_FAMILY, RESOURCES, SOURCE_LANGUAGE, create_app, qt_translations_dirs
+from desktop.app import FONT_FAMILY, RESOURCES, SOURCE_LANGUAGE, create_app, qt_translations_dirs, register_fonts
 from desktop.server_address import normalize
 from desktop.tasks import TaskManager
 from desktop.version import VERSION
@@ -137,17 +137,15 @@ def check_resources() -> str:
 
 
 def check_font(app: QApplication) -> str:
-    files = sorted((RESOURCES / "fonts").glob("*.ttf"))
-    for path in files:
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    registered = register_fonts()
+    for path, families in registered.items():
         if FONT_FAMILY not in families:
             raise CheckFailedError(f"{path.name} does not register as {FONT_FAMILY!r} (got {families})")
     if app.font().family() != FONT_FAMILY:
         raise CheckFailedError(f"the application font is {app.font().family()!r}, not {FONT_FAMILY!r}")
     if QFontDatabase.WritingSystem.Hebrew not in QFontDatabase.writingSystems(FONT_FAMILY):
         raise CheckFailedError(f"{FONT_FAMILY} has no Hebrew")
-    return f"{FONT_FAMILY} ({', '.join(path.name for path in files)}), writes Hebrew"
+    return f"{FONT_FAMILY} ({', '.join(path.name for path in registered)}), writes Hebrew"
 
 
 def check_login_window(app: QApplication, tasks: TaskManager) -> str:

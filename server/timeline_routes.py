@@ -3,7 +3,7 @@
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
-from quart import Blueprint, current_app, g, request
+from quart import Blueprint, g
 from quart_schema import tag_blueprint, validate_querystring, validate_response
 
 from server.auth.current import login_required
@@ -11,6 +11,7 @@ from server.calls.schemas import CallOut
 from server.contracts.schemas import ContractOut
 from server.invoices.schemas import InvoiceOut
 from server.messages.schemas import MessageOut
+from server.public_url import request_base_url
 from server.schemas import ResponseModel, Timestamp
 from server.tasks.schemas import TaskOut
 from server.timeline import DEFAULT_LIMIT, MAX_LIMIT, customer_timeline
@@ -71,4 +72,4 @@ class Timeline(ResponseModel):
 async def timeline(customer_id: int, query_args: TimelineQuery):
     return await customer_timeline(business_id=g.user.business_id, customer_id=customer_id,
                                    before=query_args.before, limit=query_args.limit,
-                                   base_url=current_app.config["SETTINGS"].public_base_url or request.host_url)
+                                   base_url=request_base_url())

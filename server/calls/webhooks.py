@@ -15,6 +15,7 @@ from server.calls import service
 from server.messages import followup
 from server.openapi import TEXT, TWIML
 from server.outages import rides_out_outages
+from server.public_url import request_base_url
 from server.telephony.errors import answer_errors_in_twiml
 from server.telephony.form import form_sid, integer, text
 from server.telephony.signature import twilio_signed
@@ -39,8 +40,7 @@ log = logging.getLogger("agentlocator.webhooks")
 @rides_out_outages
 async def incoming_call():
     settings = current_app.config["SETTINGS"]
-    base_url = settings.public_base_url or request.host_url.rstrip("/")
-    return twiml_text(await answer_incoming_call(await request.form, base_url=base_url,
+    return twiml_text(await answer_incoming_call(await request.form, base_url=request_base_url(),
                                                  media_root=settings.media_root))
 
 

@@ -1,6 +1,6 @@
 """Contracts and signatures, for agents: `/api/crm/contracts` and `/api/crm/signatures`."""
 
-from quart import Blueprint, Response, current_app, g, request
+from quart import Blueprint, Response, current_app, g
 from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import login_required
@@ -17,18 +17,14 @@ from server.contracts.schemas import (
 )
 from server.openapi import NO_CONTENT, PDF
 from server.pagination import ordering, page_of, paginated
+from server.public_url import request_base_url
 
 bp = Blueprint("contracts", __name__, url_prefix="/api/crm")
 tag_blueprint(bp, ["contracts"])
 
 
-def base_url() -> str:
-    """Where customers open the signing link: PUBLIC_HOST, or this request's host in development."""
-    return current_app.config["SETTINGS"].public_base_url or request.host_url
-
-
 def _json(contract) -> dict:
-    return service.contract_json(contract, base_url=base_url())
+    return service.contract_json(contract, base_url=request_base_url())
 
 
 @bp.get("/contracts")

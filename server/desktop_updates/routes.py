@@ -1,13 +1,14 @@
 """The desktop client's update check and its installers. Public: a client asks before anyone
 signs in, and installers are no secret."""
 
-from quart import Blueprint, current_app, request, send_file
+from quart import Blueprint, current_app, send_file
 from quart_schema import document_response, tag_blueprint, validate_response
 
 from server.desktop_updates import service
 from server.desktop_updates.schemas import DesktopVersionOut
 from server.errors import APIError, ErrorResponse
 from server.openapi import INSTALLER
+from server.public_url import request_base_url
 from server.version import VERSION
 
 bp = Blueprint("desktop_updates", __name__)
@@ -20,7 +21,7 @@ async def desktop_version():
     """The desktop version clients should run, and where to download it for each platform."""
     settings = current_app.config["SETTINGS"]
     return await service.desktop_release(version=VERSION, folder=settings.desktop_downloads_dir,
-                                         base_url=settings.public_base_url or request.host_url.rstrip("/"))
+                                         base_url=request_base_url())
 
 
 @bp.route(f"{service.DOWNLOADS_PATH}/<name>", methods=["GET", "HEAD"])
