@@ -3,7 +3,7 @@ folder, and bringing it back into an empty deployment.
 
 A backup folder holds:
     database.sqlite3   SQLite's online backup API: a consistent copy while the server writes
-    database.dump      or PostgreSQL's `pg_dump --format=custom` (one snapshot transaction)
+    database.dump      or PostgreSQL's `pg_dump --format=custom`, of the snapshot the counts read
     media.tar          MEDIA_ROOT: recordings, greetings, WhatsApp media, signatures
     manifest.json      the product version, when, the dialect, and every table's row count
 
@@ -18,6 +18,7 @@ the database and the media back, and checks every table's count against the mani
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -47,6 +48,27 @@ def postgres_dsn(database_url: str) -> str:
     return database_url.split("?", 1)[0]
 
 
+async def _counts(connection) -> dict[str, int]:
+    names = [row["tablename"] for row in await connection.fetch(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")]
+    return {name: await connection.fetchval(f'SELECT count(*) FROM "{name}"') for name in names}
+
+
+async def _pg_dump(database_url: str, target: Path) -> dict[str, int]:
+    """pg_dump into `target`, and the row counts of the very snapshot it dumps: counted in a
+    transaction whose snapshot pg_dump is handed, so rows written meanwhile are in neither."""
+    connection = await asyncpg.connect(postgres_dsn(database_url))
+    try:
+        async with connection.transaction(isolation="repeatable_read", readonly=True):
+            snapshot = await connection.fetchval("SELECT pg_export_snapshot()")
+            counts = await _counts(connection)
+            await asyncio.to_thread(_run, ["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
+                                           f"--snapshot={snapshot}", f"--file={target}", postgres_dsn(database_url)])
+        return counts
+    finally:
+        await connection.close()
+
+
 async def table_counts(database_url: str) -> dict[str, int]:
     """Rows per table (aerich's own bookkeeping included: it says which migrations ran)."""
     if dialect(database_url) == "sqlite":
@@ -59,9 +81,7 @@ async def table_counts(database_url: str) -> dict[str, int]:
             return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
     connection = await asyncpg.connect(postgres_dsn(database_url))
     try:
-        names = [row["tablename"] for row in await connection.fetch(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")]
-        return {name: await connection.fetchval(f'SELECT count(*) FROM "{name}"') for name in names}
+        return await _counts(connection)
     finally:
         await connection.close()
 
@@ -91,11 +111,9 @@ async def backup(*, database_url: str, media_root: Path, target: Path) -> dict:
             finally:
                 copy.close()
                 source.close()
+            counts = await table_counts(f"sqlite://{partial / SQLITE_FILE}")  # the copy's own rows
         else:
-            _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-                  f"--file={partial / POSTGRES_FILE}", postgres_dsn(database_url)])
-        counts = await table_counts(f"sqlite://{partial / SQLITE_FILE}" if dialect(database_url) == "sqlite"
-                                    else database_url)
+            counts = await _pg_dump(database_url, partial / POSTGRES_FILE)
         files = 0
         with tarfile.open(partial / MEDIA_FILE, "w") as archive:
             if media_root.is_dir():
