@@ -79,17 +79,25 @@ def drive(steps) -> QTimer:
     return timer
 
 
+# Windows an earlier test left open (a closed widget lives until Qt deletes it) are not this
+# run's: `main()`'s own login dialog and main window are the ones made while it runs.
+_before_run: set = set()
+
+
 def login_dialog() -> LoginDialog | None:
     widget = QApplication.activeModalWidget()
-    return widget if isinstance(widget, LoginDialog) and widget.isVisible() else None
+    return widget if isinstance(widget, LoginDialog) and widget.isVisible() and widget not in _before_run else None
 
 
 def main_window() -> MainWindow | None:
-    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, MainWindow) and w.isVisible() and w not in _before_run), None)
 
 
 def run_main(argv: list[str], steps) -> int:
     app = QApplication.instance()
+    _before_run.clear()
+    _before_run.update(QApplication.topLevelWidgets())
     timer = drive(steps)
     try:
         return main(argv)
