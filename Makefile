@@ -71,6 +71,9 @@ run: $(STAMP) web ## build the web app when needed, migrate the embedded databas
 test: $(STAMP) system-deps installer-deps web ## the whole suite (SQLite, and PostgreSQL/Redis when they answer)
 	@scripts/run-tests.sh
 
+proof: $(STAMP) system-deps ## docs/PROOF.md from a running deployment (PROOF_URL, default make run's): curl checks, Twilio check, screenshots
+	@$(PY) scripts/proof.py
+
 fuzz: $(STAMP) ## schemathesis over /openapi.json with a valid token, on SQLite and PostgreSQL (when it answers): no 5xx
 	@scripts/fuzz.sh
 
@@ -84,4 +87,4 @@ bench-deps:
 bench: $(STAMP) bench-deps ## the webhook load benchmark (figures for docs/BENCHMARKS.md)
 	$(PY) -m bench.webhooks --markdown
 
-.PHONY: help install installer installer-deps web run test fuzz lint bench bench-deps system-deps
+.PHONY: help install installer installer-deps web run test proof fuzz lint bench bench-deps system-deps
