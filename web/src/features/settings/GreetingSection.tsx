@@ -16,7 +16,7 @@ import { API_BASE } from "@/lib/config";
 
 export function GreetingSection({ canEdit }: { canEdit: boolean }) {
   const business = useBusiness();
-  // The player's cache-busting version: new on every visit and after every change of ours.
+  // The player's cache-busting version: new on every visit (the clock) and after every change of ours.
   const [version, setVersion] = useState(() => Date.now());
   return (
     <section className="card settings-section" aria-labelledby="greeting-title">
@@ -32,7 +32,7 @@ export function GreetingSection({ canEdit }: { canEdit: boolean }) {
       {business.data && (
         <>
           <CurrentGreeting business={business.data} version={version} />
-          {canEdit ? <GreetingForm business={business.data} onChanged={() => setVersion(Date.now())} />
+          {canEdit ? <GreetingForm business={business.data} onChanged={() => setVersion((v) => v + 1)} />
             : <p className="muted" data-testid="admin-only">רק מנהל העסק יכול לשנות את הברכה.</p>}
         </>
       )}
@@ -132,7 +132,7 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
         {previewUrl && (
           <div className="greeting-preview">
             <audio ref={player} controls src={previewUrl} aria-label="השמעת הנוסח" data-testid="preview-audio" />
-            {preview.data?.engine && <span className="muted">הוקרא ב{ENGINE_NAMES[preview.data.engine] ?? "קול אחר"}</span>}
+            {preview.data?.engine && <span className="muted" data-testid="preview-engine">הקול: {ENGINE_NAMES[preview.data.engine] ?? preview.data.engine}</span>}
           </div>
         )}
         {preview.isError && <p role="alert" className="error">{greetingError(preview.error, "preview")}</p>}

@@ -21,9 +21,10 @@ export function counterText(text: string): string {
   return `${greetingLength(text)}/${MAX_GREETING_CHARS} תווים`;
 }
 
+/** What rendered a preview (its X-Greeting-Engine), as "הקול: …" says it. */
 export const ENGINE_NAMES: Record<string, string> = {
-  google: "הקול של Google",
-  "espeak-ng": "הקול הבסיסי",
+  google: "Google",
+  "espeak-ng": "בסיסי (espeak-ng)",
 };
 
 /**
