@@ -8,8 +8,8 @@ import { usePreviewGreeting } from "@/features/settings/api/preview-greeting";
 import { usePublishGreeting } from "@/features/settings/api/publish-greeting";
 import { useUploadGreeting } from "@/features/settings/api/upload-greeting";
 import {
-  counterText, ENGINE_NAMES, greetingError, greetingProblem, isDefaultGreeting, MAX_GREETING_CHARS,
-  greetingLength, playableUrl,
+  counterText, ENGINE_NAMES, formatSeconds, greetingError, greetingLength, greetingProblem, isDefaultGreeting,
+  MAX_GREETING_CHARS, playableUrl,
 } from "@/features/settings/greeting";
 import type { Business, GreetingInstalled } from "@/features/settings/types";
 import { API_BASE } from "@/lib/config";
@@ -59,7 +59,8 @@ function CurrentGreeting({ business, version }: { business: Business; version: n
 
 function GreetingForm({ business, onChanged }: { business: Business; onChanged: () => void }) {
   const [text, setText] = useState(business.greeting_text ?? "");
-  const [done, setDone] = useState<string | null>(null);
+  // The last change's success, said next to the control that made it.
+  const [done, setDone] = useState<{ by: "text" | "file"; message: string } | null>(null);
   const preview = usePreviewGreeting();
   const publish = usePublishGreeting();
   const upload = useUploadGreeting();
@@ -81,17 +82,17 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
     if (preview.data || preview.error) preview.reset(); // a preview of other words would mislead
   }
 
-  function installed(how: string) {
+  function installed(by: "text" | "file", how: string) {
     return (answer: GreetingInstalled) => {
       onChanged();
-      setDone(`${how} מעכשיו מתקשרים ישמעו אותה (${Math.round(answer.greeting_duration)} שניות).`);
+      setDone({ by, message: `${how} מעכשיו מתקשרים ישמעו אותה (${formatSeconds(answer.greeting_duration)} שניות).` });
     };
   }
 
   function makeGreeting() {
     setDone(null);
     upload.reset();
-    publish.mutate(text, { onSuccess: installed("הברכה החדשה הופעלה.") });
+    publish.mutate(text, { onSuccess: installed("text", "הברכה החדשה הופעלה.") });
   }
 
   function uploadFile(event: ChangeEvent<HTMLInputElement>) {
@@ -100,7 +101,7 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
     if (!file) return;
     setDone(null);
     publish.reset();
-    upload.mutate(file, { onSuccess: installed("הקובץ הותקן כברכה.") });
+    upload.mutate(file, { onSuccess: installed("file", "הקובץ הותקן כברכה.") });
   }
 
   return (
@@ -137,6 +138,7 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
         )}
         {preview.isError && <p role="alert" className="error">{greetingError(preview.error, "preview")}</p>}
         {publish.isError && <p role="alert" className="error">{greetingError(publish.error, "publish")}</p>}
+        {done?.by === "text" && <p role="status" className="success">{done.message}</p>}
       </div>
 
       <div className="settings-block">
@@ -148,8 +150,8 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
         </label>
         <p className="muted">הקובץ יחליף את הברכה הנוכחית מיד.</p>
         {upload.isError && <p role="alert" className="error">{greetingError(upload.error, "upload")}</p>}
+        {done?.by === "file" && <p role="status" className="success">{done.message}</p>}
       </div>
-      {done && <p role="status" className="success">{done}</p>}
     </>
   );
 }

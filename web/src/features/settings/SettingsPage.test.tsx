@@ -155,7 +155,7 @@ describe("the settings page's greeting, for an admin", () => {
     await vi.waitFor(() => expect(button("מפעיל את הברכה…")?.disabled).toBe(true));
     await act(async () => answer.resolve(installed));
     await vi.waitFor(() => expect(text("[role=status]")).toBe(
-      "הברכה החדשה הופעלה. מעכשיו מתקשרים ישמעו אותה (3 שניות)."));
+      "הברכה החדשה הופעלה. מעכשיו מתקשרים ישמעו אותה (2.6 שניות)."));
     await vi.waitFor(() => expect(server.get).toHaveBeenCalledTimes(2)); // the business query refetched
     const after = $("[data-testid=current-greeting]")!.getAttribute("src")!;
     expect(after.startsWith("/server/static/voice_responses/3/greeting.mp3?v=")).toBe(true);
@@ -208,7 +208,7 @@ describe("the settings page's greeting, for an admin", () => {
     choose(file);
     await vi.waitFor(() => expect(server.request).toHaveBeenCalledWith("/api/business/greeting",
       { method: "PUT", body: file, contentType: "audio/mpeg" }));
-    await vi.waitFor(() => expect(text("[role=status]")).toBe("הקובץ הותקן כברכה. מעכשיו מתקשרים ישמעו אותה (4 שניות)."));
+    await vi.waitFor(() => expect(text("[role=status]")).toBe("הקובץ הותקן כברכה. מעכשיו מתקשרים ישמעו אותה (4.2 שניות)."));
 
     server.request.mockRejectedValueOnce(new ApiError(413, "request_entity_too_large", "too large"));
     choose(new File([new Uint8Array(8)], "big.mp3"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  counterText, greetingError, greetingLength, greetingProblem, isDefaultGreeting, playableUrl,
+  counterText, formatSeconds, greetingError, greetingLength, greetingProblem, isDefaultGreeting, playableUrl,
 } from "@/features/settings/greeting";
 import { ApiError } from "@/lib/api";
 
@@ -18,6 +18,14 @@ describe("the greeting's length", () => {
     expect(greetingProblem("א".repeat(600))).toBeNull();
     expect(greetingProblem(` ${"א".repeat(600)} `)).toBeNull();
     expect(greetingProblem("א".repeat(603))).toBe("הנוסח ארוך מ-600 תווים ב-3");
+  });
+});
+
+describe("formatSeconds", () => {
+  it("gives a tenth of a second, no trailing zero", () => {
+    expect(formatSeconds(5.56)).toBe("5.6");
+    expect(formatSeconds(4)).toBe("4");
+    expect(formatSeconds(2.04)).toBe("2");
   });
 });
 

@@ -21,6 +21,11 @@ export function counterText(text: string): string {
   return `${greetingLength(text)}/${MAX_GREETING_CHARS} תווים`;
 }
 
+/** A duration as the player shows it, to a tenth: "5.6" (Hebrew writes a decimal point too). */
+export function formatSeconds(seconds: number): string {
+  return (Math.round(seconds * 10) / 10).toString();
+}
+
 /** What rendered a preview (its X-Greeting-Engine), as "הקול: …" says it. */
 export const ENGINE_NAMES: Record<string, string> = {
   google: "Google",
