@@ -226,3 +226,28 @@ async def test_an_upload_over_the_limit_is_413_and_changes_nothing(client, setti
                             data=at_limit)
     assert fits.status_code == 200, await fits.get_data(as_text=True)
     assert greeting_on_disk(settings, business) == at_limit
+
+
+async def test_renders_are_rate_limited(client, business, auth_headers, google):
+    from server.greetings.routes import RENDERS_PER_MINUTE
+
+    for _ in range(RENDERS_PER_MINUTE):
+        response = await client.post("/api/business/greeting/preview", headers=auth_headers, json={"text": "שלום"})
+        assert response.status_code == 200
+    refused = await client.post("/api/business/greeting/preview", headers=auth_headers, json={"text": "שלום"})
+    assert refused.status_code == 429 and (await refused.get_json())["error"]["code"] == "rate_limited"
+    assert len(google.synthesize_bodies) == RENDERS_PER_MINUTE
+
+
+@pytest.mark.parametrize("content", ['{"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIsecret', '["x"]',
+                                     '{"client_email": "a@b", "token_uri": "https://t", "private_key": "MIIsecret"}'])
+async def test_a_broken_credentials_file_is_502_and_never_quoted(client, settings, business, auth_headers, content,
+                                                                 tmp_path):
+    credentials = tmp_path / "broken.json"
+    credentials.write_text(content)
+    # Configured, so Google is the engine (and no fallback hides the broken file).
+    client.app.config["SETTINGS"] = settings.with_overrides(google_application_credentials=str(credentials))
+    response = await client.post("/api/business/greeting/preview", headers=auth_headers, json={"text": "שלום"})
+    assert response.status_code == 502
+    error = (await response.get_json())["error"]
+    assert error["code"] == "tts_failed" and "secret" not in error["message"] and "PRIVATE" not in error["message"]
