@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from datetime import datetime
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -133,6 +134,7 @@ async def test_google_failure_is_502_and_the_old_greeting_stays(client, settings
 
 @pytest.mark.both_databases
 async def test_espeak_renders_hebrew_when_google_is_not_configured(client, settings, business, auth_headers):
+    before = (await (await client.get("/api/business", headers=auth_headers)).get_json())["updated_at"]
     preview = await client.post("/api/business/greeting/preview", headers=auth_headers, json={"text": TEXT})
     assert preview.status_code == 200, await preview.get_data(as_text=True)
     assert preview.headers["X-Greeting-Engine"] == "espeak-ng"
@@ -142,6 +144,7 @@ async def test_espeak_renders_hebrew_when_google_is_not_configured(client, setti
     assert response.status_code == 200, await response.get_data(as_text=True)
     body = await response.get_json()
     assert (body["greeting_engine"], body["tts_engine"], body["greeting_text"]) == ("espeak-ng", "espeak-ng", TEXT)
+    assert datetime.fromisoformat(body["updated_at"]) > datetime.fromisoformat(before)  # clients refresh on it
     path = greeting_file(settings.media_root, business.id)
     audio = MP3(path)
     # Mono, 16 kHz: what a phone line can carry (server/greetings/espeak.py says why not 8 kHz).
