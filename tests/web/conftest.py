@@ -97,11 +97,11 @@ def seeded(databases, tmp_path_factory, twilio):
         live.stop()
 
 
-def log_in(page, base_url: str, email: str) -> None:
+def log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     """Through the real login form, until the customers page is there."""
     page.goto(f"{base_url}/login")
     page.fill("input[type=email]", email)
-    page.fill("input[type=password]", PASSWORD)
+    page.fill("input[type=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url("**/crm/customers")
 

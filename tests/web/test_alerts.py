@@ -110,7 +110,8 @@ def test_push_switch_subscribes_and_the_server_pushes_to_it(seeded, browser):
         page = sign_in(browser, seeded, f"{seeded.base_url}/crm/customers", permissions=["notifications"],
                        init_script=FAKE_PUSH_MANAGER % json.dumps(push.subscription()))
         page.locator("tbody tr td:first-child a").first.wait_for()
-        page.get_by_text("הגדרות", exact=True).click()
+        page.get_by_role("link", name="הגדרות").click()  # the switch lives on the settings page
+        page.wait_for_url("**/settings")
         switch = page.get_by_role("switch", name="התראות דחיפה כשהלשונית סגורה")
         expect(switch).to_be_enabled()
         expect(switch).not_to_be_checked()

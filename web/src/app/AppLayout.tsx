@@ -2,7 +2,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import type { Socket } from "socket.io-client";
-import { PushSwitch } from "@/features/settings/PushSwitch";
 import { TaskDueModal } from "@/features/tasks/TaskDueModal";
 import { api } from "@/lib/api";
 import { connectLiveUpdates } from "@/lib/live";
@@ -52,14 +51,9 @@ export function AppLayout() {
         <strong className="brand">AgentLocator</strong>
         <nav>
           <NavLink to="/crm/customers">לקוחות</NavLink>
+          <NavLink to="/settings">הגדרות</NavLink>
         </nav>
         <span className="spacer" />
-        <details className="menu">
-          <summary className="button">הגדרות</summary>
-          <div className="menu-panel settings-panel" role="group" aria-label="הגדרות">
-            <PushSwitch />
-          </div>
-        </details>
         <span className="muted">{api.user?.email}</span>
         <button type="button" className="button" onClick={logout}>
           התנתקות

@@ -15,6 +15,11 @@ export const router = createBrowserRouter([
         path: "/crm/customers/:id",
         lazy: async () => ({ Component: (await import("@/features/customers/CustomerPage")).CustomerPage }),
       },
+      {
+        // Settings too: the greeting's player and forms load only when someone opens them.
+        path: "/settings",
+        lazy: async () => ({ Component: (await import("@/features/settings/SettingsPage")).SettingsPage }),
+      },
       { path: "*", element: <Navigate to="/crm/customers" replace /> },
     ],
   },

@@ -65,3 +65,48 @@ describe("api client", () => {
     expect(api.token).toBeNull();
   });
 });
+
+describe("api client with files", () => {
+  it("sends a Blob body as it is, with the type asked for, and sends it again after a refresh", async () => {
+    const bodies: { type: string; body: unknown }[] = [];
+    let token = "OLD";
+    const fetch = vi.fn(async (url: string, init: RequestInit) => {
+      if (url.endsWith("/auth/refresh")) {
+        token = "NEW";
+        return json(200, session("NEW"));
+      }
+      const headers = init.headers as Record<string, string>;
+      bodies.push({ type: headers["Content-Type"]!, body: init.body });
+      return headers.Authorization === `Bearer ${token}` && token === "NEW"
+        ? json(200, { ok: true }) : json(401, { error: { code: "unauthorized", message: "expired" } });
+    });
+    const api = createApiClient({ baseUrl: "", fetch: fetch as unknown as typeof globalThis.fetch, onUnauthorized: vi.fn() });
+    const mp3 = new File([new Uint8Array([0xff, 0xfb, 0x90])], "greeting.mp3", { type: "" });
+    expect(await api.request("/api/business/greeting", { method: "PUT", body: mp3, contentType: "audio/mpeg" }))
+      .toEqual({ ok: true });
+    expect(bodies).toHaveLength(2);
+    for (const sent of bodies) {
+      expect(sent.type).toBe("audio/mpeg");
+      expect(sent.body).toBe(mp3);
+    }
+  });
+
+  it("answers a binary body with its headers, and throws the server's error when there is none", async () => {
+    const audio = new Uint8Array([0x49, 0x44, 0x33, 4]);
+    const fetch = vi.fn()
+      .mockResolvedValueOnce(new Response(audio, { status: 200,
+        headers: { "Content-Type": "audio/mpeg", "X-Greeting-Engine": "espeak-ng" } }))
+      .mockResolvedValueOnce(json(503, { error: { code: "tts_unavailable", message: "no engine" } }));
+    const api = createApiClient({ baseUrl: "http://x", fetch, onUnauthorized: vi.fn() });
+    const { blob, headers } = await api.file("/api/business/greeting/preview", { body: { text: "שלום" } }, "audio/mpeg");
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(audio);
+    expect(headers.get("X-Greeting-Engine")).toBe("espeak-ng");
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe("http://x/api/business/greeting/preview");
+    expect(init.method).toBe("POST");
+    expect(init.headers).toMatchObject({ Accept: "audio/mpeg", "Content-Type": "application/json" });
+    expect(init.body).toBe(JSON.stringify({ text: "שלום" }));
+    const error = await api.file("/api/business/greeting/preview", { body: { text: "x" } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, code: "tts_unavailable" });
+  });
+});

@@ -26,6 +26,8 @@ export interface RequestOptions {
   method?: string;
   body?: unknown;
   query?: Query;
+  /** The body's type when it is a file (a Blob, sent as is); JSON bodies need none. */
+  contentType?: string;
   /** Skip the refresh-and-retry on 401 (login, refresh and logout themselves). */
   noRetry?: boolean;
 }
@@ -87,12 +89,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   async function send(path: string, opts: RequestOptions, accept: string): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept };
-    if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    // A Blob (a File too) goes as it is, so a retry after a refresh can send it again.
+    const file = opts.body instanceof Blob;
+    if (opts.body !== undefined) {
+      headers["Content-Type"] = file ? opts.contentType || (opts.body as Blob).type || "application/octet-stream"
+        : "application/json";
+    }
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
     return doFetch(baseUrl + withQuery(path, opts.query), {
       method: opts.method ?? (opts.body !== undefined ? "POST" : "GET"),
       headers,
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      body: opts.body === undefined ? undefined : file ? (opts.body as Blob) : JSON.stringify(opts.body),
       credentials: "include",
     });
   }
@@ -148,6 +155,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** A file fetched with the bearer token (recordings, PDFs): for an object URL. */
     async blob(path: string, query?: Query): Promise<Blob> {
       return (await raw(path, { query }, "*/*")).blob();
+    },
+    /** A binary answer to any request (a rendered greeting): its body and its headers. */
+    async file(path: string, opts: RequestOptions = {}, accept = "*/*"): Promise<{ blob: Blob; headers: Headers }> {
+      const response = await raw(path, opts, accept);
+      return { blob: await response.blob(), headers: response.headers };
     },
     /** Fetch a file with the bearer token and hand it to the browser as a download. */
     async download(path: string, query: Query | undefined, filename: string): Promise<void> {

@@ -1,0 +1,21 @@
+/**
+ * /settings: the business's phone greeting and this user's push notifications. Agents see it
+ * too: they hear the greeting callers hear (read-only) and switch their own alerts; only admins
+ * get the greeting's controls (the server refuses an agent's change anyway).
+ */
+import { GreetingSection } from "@/features/settings/GreetingSection";
+import { PushSwitch } from "@/features/settings/PushSwitch";
+import { api } from "@/lib/api";
+
+export function SettingsPage() {
+  return (
+    <div className="settings">
+      <h1>הגדרות</h1>
+      <GreetingSection canEdit={api.user?.role === "admin"} />
+      <section className="card settings-section" aria-labelledby="alerts-title">
+        <h2 id="alerts-title">התראות</h2>
+        <PushSwitch />
+      </section>
+    </div>
+  );
+}
