@@ -65,9 +65,11 @@ async def _owner(e164: str, business_id: int | None) -> tuple[int | None, int]:
     if linked is not None and business_id is not None and linked.business_id != business_id:
         raise APIError(409, "phone_taken", f"{e164} belongs to business {linked.business_id}, not {business_id}: "
                                            "refusing to move it")
-    if linked is None and not await Business.exists(id=business_id):
+    if linked is not None:
+        return linked.business_id, linked.business_id
+    if not await Business.exists(id=business_id):
         raise APIError(404, "not_found", f"no business {business_id}")
-    return (linked.business_id if linked else None), (business_id if linked is None else linked.business_id)
+    return None, business_id
 
 
 async def configure_number(*, settings: Settings, number: str, business_id: int | None = None,
@@ -92,7 +94,7 @@ async def configure_number(*, settings: Settings, number: str, business_id: int 
     after = await numbers.update(settings=settings, sid=found["sid"], form=form) if form else found
     left = [f.name for f in numbers.plan(number=after, public_base_url=base) if f.drifts]
     if left:
-        raise APIError(502, "not_applied", f"Twilio did not apply {', '.join(left)}; run the command again")
+        raise APIError(502, "not_applied", f"Twilio did not apply {', '.join(left)}: see the number in the console")
     if linked_to is None:
         await link_number(e164=e164, business_id=owner)
     now = numbers.current(after)
