@@ -1,7 +1,8 @@
 """`python -m server.cli COMMAND`: administration from the shell.
 
 Each command prints its result on stdout (ids alone, so scripts can capture them) and a
-clear one-line error on stderr with a non-zero exit code.
+clear one-line error on stderr with exit code 2. `twilio-configure --check` exits 1 when it
+finds drift.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,6 +19,7 @@ from server import backups, db, demo
 from server.auth.service import create_user
 from server.bulk import seed_bulk
 from server.businesses.models import Business, PhoneNumber
+from server.businesses.number_setup import configure_number
 from server.businesses.service import create_business, greeting_file, set_greeting
 from server.config import ConfigError, Settings, load_settings
 from server.errors import APIError, DomainError
@@ -25,11 +28,20 @@ from server.greetings.schemas import MAX_TEXT, GreetingText
 from server.greetings.service import install_text_greeting
 from server.jobs import queue, report
 from server.runtime import Runtime
+from server.telephony.client import TwilioError
 
 DEMO_BUSINESS = "סוכנות הדגמה"
 DEMO_PHONE = "+97235550100"
 DEMO_EMAIL = "demo@agentlocator.test"
 DEMO_DEV_PASSWORD = "demo-password"
+DRIFT_EXIT = 1
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a command prints, with an exit code other than 0 (a command may return a plain str)."""
+    text: str
+    exit_code: int = 0
 
 
 async def _migrate(settings: Settings, args) -> str:
@@ -90,6 +102,12 @@ async def _set_greeting_text(settings: Settings, args) -> str:
     voice = f"Google Text-to-Speech, {settings.google_tts_voice}" if rendered.engine == "google" else (
         "espeak-ng: the basic fallback voice, because GOOGLE_APPLICATION_CREDENTIALS is not set")
     return f"{target}\nengine: {rendered.engine} ({voice}); {rendered.duration:.1f} s"
+
+
+async def _twilio_configure(settings: Settings, args) -> Output:
+    outcome = await configure_number(settings=settings, number=args.number, business_id=args.business_id,
+                                     check=args.check)
+    return Output(outcome.text, DRIFT_EXIT if outcome.drifted else 0)
 
 
 async def _seed_demo(settings: Settings, args) -> str:
@@ -171,6 +189,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace a deployment that already holds data")
     p.set_defaults(run=_restore)
 
+    p = commands.add_parser(
+        "twilio-configure", help="point a Twilio number at PUBLIC_HOST's webhooks and link it to its business",
+        description="Looks the number up on the Twilio account (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN) and sets "
+                    "VoiceUrl https://PUBLIC_HOST/webhook/incoming_call, StatusCallback .../webhook/call_status "
+                    "and SmsUrl .../webhook/whatsapp (all POST); clears VoiceFallbackUrl, SmsFallbackUrl and any "
+                    "TwiML App or SIP trunk that would override them; links the number to its business. Prints "
+                    "each field before and after. A Messaging Service's or WhatsApp sender's own webhook is named, "
+                    "not changed.",
+        epilog="exit codes: 0 done (with --check: nothing drifts), 1 --check found drift (listed), "
+               "2 refused (one line on stderr says why)")
+    p.add_argument("--number", required=True, help="the Twilio number, +972... or an Israeli local form")
+    p.add_argument("--business-id", type=int, help="link a number no business has yet to this business")
+    p.add_argument("--check", action="store_true", help="only report drift; change nothing on Twilio or here")
+    p.set_defaults(run=_twilio_configure)
+
     commands.add_parser("seed-demo", help="the demo business, once").set_defaults(run=_seed_demo)
 
     p = commands.add_parser("seed-bulk", help="many customers (and one long timeline) for benchmarks")
@@ -190,7 +223,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _run(args) -> str:
+async def _run(args) -> str | Output:
     settings = load_settings()
     if args.run in (_migrate, _backup, _restore):  # the database as it is, without the app around it
         return await args.run(settings, args)
@@ -201,11 +234,13 @@ async def _run(args) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        print(asyncio.run(_run(args)))
-    except (APIError, DomainError, ConfigError) as error:
+        result = asyncio.run(_run(args))
+    except (APIError, DomainError, ConfigError, TwilioError) as error:
         print(f"error: {getattr(error, 'message', error)}", file=sys.stderr)
         return 2
-    return 0
+    output = result if isinstance(result, Output) else Output(result)
+    print(output.text)
+    return output.exit_code
 
 
 if __name__ == "__main__":

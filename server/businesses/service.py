@@ -24,19 +24,38 @@ async def create_business(*, name: str, phone: str | None = None) -> Business:
     name = name.strip()
     if not name:
         raise APIError(422, "invalid_name", "a business needs a name")
-    e164 = None
-    if phone:
-        e164 = to_e164(phone)
-        if e164 is None:
-            raise APIError(422, "invalid_phone", f"not a phone number: {phone}")
-        if await PhoneNumber.exists(e164=e164):
-            raise APIError(409, "phone_taken", f"{e164} already belongs to a business")
+    e164 = checked_e164(phone) if phone else None
+    if e164:
+        await _refuse_taken(e164)
     async with in_transaction():
         business = await Business.create(name=name)
         if e164:
             await PhoneNumber.create(e164=e164, business=business)
     _numbers().clear()
     return business
+
+
+def checked_e164(raw: str) -> str:
+    """A business's number in E.164 (Israeli local forms accepted); APIError for what is not one."""
+    e164 = to_e164(raw)
+    if e164 is None:
+        raise APIError(422, "invalid_phone", f"not a phone number: {raw}")
+    return e164
+
+
+async def _refuse_taken(e164: str) -> None:
+    if await PhoneNumber.exists(e164=e164):
+        raise APIError(409, "phone_taken", f"{e164} already belongs to a business")
+
+
+async def link_number(*, e164: str, business_id: int) -> PhoneNumber:
+    """Give the business a number no business has yet (E.164)."""
+    if not await Business.exists(id=business_id):
+        raise APIError(404, "not_found", f"no business {business_id}")
+    await _refuse_taken(e164)
+    phone = await PhoneNumber.create(e164=e164, business_id=business_id)
+    _numbers().clear()
+    return phone
 
 
 class NumberCache:

@@ -82,23 +82,38 @@ def _error_code(response: httpx.Response) -> int | None:
     return code if isinstance(code, int) and not isinstance(code, bool) else None
 
 
-async def _create(settings: Settings, resource: str, form: dict) -> dict:
-    """POST a form to create one of the account's resources; Twilio's JSON of it, with its sid."""
+async def _json(settings: Settings, method: str, resource: str, *, form: dict | None = None,
+                params: dict | None = None, with_sid: bool = False) -> dict:
+    """One request on one of the account's resources; Twilio's JSON object of the answer (with
+    `with_sid`, the resource itself: its sid)."""
     try:
         async with httpx.AsyncClient(auth=_auth(settings), timeout=API_TIMEOUT) as client:
-            response = await client.post(_account_url(settings, resource), data=form)
+            response = await client.request(method, _account_url(settings, resource), data=form, params=params)
     except httpx.HTTPError as error:
         raise _network_failure(error) from None
     _raise_for_status(response)
     try:
-        created = response.json()
+        answer = response.json()
     except ValueError:
-        created = None
-    # A 2xx without the new resource's sid came from something between us and Twilio (a
-    # proxy's page), not from Twilio.
-    if not isinstance(created, dict) or not isinstance(created.get("sid"), str) or not created["sid"]:
+        answer = None
+    # A 2xx that is not Twilio's JSON (or, for a resource, has no sid) came from something
+    # between us and Twilio (a proxy's page), not from Twilio.
+    if not isinstance(answer, dict):
+        raise TwilioUnavailableError("an answer that is not Twilio's JSON", status=response.status_code)
+    if with_sid and (not isinstance(answer.get("sid"), str) or not answer["sid"]):
         raise TwilioUnavailableError("an answer without a sid", status=response.status_code)
-    return created
+    return answer
+
+
+async def account_get(*, settings: Settings, resource: str, params: dict | None = None) -> dict:
+    """GET one of the account's resources (a list: `IncomingPhoneNumbers.json?PhoneNumber=...`)."""
+    return await _json(settings, "GET", resource, params=params)
+
+
+async def account_post(*, settings: Settings, resource: str, form: dict) -> dict:
+    """POST a form that creates or updates one of the account's resources; Twilio's JSON of
+    it, with its sid."""
+    return await _json(settings, "POST", resource, form=form, with_sid=True)
 
 
 async def send_message(*, settings: Settings, to: str, from_: str, status_callback: str, body: str | None = None,
@@ -112,7 +127,7 @@ async def send_message(*, settings: Settings, to: str, from_: str, status_callba
             form["ContentVariables"] = json.dumps(content_variables, ensure_ascii=False)
     else:
         form["Body"] = body or ""
-    return await _create(settings, "Messages.json", form)
+    return await account_post(settings=settings, resource="Messages.json", form=form)
 
 
 async def create_call(*, settings: Settings, to: str, from_: str, url: str, status_callback: str,
@@ -121,7 +136,7 @@ async def create_call(*, settings: Settings, to: str, from_: str, url: str, stat
     both webhooks by POST, the status callback once per event. Twilio's JSON (sid, status...)."""
     form = {"To": to, "From": from_, "Url": url, "Method": "POST", "StatusCallback": status_callback,
             "StatusCallbackMethod": "POST", "StatusCallbackEvent": list(status_events)}
-    return await _create(settings, "Calls.json", form)
+    return await account_post(settings=settings, resource="Calls.json", form=form)
 
 
 # Where a media download may be redirected (https only): Twilio's own hosts, and the two its
