@@ -28,6 +28,12 @@
 # machine can briefly see it in the process list.
 #
 # Needs curl; python3 or openssl for the signed checks. Every request gives up after 10 s.
+#
+# Before DNS points at the server, or from the server itself: SMOKE_CONNECT_TO=ADDRESS:PORT
+# sends every request there (curl --connect-to) while the URL, the Host header, TLS's name
+# and the signatures stay BASE_URL's. curl's own CURL_CA_BUNDLE names the certificates to
+# trust (e.g. a test certificate); verification is never turned off.
+#   SMOKE_CONNECT_TO=127.0.0.1:443 deploy/smoke.sh https://agentlocator.example.com
 set -u
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then
@@ -38,6 +44,8 @@ base="${1%/}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failures=0
+connect=()
+if [ -n "${SMOKE_CONNECT_TO:-}" ]; then connect=(--connect-to "::$SMOKE_CONNECT_TO"); fi
 
 pass() { printf 'PASS %s\n' "$1"; }
 fail() {
@@ -52,7 +60,7 @@ request() {
     shift
     : >"$tmp/headers"
     : >"$tmp/body"
-    out="$(curl -sS --max-time 10 -o "$tmp/body" -D "$tmp/headers" \
+    out="$(curl -sS --max-time 10 "${connect[@]}" -o "$tmp/body" -D "$tmp/headers" \
         -w '%{http_code} %{content_type}' "$@" "$url" 2>"$tmp/error")"
     code="${out%% *}"
     ctype="${out#* }"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 
-from quart import Quart
+from quart import Quart, request
 from quart.ctx import RequestContext
 from quart.globals import request_ctx
 from quart.typing import ResponseReturnValue
@@ -28,6 +28,13 @@ from server.runtime import Runtime
 from server.tasks.scheduler import TaskClock, replay_pending
 
 log = logging.getLogger("agentlocator")
+
+
+async def _caller_address() -> str:
+    """The rate limiter's key. quart-rate-limiter's own (`request.access_route[0]`) is the first
+    X-Forwarded-For entry, which the caller writes: one rotating it escaped every limit.
+    `remote_addr` is the caller as our proxy saw it (server.asgi trusts only its hop)."""
+    return request.remote_addr or ""
 
 
 class App(Quart):
@@ -71,7 +78,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
                 openapi_provider_class=OpenAPIProvider)
     # After QuartSchema, which installs its own JSON provider: keep the serialisers' field order.
     app.json.sort_keys = False
-    RateLimiter(app)
+    RateLimiter(app, key_function=_caller_address)
     install_observability(app, revision=settings.app_rev)
     install_http_security(app, settings)
     install_request_guard(app)

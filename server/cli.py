@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from server import backups, db, demo
+from server import backup_retention, backups, db, demo
 from server.auth.service import create_user
 from server.bulk import seed_bulk
 from server.businesses.models import Business, PhoneNumber
@@ -55,9 +55,16 @@ def _counts(tables: dict[str, int]) -> str:
 
 
 async def _backup(settings: Settings, args) -> str:
+    target = Path(args.dir) / backup_retention.dated_name() if args.dated else Path(args.dir)
     manifest = await backups.backup(database_url=settings.database_url, media_root=settings.media_root,
-                                    target=Path(args.dir))
-    return f"{args.dir}: {manifest['dialect']}, {_counts(manifest['tables'])}, {manifest['media_files']} media files"
+                                    target=target)
+    return f"{target}: {manifest['dialect']}, {_counts(manifest['tables'])}, {manifest['media_files']} media files"
+
+
+async def _prune_backups(settings: Settings, args) -> str:
+    kept, deleted = backup_retention.prune(Path(args.dir), daily=args.daily, weekly=args.weekly,
+                                           monthly=args.monthly)
+    return f"kept {len(kept)}: {' '.join(kept) or '-'}\ndeleted {len(deleted)}: {' '.join(deleted) or '-'}"
 
 
 async def _restore(settings: Settings, args) -> str:
@@ -181,7 +188,17 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("backup", help="a consistent copy of the database and MEDIA_ROOT into DIR (a new folder)")
     p.add_argument("dir")
+    p.add_argument("--dated", action="store_true", help="DIR holds the backups: write this one into a new folder "
+                                                        "in it named by the UTC time (as the backup timer does)")
     p.set_defaults(run=_backup)
+
+    p = commands.add_parser("prune-backups", help="delete the backups in DIR that the retention does not keep: the "
+                                                  "newest of each of the last N days, weeks and months")
+    p.add_argument("dir")
+    p.add_argument("--daily", type=int, default=7)
+    p.add_argument("--weekly", type=int, default=4)
+    p.add_argument("--monthly", type=int, default=12)
+    p.set_defaults(run=_prune_backups)
 
     p = commands.add_parser("restore", help="bring a backup folder back into an empty deployment (stop the server "
                                             "first)")
@@ -225,7 +242,7 @@ def _parser() -> argparse.ArgumentParser:
 
 async def _run(args) -> str | Output:
     settings = load_settings()
-    if args.run in (_migrate, _backup, _restore):  # the database as it is, without the app around it
+    if args.run in (_migrate, _backup, _restore, _prune_backups):  # the database as it is, without the app around it
         return await args.run(settings, args)
     async with Runtime.started(settings, run_migrations=settings.auto_migrate):
         return await args.run(settings, args)

@@ -104,6 +104,9 @@ class Realtime:
             seconds_left = max(0.0, claims["exp"] - time.time())
             expiries[sid] = asyncio.get_running_loop().call_later(
                 seconds_left, lambda: asyncio.ensure_future(sio.disconnect(sid)))
+            # Which process holds which socket: what an operator (and tests/deploy) needs to see
+            # that nginx keeps a client on one process. The sid is no credential.
+            log.info("socket %s connected: user %s", sid, user.id)
             for hook in self.on_connect:
                 asyncio.ensure_future(hook(sid, user))
 

@@ -41,6 +41,7 @@ async def _index():
 
 
 @bp.get("/")
+@bp.get("/index.html")  # the same page by its file name (nginx's `location = /index.html`)
 @hide
 async def index():
     return await _index()

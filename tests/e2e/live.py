@@ -128,13 +128,15 @@ class Live:
         self.processes.append(process)
         return process
 
-    def start_server(self, **env) -> subprocess.Popen:
+    def start_server(self, log_name: str = "server", **env) -> subprocess.Popen:
+        """The server, its output in `log(log_name)` (give servers sharing a workdir a name each
+        to tell their logs apart)."""
         process = self._spawn([sys.executable, "-m", "server.main", "--config", str(ROOT / "deploy" / "hypercorn.toml"),
-                               "--port", str(self.port)], "server", **env)
+                               "--port", str(self.port)], log_name, **env)
 
         def healthy():
             if process.poll() is not None:
-                raise AssertionError(f"server exited: {self.log('server')}")
+                raise AssertionError(f"server exited: {self.log(log_name)}")
             try:
                 return httpx.get(f"{self.base_url}/api/health", timeout=1).status_code == 200
             except httpx.HTTPError:
