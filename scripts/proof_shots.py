@@ -33,6 +33,11 @@ def web(url: str, out: Path, email: str, password: str, customer_id: int) -> lis
         # PROOF_INSECURE: a staging deployment's own certificate, which this Chromium does not trust.
         page = browser.new_page(viewport=DESK, locale="he-IL",
                                 ignore_https_errors=bool(os.environ.get("PROOF_INSECURE")))
+        # The demo business has tasks falling due: their full-screen alert, which comes over the
+        # socket at any moment, would cover the table. Playwright closes it before each action (its
+        # close button: Escape reaches it only once it holds the focus).
+        alert = page.locator(".due-dialog")
+        page.add_locator_handler(alert, lambda: alert.get_by_role("button", name="סגירה").click())
         page.goto(f"{url}/login")
         page.fill("input[type=email]", email)
         page.fill("input[type=password]", password)
@@ -45,13 +50,20 @@ def web(url: str, out: Path, email: str, password: str, customer_id: int) -> lis
                 break
             page.get_by_role("button", name="שם").click()
             page.wait_for_load_state("networkidle")
+        page.locator("h1").first.hover()  # an action, so an alert that came meanwhile is closed first
         written.append(out / "proof-web-customers.png")
         page.screenshot(path=str(written[-1]))
         page.goto(f"{url}/crm/customers/{customer_id}")
         page.wait_for_selector("h1, h2")
         page.get_by_role("tab", name="ציר זמן").click()
         page.wait_for_load_state("networkidle")
+        page.locator("h1, h2").first.hover()
         written.append(out / "proof-web-card.png")
+        page.screenshot(path=str(written[-1]))
+        page.get_by_role("tab", name="שיחות").click()  # G2: the Calls tab, its players and transcripts
+        page.wait_for_load_state("networkidle")
+        page.locator("h1, h2").first.hover()
+        written.append(out / "proof-web-card-calls.png")
         page.screenshot(path=str(written[-1]))
         browser.close()
     return written
