@@ -15,6 +15,7 @@ What it records, each with the command and its real output:
 Settings, from the environment: PROOF_URL; PROOF_PUBLIC_URL (the https://<PUBLIC_HOST> Twilio signs
 for; default PROOF_URL); PROOF_EMAIL / PROOF_PASSWORD (default the demo admin, for `make run`);
 PROOF_OUT (default docs/PROOF.md); PROOF_NOTE (one line on what the deployment is);
+PROOF_CONNECT_TO (ADDRESS:PORT to connect to, before DNS names the host); PROOF_SCREENSHOTS=0 skips them;
 TWILIO_AUTH_TOKEN; PROOF_TO (the number called, default the demo business's); PROOF_TWILIO_NUMBER.
 No secret is written: the access token appears as $TOKEN, and the auth token only signs.
 Exit code 0 when every check passed, 1 when one failed (the report is written either way and
@@ -33,7 +34,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 from twilio.request_validator import RequestValidator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +57,8 @@ class Proof:
         self.checks: list[Check] = []
 
     def run(self, section: str, name: str, argv: list[str], *, shown: list[str] | None = None,
-            expect=lambda rc, out: rc == 0) -> str:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=ROOT)
+            expect=lambda rc, out: rc == 0, env: dict | None = None) -> str:
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
         output = (result.stdout + result.stderr).replace("\r\n", "\n").rstrip()
         ok = bool(expect(result.returncode, output))
         self.checks.append(Check(section, name, shlex.join(shown or argv), output, ok))
@@ -66,7 +66,7 @@ class Proof:
 
     def curl(self, section: str, name: str, path: str, *args: str, shown_args: list[str] | None = None,
              expect) -> str:
-        argv = ["curl", "-sS", "--max-time", "15", *args, f"{self.url}{path}"]
+        argv = curl_argv(f"{self.url}{path}", *args)
         shown = ["curl", "-sS", *(shown_args if shown_args is not None else args), f"{self.url}{path}"]
         return self.run(section, name, argv, shown=shown, expect=lambda rc, out: rc == 0 and expect(out))
 
@@ -76,15 +76,29 @@ class Proof:
         return self.curl(section, name, path, "-i", "-H", f"X-Twilio-Signature: {signature}", *form, expect=expect)
 
 
+def curl_argv(url: str, *args: str) -> list[str]:
+    """curl as every request here makes it: PROOF_CONNECT_TO (ADDRESS:PORT, as smoke.sh's
+    SMOKE_CONNECT_TO) reaches the deployment before DNS names it; curl's own CURL_CA_BUNDLE
+    trusts a staging certificate."""
+    connect = os.environ.get("PROOF_CONNECT_TO")
+    return ["curl", "-sS", "--max-time", "15", *(["--connect-to", f"::{connect}"] if connect else []), *args, url]
+
+
+def fetch_json(url: str, *args: str) -> dict:
+    result = subprocess.run(curl_argv(url, "-f", *args), capture_output=True, text=True, timeout=30)
+    if result.returncode:
+        raise OSError(result.stderr.strip() or f"curl exit {result.returncode}")
+    return json.loads(result.stdout)
+
+
 def status_line(output: str) -> str:
     return output.splitlines()[0] if output else ""
 
 
 def login(url: str, email: str, password: str) -> str:
-    response = httpx.post(f"{url}/auth/login", json={"email": email, "password": password, "client": "desktop"},
-                          timeout=15)
-    response.raise_for_status()
-    return response.json()["access_token"]
+    body = json.dumps({"email": email, "password": password, "client": "desktop"})
+    return fetch_json(f"{url}/auth/login", "-H", "Content-Type: application/json", "--data-binary", body)[
+        "access_token"]
 
 
 def abridged_list(output: str) -> str:
@@ -148,7 +162,9 @@ def basics(proof: Proof) -> None:
     proof.curl(section, "every response carries X-Revision", "/", "-I",
                expect=lambda out: "x-revision:" in out.lower())
     proof.curl(section, "health", "/api/health", "-i", expect=lambda out: '"ok":true' in out.replace(" ", ""))
-    proof.run(section, "deploy/smoke.sh", ["deploy/smoke.sh", proof.public_url])
+    proof.run(section, "deploy/smoke.sh", ["deploy/smoke.sh", proof.public_url], env={
+        **os.environ, **({"SMOKE_CONNECT_TO": os.environ["PROOF_CONNECT_TO"]} if os.environ.get("PROOF_CONNECT_TO")
+                         else {})})
 
 
 def twilio_config(proof: Proof) -> None:
@@ -192,8 +208,10 @@ def revision() -> str:
     return (rev or "unknown") + (" (with uncommitted changes)" if dirty else "")
 
 
-def report(proof: Proof, health: dict, server_rev: str, shots: list[Path], out: Path) -> str:
+def report(proof: Proof, health: dict, shots: list[Path], out: Path) -> str:
     passed = sum(c.ok for c in proof.checks)
+    server_rev = next((line.split(":", 1)[1].strip() for c in proof.checks for line in c.output.splitlines()
+                       if line.lower().startswith("x-revision:")), "?")
     lines = [
         "# Proof: AgentLocator as deployed",
         "",
@@ -236,9 +254,8 @@ def main() -> int:
     password = os.environ.get("PROOF_PASSWORD", DEMO_PASSWORD)
     out = ROOT / os.environ.get("PROOF_OUT", "docs/PROOF.md")
     try:
-        first = httpx.get(f"{url}/api/health", timeout=10)
-        health = first.json()
-    except (httpx.HTTPError, ValueError) as error:
+        health = fetch_json(f"{url}/api/health")
+    except (OSError, ValueError) as error:
         print(f"make proof: no AgentLocator answers at {url} ({type(error).__name__}); start it (make run) or set "
               f"PROOF_URL", file=sys.stderr)
         return 2
@@ -247,8 +264,9 @@ def main() -> int:
     webhooks(proof, os.environ.get("TWILIO_AUTH_TOKEN"))
     customer_id = crm(proof, login(url, email, password))
     twilio_config(proof)
-    shots = screenshots(proof, customer_id, email, password, out.parent / "screenshots")
-    out.write_text(report(proof, health, first.headers.get("x-revision", "?"), shots, out), encoding="utf-8")
+    shots = screenshots(proof, customer_id, email, password, out.parent / "screenshots") \
+        if os.environ.get("PROOF_SCREENSHOTS", "1") != "0" else []
+    out.write_text(report(proof, health, shots, out), encoding="utf-8")
     failed = [c for c in proof.checks if not c.ok]
     for check in proof.checks:
         print(f"{'PASS' if check.ok else 'FAIL'} {check.section}: {check.name}")

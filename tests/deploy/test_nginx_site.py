@@ -16,6 +16,7 @@ import re
 import socket
 import ssl
 import subprocess
+import sys
 import uuid
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from requests.adapters import HTTPAdapter
 
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BACKENDS, BUSINESS_PHONE, PASSWORD, ROOT
 from tests.e2e.live import Live, wait_until
+from tests.fake_twilio_numbers import FakeTwilioNumbers, stale
 from tests.nginx import PUBLIC_NAME, NginxSite
 from tests.server.test_contracts import png_url
 from tests.twilio_helpers import call_params, signed_form
@@ -367,3 +369,30 @@ def test_smoke_script_passes_against_nginx(site):
         "welcome-mp3", "health", "x-revision", "incoming-call-unsigned", "recording-unsigned", "call-status-unsigned",
         "incoming-call-signed", "call-status-signed")]
     assert AUTH_TOKEN not in result.stdout + result.stderr
+
+
+# --- make proof --------------------------------------------------------------------------
+
+def test_make_proof_passes_against_nginx_and_writes_no_secret(site, tmp_path):
+    """scripts/proof.py as an operator runs it after a deploy: the number set up first by
+    twilio-configure (against the local Twilio stand-in), then every check of the report. The
+    screenshots are left to `make proof` itself: Chromium and Qt add half a minute here."""
+    with FakeTwilioNumbers(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN) as twilio:
+        stale(twilio, BUSINESS_PHONE)
+        env = site.live.env(TWILIO_API_BASE=twilio.base_url, PROOF_URL=PUBLIC, PROOF_TO=BUSINESS_PHONE,
+                            PROOF_CONNECT_TO=f"127.0.0.1:{site.proxy.port}", CURL_CA_BUNDLE=str(site.proxy.cert),
+                            PROOF_EMAIL=EMAIL, PROOF_PASSWORD=PASSWORD, PROOF_TWILIO_NUMBER=BUSINESS_PHONE,
+                            PROOF_OUT=str(tmp_path / "PROOF.md"), PROOF_SCREENSHOTS="0")
+        configure = subprocess.run([sys.executable, "-m", "server.cli", "twilio-configure", "--number", BUSINESS_PHONE],
+                                   env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert configure.returncode == 0, configure.stdout + configure.stderr
+        result = subprocess.run([sys.executable, "scripts/proof.py"], env=env, cwd=ROOT, capture_output=True,
+                                text=True, timeout=300)
+    report = (tmp_path / "PROOF.md").read_text()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    assert "| PASS | Twilio webhooks (brief A1, A2, A4, G1): a fresh call: incoming_call, signed |" in report
+    assert "| PASS | The Twilio number (brief A6): the number's webhooks point here, no fallback |" in report
+    assert report.count("HTTP/2 403") == 3 and "<Hangup />" in report and '"total"' in report
+    for secret in (AUTH_TOKEN, PASSWORD, site.token):
+        assert secret not in report
