@@ -72,7 +72,7 @@ def web(url: str, out: Path, email: str, password: str, customer_id: int) -> lis
 def desktop(url: str, out: Path, email: str, password: str, customer_id: int) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import keyring
-    from PySide6.QtCore import QElapsedTimer, QEventLoop
+    from PySide6.QtCore import QEventLoop
 
     from desktop import theme
     from desktop.api import Api, Session
@@ -80,19 +80,15 @@ def desktop(url: str, out: Path, email: str, password: str, customer_id: int) ->
     from desktop.tasks import TaskManager
     from desktop.views.card import CustomerCard
     from desktop.views.main_window import MainWindow
+    from scripts import render_desktop_screenshots  # its wait_until: events processed, not slept
     from tests.desktop.conftest import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())  # the proof must not leave a session in this user's keyring
     app = create_app(sys.argv[:1])
     theme.apply(app, dark=False)
 
-    def wait_until(predicate, timeout_ms: int = 20_000) -> None:
-        clock = QElapsedTimer()
-        clock.start()
-        while not predicate():
-            if clock.elapsed() > timeout_ms:
-                raise TimeoutError("the desktop window did not get its data in time")
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    def wait_until(predicate) -> None:
+        render_desktop_screenshots.wait_until(app, predicate, timeout_ms=20_000)
 
     tasks = TaskManager(app)
     api = Api(url)
