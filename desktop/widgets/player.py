@@ -3,6 +3,8 @@
 The recording sits behind the session (a Bearer header), so it is not streamed by URL: on
 the first Play, `download()` runs on the task pool and returns a local file, which
 QMediaPlayer + QAudioOutput then play. Nothing touches the network on the UI thread.
+A file fetched some other way (a greeting preview) is played with `play_file()`; `forget()`
+drops what was loaded, so the next Play fetches again (a greeting just replaced).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class AudioPlayer(QWidget):
         self.player: QMediaPlayer | None = None  # made on the first Play
         self.audio: QAudioOutput | None = None
         self.loading = False
+        self.source: Path | None = None  # the local file playing, once there is one
 
         self.button = QToolButton()
         self.button.setToolTip(self.tr("ניגון"))
@@ -77,11 +80,26 @@ class AudioPlayer(QWidget):
         if self.player is not None:
             self.player.stop()
 
-    # -- player --------------------------------------------------------------------------
-    def _downloaded(self, path: Path) -> None:
-        self.loading = False
-        self.button.setEnabled(True)
+    def forget(self) -> None:
+        """Drop the loaded file: the next Play calls `download` again."""
+        if self.player is not None:
+            self.player.blockSignals(True)  # its last position/state must not reach the next player's view
+            self.player.stop()
+            self.player.deleteLater()
+            self.audio.deleteLater()
+            self.player = self.audio = None
+        self.source = None
+        self.slider.setEnabled(False)
+        self.slider.setValue(0)
+        self.time.setText(LRE + "0:00 / 0:00" + PDF)
         self.status.clear()
+        self._state(QMediaPlayer.PlaybackState.StoppedState)
+
+    def play_file(self, path: Path) -> None:
+        """Play a local file from the start, in place of whatever was loaded. A new QMediaPlayer
+        each time: QMediaPlayer.setSource ignores a source equal to the current one."""
+        self.forget()
+        self.source = path
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
@@ -92,6 +110,11 @@ class AudioPlayer(QWidget):
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.slider.setEnabled(True)
         self.player.play()
+
+    def _downloaded(self, path: Path) -> None:
+        self.loading = False
+        self.button.setEnabled(True)
+        self.play_file(path)
 
     def _download_failed(self, error: BaseException) -> None:
         self.loading = False
