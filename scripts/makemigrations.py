@@ -41,8 +41,11 @@ async def generate(url: str, location: Path) -> None:
     command = Command(tortoise_config=tortoise_config(url), app="models", location=str(location))
     await command.init_db(safe=True)
     await Tortoise.close_connections()
+    (generated,) = (location / "models").glob("0_*_init.py")
+    # aerich escapes "/" in SQLite's table comments (a model's docstring) as "\\/" inside a plain
+    # string literal: an invalid escape, a SyntaxWarning each time the migration is imported.
+    generated.write_text(generated.read_text().replace("\\/", "/"))
     if previous:
-        (generated,) = (location / "models").glob("0_*_init.py")
         generated.rename(previous[0])
     for name, text in kept.items():
         (location / "models" / name).write_text(text)

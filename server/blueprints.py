@@ -11,6 +11,7 @@ from server.contracts import routes as contract_routes
 from server.contracts import signing
 from server.customers import routes as customer_routes
 from server.desktop_updates import routes as desktop_update_routes
+from server.greetings import routes as greeting_routes
 from server.invoices import routes as invoice_routes
 from server.messages import routes as message_routes
 from server.messages import webhooks as whatsapp_webhooks
@@ -23,6 +24,7 @@ BLUEPRINTS = [
     auth_routes.bp,
     voice_response_routes.bp,
     business_admin_routes.bp,
+    greeting_routes.bp,
     customer_routes.bp,
     call_routes.bp,
     voice_webhooks.bp,

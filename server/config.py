@@ -44,6 +44,11 @@ class Settings:
     vapid_subject: str = ""
     google_application_credentials: str = ""
     google_speech_api_base: str = "https://speech.googleapis.com"
+    # Greetings from text (server/greetings/): Google Text-to-Speech when the credentials above
+    # are set, else espeak-ng. Voices Google documents for he-IL: he-IL-Standard-A..D and
+    # he-IL-Wavenet-A..D (A and C female, B and D male).
+    google_tts_api_base: str = "https://texttospeech.googleapis.com"
+    google_tts_voice: str = "he-IL-Wavenet-A"
     transcriber: str = "none"
     whisper_model: str = ""
     media_root: Path = Path("data/media")
@@ -78,6 +83,12 @@ class Settings:
         if host and "://" not in host:
             host = "https://" + host
         return host.rstrip("/") if host.count("/") > 2 else host
+
+    @property
+    def tts_engine(self) -> str:
+        """Who renders greetings from text: Google when its credentials are configured (and
+        then only Google: a failure is reported, never papered over with the basic voice)."""
+        return "google" if self.google_application_credentials else "espeak-ng"
 
     @property
     def trusted_proxy_hops(self) -> int:
@@ -150,3 +161,6 @@ def validate(settings: Settings, env: dict[str, str] | None = None) -> None:
         raise ConfigError(f"TRANSCRIBER must be one of none, google, whisper, not {settings.transcriber!r}")
     if not settings.database_url.startswith(("sqlite://", "postgres://", "postgresql://")):
         raise ConfigError("DATABASE_URL must start with sqlite:// or postgres://")
+    if not settings.google_tts_voice.startswith("he-IL-"):
+        raise ConfigError("GOOGLE_TTS_VOICE must be a he-IL voice (e.g. he-IL-Wavenet-A), "
+                          f"not {settings.google_tts_voice!r}")

@@ -1,7 +1,7 @@
 """The business's users and settings: everyone may read, admins may change."""
 
-from quart import Blueprint, current_app, g, request
-from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
+from quart import Blueprint, current_app, g
+from quart_schema import tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import admin_required, login_required
 from server.auth.service import create_user
@@ -11,22 +11,20 @@ from server.businesses.schemas import (
     USER_SORTS,
     BusinessOut,
     BusinessPatch,
-    GreetingOut,
     UserAdminOut,
     UserCreate,
     UserListQuery,
     UserPatch,
 )
-from server.businesses.settings import business_json, update_business, upload_greeting
-from server.errors import APIError, ErrorResponse
+from server.businesses.settings import business_json, update_business
 from server.pagination import ordering, page_of, paginated
 
 bp = Blueprint("business_admin", __name__)
 tag_blueprint(bp, ["business"])
 
 
-def _media_root():
-    return current_app.config["SETTINGS"].media_root
+def _settings():
+    return current_app.config["SETTINGS"]
 
 
 @bp.get("/api/crm/users")
@@ -65,7 +63,7 @@ async def change_user(user_id: int, data: UserPatch):
 @login_required
 @validate_response(BusinessOut)
 async def read_business():
-    return business_json(await Business.get(id=g.user.business_id), media_root=_media_root())
+    return business_json(await Business.get(id=g.user.business_id), settings=_settings())
 
 
 @bp.patch("/api/business")
@@ -74,17 +72,4 @@ async def read_business():
 @validate_response(BusinessOut)
 async def change_business(data: BusinessPatch):
     business = await update_business(business_id=g.user.business_id, changes=data.changes())
-    return business_json(business, media_root=_media_root())
-
-
-@bp.put("/api/business/greeting")
-@admin_required
-@validate_response(GreetingOut)
-@document_response(ErrorResponse, 415)
-async def put_greeting():
-    if request.mimetype != "audio/mpeg":
-        raise APIError(415, "unsupported_media_type", "send the greeting as audio/mpeg")
-    duration = await upload_greeting(media_root=_media_root(), business_id=g.user.business_id,
-                                     audio=await request.get_data())
-    business = await Business.get(id=g.user.business_id)
-    return {**business_json(business, media_root=_media_root()), "greeting_duration": round(duration, 2)}
+    return business_json(business, settings=_settings())

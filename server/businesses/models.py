@@ -25,6 +25,9 @@ class Business(Timestamped, Model):
     # A plain id, not a foreign key (user already points at business: tortoise refuses cycles);
     # checked to be an active user of this business when set and when used.
     on_duty_user_id = fields.IntField(null=True)
+    # What the greeting says when an admin made it from text (server/greetings/), so the
+    # settings page can show it for editing; null for an uploaded MP3 or the default welcome.
+    greeting_text = fields.TextField(null=True)
 
     class Meta:
         table = "business"

@@ -93,11 +93,9 @@ class BusinessOut(ResponseModel):
     email: str
     vat_rate: float  # percent
     greeting_url: str  # what callers hear: the business's own greeting, else the default
+    greeting_text: str | None  # what it says, when it was made from text
+    tts_engine: Literal["google", "espeak-ng"]  # who renders greetings from text here
     missed_call_followup: bool
     missed_call_template_sid: str
     on_duty_user_id: int | None
     updated_at: Timestamp
-
-
-class GreetingOut(BusinessOut):
-    greeting_duration: float  # seconds

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import time
+import uuid
+from io import BytesIO
 from pathlib import Path
 
 from mutagen.mp3 import MP3, HeaderNotFoundError
@@ -92,25 +94,36 @@ def greeting_path(media_root: Path, business_id: int) -> str:
     return "/server/static/voice_responses/welcome.mp3"
 
 
-def check_mp3(path: Path) -> float:
-    """The duration in seconds of a real MP3 file; APIError for anything else."""
+def check_mp3(source: Path | bytes) -> float:
+    """The duration in seconds of a real MP3 (a file, or its bytes); APIError for anything else."""
+    name = source.name if isinstance(source, Path) else "the audio"
     try:
-        audio = MP3(path)
+        audio = MP3(source if isinstance(source, Path) else BytesIO(source))
     except (HeaderNotFoundError, Exception) as error:  # mutagen raises several kinds
-        raise APIError(422, "not_mp3", f"{path.name} is not an MP3 file") from error
+        raise APIError(422, "not_mp3", f"{name} is not an MP3 file") from error
     if not audio.info or audio.info.length <= 0:
-        raise APIError(422, "not_mp3", f"{path.name} is not an MP3 file")
+        raise APIError(422, "not_mp3", f"{name} is not an MP3 file")
     return audio.info.length
 
 
-async def set_greeting(*, media_root: Path, business_id: int, source: Path) -> Path:
+async def set_greeting(*, media_root: Path, business_id: int, source: Path, text: str | None = None) -> Path:
+    """Install the MP3 `source` as the business's greeting; `text` is what it says when it was
+    made from text (None, for an uploaded file, clears the text shown for editing)."""
     if not await Business.exists(id=business_id):
         raise APIError(404, "not_found", f"no business {business_id}")
     check_mp3(source)
     target = greeting_file(media_root, business_id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    # Copy then rename, so a caller never hears half a file.
-    partial = target.with_suffix(".part")
+    # Copy then rename, so a caller never hears half a file; a name of its own, so two admins
+    # installing at once never write into each other's copy.
+    partial = target.with_name(f".{GREETING_NAME}.{uuid.uuid4().hex}.part")
     shutil.copyfile(source, partial)
-    partial.replace(target)
+    try:
+        # The text is saved with the rename: if the rename fails, the old text stays with the
+        # old audio.
+        async with in_transaction():
+            await Business.filter(id=business_id).update(greeting_text=text)
+            partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target

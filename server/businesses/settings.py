@@ -1,14 +1,11 @@
-"""A business's own settings and greeting, as its admins change them."""
+"""A business's own settings, as its admins change them (the greeting: server/greetings/)."""
 
 from __future__ import annotations
 
-import asyncio
-import tempfile
-from pathlib import Path
-
 from server.auth.models import User
 from server.businesses.models import Business
-from server.businesses.service import check_mp3, greeting_path, set_greeting
+from server.businesses.service import greeting_path
+from server.config import Settings
 from server.tenancy import owned
 
 # None means "not sent"; these may not be blanked.
@@ -32,19 +29,9 @@ async def update_business(*, business_id: int, changes: dict) -> Business:
     return business
 
 
-async def upload_greeting(*, media_root: Path, business_id: int, audio: bytes) -> float:
-    """Install `audio` as the business's greeting; its duration, or a 422 if it is not an MP3."""
-    media_root.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=media_root, suffix=".mp3") as upload:
-        upload.write(audio)
-        upload.flush()
-        source = Path(upload.name)
-        duration = await asyncio.to_thread(check_mp3, source)
-        await set_greeting(media_root=media_root, business_id=business_id, source=source)
-    return duration
-
-
-def business_json(business: Business, *, media_root: Path) -> dict:
+def business_json(business: Business, *, settings: Settings) -> dict:
+    greeting_url = greeting_path(settings.media_root, business.id)
+    own_greeting = not greeting_url.endswith("/welcome.mp3")
     return {
         "id": business.id,
         "name": business.name,
@@ -55,7 +42,10 @@ def business_json(business: Business, *, media_root: Path) -> dict:
         "phone": business.phone,
         "email": business.email,
         "vat_rate": float(business.vat_rate),
-        "greeting_url": greeting_path(media_root, business.id),
+        "greeting_url": greeting_url,
+        # The text survives only with the file it was rendered into.
+        "greeting_text": business.greeting_text if own_greeting else None,
+        "tts_engine": settings.tts_engine,
         "missed_call_followup": business.missed_call_followup,
         "missed_call_template_sid": business.missed_call_template_sid,
         "on_duty_user_id": business.on_duty_user_id,

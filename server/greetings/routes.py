@@ -1,0 +1,88 @@
+"""The business's greeting, as its admins set it: an uploaded MP3, or Hebrew text rendered to
+speech (previewed first, then installed)."""
+
+from datetime import timedelta
+
+from quart import Blueprint, Response, current_app, g, request
+from quart_rate_limiter import rate_limit
+from quart_schema import document_response, tag_blueprint, validate_request, validate_response
+
+from server.auth.current import admin_required
+from server.businesses.models import Business
+from server.businesses.settings import business_json
+from server.errors import APIError, ErrorResponse, domain_errors
+from server.greetings.base import SpeechFailedError, SpeechUnavailableError
+from server.greetings.engines import engine_for
+from server.greetings.schemas import GreetingOut, GreetingText, TextGreetingOut
+from server.greetings.service import install_text_greeting, render, upload_greeting
+from server.openapi import MP3
+
+bp = Blueprint("greetings", __name__)
+tag_blueprint(bp, ["business"])
+
+# A spoken greeting at 128 kbps is about 1 MB a minute: 5 MB is several minutes, more than any
+# greeting, and Twilio fetches the whole file before the caller hears a word.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Each render costs Google money or a core of espeak-ng for a second: enough for an admin
+# trying wordings, not for a script.
+RENDERS_PER_MINUTE = 30
+SPEECH_ERRORS = {SpeechFailedError: 502, SpeechUnavailableError: 503}
+
+
+def _settings():
+    return current_app.config["SETTINGS"]
+
+
+async def _upload(limit: int) -> bytes:
+    """The request body, refused with a JSON 413 as soon as it is over `limit` (read in chunks,
+    so a body sent without a Content-Length cannot grow past it either)."""
+    too_large = APIError(413, "too_large", f"a greeting is limited to {limit // (1024 * 1024)} MB")
+    if (request.content_length or 0) > limit:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.body:
+        body += chunk
+        if len(body) > limit:
+            raise too_large
+    return bytes(body)
+
+
+@bp.put("/api/business/greeting")
+@admin_required
+@validate_response(GreetingOut)
+@document_response(ErrorResponse, 413)
+@document_response(ErrorResponse, 415)
+async def put_greeting():
+    if request.mimetype != "audio/mpeg":
+        raise APIError(415, "unsupported_media_type", "send the greeting as audio/mpeg")
+    duration = await upload_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
+                                     audio=await _upload(MAX_UPLOAD_BYTES))
+    business = await Business.get(id=g.user.business_id)
+    return {**business_json(business, settings=_settings()), "greeting_duration": round(duration, 2)}
+
+
+@bp.post("/api/business/greeting/preview")
+@rate_limit(RENDERS_PER_MINUTE, timedelta(minutes=1))
+@admin_required
+@validate_request(GreetingText)
+@document_response(MP3)
+@domain_errors(SPEECH_ERRORS)
+async def preview_greeting(data: GreetingText):
+    rendered = await render(engine=engine_for(_settings()), text=data.text)
+    return Response(rendered.audio, mimetype="audio/mpeg",
+                    headers={"Cache-Control": "no-store", "X-Greeting-Engine": rendered.engine})
+
+
+@bp.put("/api/business/greeting/text")
+@rate_limit(RENDERS_PER_MINUTE, timedelta(minutes=1))
+@admin_required
+@validate_request(GreetingText)
+@validate_response(TextGreetingOut)
+@domain_errors(SPEECH_ERRORS)
+async def put_greeting_text(data: GreetingText):
+    settings = _settings()
+    rendered = await install_text_greeting(media_root=settings.media_root, business_id=g.user.business_id,
+                                           engine=engine_for(settings), text=data.text)
+    business = await Business.get(id=g.user.business_id)
+    return {**business_json(business, settings=settings), "greeting_duration": round(rendered.duration, 2),
+            "greeting_engine": rendered.engine}
