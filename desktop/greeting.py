@@ -27,9 +27,9 @@ from desktop.paths import write_private
 
 TEXT_LIMIT = 600  # characters, after stripping, as the server counts them
 BASIC_ENGINE = "espeak-ng"  # the server's fallback voice when Google TTS is not configured
-# The server refuses larger bodies (its MAX_CONTENT_LENGTH, 10 MiB) with a 413; refusing here
-# first spares reading a huge file into memory and sending it only to be cut off mid-upload.
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# The server refuses larger greetings with a 413 (server/greetings/routes.py, MAX_UPLOAD_BYTES);
+# refusing here first spares reading a huge file into memory and sending it only to be cut off.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 RENDER_TIMEOUT = 60.0  # seconds: text-to-speech takes longer than an ordinary call
 
 
@@ -130,6 +130,7 @@ def error_message(error: BaseException) -> str:
     by_status = {
         403: _t("רק מנהל/ת העסק יכולים לשנות את הברכה הטלפונית."),
         413: by_code["too_large"],
+        429: _t("יותר מדי הקראות בדקה האחרונה. המתינו רגע ונסו שוב."),
         415: by_code["unsupported_media_type"],
         422: _t("טקסט הברכה חייב להכיל בין 1 ל-{0} תווים.").format(TEXT_LIMIT),
         502: by_code["tts_failed"],

@@ -24,6 +24,7 @@ from desktop.views.greeting import GreetingDialog
 from desktop.views.main_window import MainWindow
 from tests.conftest import BUSINESS_PHONE, PASSWORD, ROOT
 from tests.e2e.live import Live
+from tests.fakes import FakeGoogle
 
 WELCOME = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
 ADMIN, AGENT = "manager@example.com", "agent@example.com"
@@ -299,7 +300,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_sent(qtbot, open_dialog, 
     dialog = open_dialog(admin)
     dialog.choose_file = lambda parent: big
     act(qtbot, dialog, dialog.upload_button, "upload", ok=False)
-    assert dialog.status.text() == "הקובץ גדול מדי: אפשר להעלות קובץ MP3 של עד 10 MB."
+    assert dialog.status.text() == "הקובץ גדול מדי: אפשר להעלות קובץ MP3 של עד 5 MB."
 
 
 def test_an_agent_who_reaches_the_dialog_is_refused_in_hebrew(qtbot, open_dialog, agent):
@@ -327,12 +328,57 @@ def test_an_unreachable_server_is_said_in_hebrew_with_a_retry(qtbot, tasks, gree
     api.close()
 
 
+@pytest.fixture(scope="module")
+def voiceless_server(greeting_server):
+    """Another server on the same database whose PATH has neither espeak-ng nor lame: 503."""
+    live = greeting_server.live.sharing(PATH="/nonexistent")
+    live.start_server()
+    return SimpleNamespace(live=live, business_id=greeting_server.business_id)
+
+
+@pytest.fixture(scope="module")
+def google_server(greeting_server, tmp_path_factory):
+    """Another server on the same database with Google credentials whose token endpoint works
+    (a local fake) but whose Text-to-Speech refuses (the fake answers 404): 502."""
+    with FakeGoogle(transcript="") as google:
+        live = greeting_server.live.sharing(
+            GOOGLE_APPLICATION_CREDENTIALS=str(google.credentials_file(tmp_path_factory.mktemp("google"))),
+            GOOGLE_TTS_API_BASE=google.base_url)
+        live.start_server()
+        yield SimpleNamespace(live=live, business_id=greeting_server.business_id, google=google)
+
+
+def test_a_server_without_a_voice_is_said_in_hebrew(qtbot, open_dialog, voiceless_server):
+    session = login(voiceless_server, ADMIN)
+    dialog = open_dialog(session.api)
+    dialog.text.setPlainText(TEXT)
+    act(qtbot, dialog, dialog.preview_button, "preview", ok=False)
+    assert dialog.status.text() == ("שירות ההקראה אינו זמין כרגע בשרת. אפשר לנסות שוב מאוחר יותר, "
+                                    "או להעלות קובץ MP3 מוכן.")
+    assert dialog.status.property("role") == "error" and dialog.preview is None
+    session.api.close()
+
+
+def test_a_failing_google_voice_is_said_in_hebrew_and_shows_no_basic_voice_notice(qtbot, open_dialog,
+                                                                                  google_server):
+    session = login(google_server, ADMIN)
+    dialog = open_dialog(session.api)
+    assert dialog.greeting.engine == "google" and not dialog.engine_notice.isVisibleTo(dialog)
+    dialog.text.setPlainText(TEXT)
+    act(qtbot, dialog, dialog.publish_button, "publish", ok=False)
+    assert dialog.status.text() == "שירות ההקראה לא הצליח להפיק את הברכה. נסו שוב בעוד רגע."
+    assert any(path == "/v1/text:synthesize" for _method, path, _headers in google_server.google.requests)
+    assert dialog.installed is None
+    session.api.close()
+
+
 @pytest.mark.parametrize(("status", "code", "expected"), [
     (502, "tts_failed", "שירות ההקראה לא הצליח להפיק את הברכה. נסו שוב בעוד רגע."),
     (503, "tts_unavailable", "שירות ההקראה אינו זמין כרגע בשרת. אפשר לנסות שוב מאוחר יותר, או להעלות קובץ MP3 מוכן."),
     (422, "validation_error", "טקסט הברכה חייב להכיל בין 1 ל-600 תווים."),
     (415, "unsupported_media_type", "השרת מקבל רק קובצי MP3."),
-    (413, "", "הקובץ גדול מדי: אפשר להעלות קובץ MP3 של עד 10 MB."),
+    (413, "", "הקובץ גדול מדי: אפשר להעלות קובץ MP3 של עד 5 MB."),
+    (429, "rate_limited", "יותר מדי הקראות בדקה האחרונה. המתינו רגע ונסו שוב."),
 ])
 def test_each_error_code_has_its_own_hebrew_sentence(status, code, expected):
     assert greeting.error_message(ApiError("generic", status=status, code=code)) == expected
