@@ -5,7 +5,7 @@ desktop-card-<tab>.png and desktop-greeting.png;
 and, needing no server, Qt's own dialogs in Hebrew and the update notice:
 desktop-qt-messagebox.png, desktop-qt-filedialog.png and desktop-update-notice.png.
 
-    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server]
+    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server | --only greeting]
 """
 
 from __future__ import annotations
@@ -176,23 +176,33 @@ def main() -> None:
     parser.add_argument("--dark", action="store_true", help="the dark theme")
     parser.add_argument("--no-server", action="store_true", help="only what needs no server: Qt's dialogs, the "
                                                                  "update notice")
+    parser.add_argument("--only", choices=["greeting"], help="only this window (against a server)")
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     app = create_app(sys.argv[:1])
     theme.apply(app, dark=args.dark)
     suffix = "-dark" if args.dark else ""
     OUT.mkdir(parents=True, exist_ok=True)
-    render_qt_dialogs(app, TaskManager(app), suffix)
-    print(f"wrote {OUT}/desktop-qt-messagebox{suffix}.png, desktop-qt-filedialog{suffix}.png and "
-          f"desktop-update-notice{suffix}.png")
+    if not args.only:
+        render_qt_dialogs(app, TaskManager(app), suffix)
+        print(f"wrote {OUT}/desktop-qt-messagebox{suffix}.png, desktop-qt-filedialog{suffix}.png and "
+              f"desktop-update-notice{suffix}.png")
     if args.no_server:
         return
     with tempfile.TemporaryDirectory() as workdir, Databases(Path(workdir), None) as databases:
-        live = Live.on(databases, Path(workdir))
+        # No Google credentials, whatever this machine holds: the greeting is read by espeak-ng.
+        live = Live.on(databases, Path(workdir), GOOGLE_APPLICATION_CREDENTIALS="")
         try:
             seed(live)
             live.start_server()
             tasks = TaskManager(app)
+            if args.only == "greeting":
+                api = Api(live.base_url)
+                api.login(EMAIL, PASSWORD)
+                render_greeting(app, api, tasks, suffix)
+                tasks.wait_for_done(5000)
+                print(f"wrote {OUT}/desktop-greeting{suffix}.png")
+                return
 
             login = LoginDialog(tasks, server_url="", email=EMAIL)
             login.show()

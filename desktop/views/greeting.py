@@ -77,8 +77,9 @@ class GreetingDialog(QDialog):
 
         self.engine_notice = QFrame()
         self.engine_notice.setProperty("role", "notice")
+        # No parentheses around the Latin name: next to it they took its direction and showed as "(espeak-ng."
         self.engine_text = QLabel(self.tr("קול בסיסי: קול Google לא הוגדר בשרת, ולכן הטקסט יוקרא בקול הבסיסי "
-                                          "(espeak-ng). מנהל/ת השרת יכולים להגדיר את Google Text-to-Speech."))
+                                          "של espeak-ng. מנהל/ת השרת יכולים להגדיר את Google Text-to-Speech."))
         self.engine_text.setWordWrap(True)
         QHBoxLayout(self.engine_notice).addWidget(self.engine_text)
         self.engine_notice.hide()
