@@ -150,6 +150,7 @@ class GreetingDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._text_changed()
+        self.text.setFocus()  # typing (or pasting) the greeting is what the dialog is for
         self.reload()
 
     # -- state ---------------------------------------------------------------------------

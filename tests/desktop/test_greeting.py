@@ -15,6 +15,7 @@ import httpx
 import pytest
 from mutagen.mp3 import MP3
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
@@ -176,6 +177,7 @@ def test_it_shows_the_current_greeting_the_basic_voice_notice_and_plays_it(qtbot
                                                                            greeting_server, shared_tmp):
     set_greeting_file(greeting_server, admin, WELCOME.read_bytes())
     dialog = open_dialog(admin)
+    assert dialog.focusWidget() is dialog.text  # ready to type
     current = business(greeting_server, admin)
     assert current["tts_engine"] == "espeak-ng"
     assert dialog.engine_notice.isVisibleTo(dialog) and "Google" in dialog.engine_text.text()
@@ -196,6 +198,9 @@ def test_the_text_box_holds_at_most_600_characters(qtbot, open_dialog, admin):
     dialog = open_dialog(admin)
     dialog.text.setPlainText("   \n ")
     assert not dialog.preview_button.isEnabled() and not dialog.publish_button.isEnabled()
+    colors = dialog.preview_button.palette()  # and a disabled button looks disabled (muted words)
+    assert colors.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText) != \
+        colors.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
     dialog.text.setPlainText("")
     dialog.text.insertPlainText("א" * 590)
     dialog.text.insertPlainText("ב" * 25)  # pasted past the limit: what fits is kept
