@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml desktop/pyproject.toml desktop/VERSION
 
 # Debian packages the desktop client (QtMultimedia: libpulse0; a real window: the xcb plugin's libxcb-*), the browser tests (chromium)
 # Hebrew rendering and the deployment test (nginx) need; installed only when missing.
-SYSTEM_PACKAGES := chromium nginx libpulse0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-core
+SYSTEM_PACKAGES := chromium nginx libpulse0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-core espeak-ng lame
 system-deps: ## install the Debian packages the clients and their tests need (when missing)
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

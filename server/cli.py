@@ -11,13 +11,18 @@ import asyncio
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from server import backups, db, demo
 from server.auth.service import create_user
 from server.bulk import seed_bulk
-from server.businesses.models import PhoneNumber
-from server.businesses.service import create_business, set_greeting
+from server.businesses.models import Business, PhoneNumber
+from server.businesses.service import create_business, greeting_file, set_greeting
 from server.config import ConfigError, Settings, load_settings
-from server.errors import APIError
+from server.errors import APIError, DomainError
+from server.greetings.engines import engine_for
+from server.greetings.schemas import MAX_TEXT, GreetingText
+from server.greetings.service import install_text_greeting
 from server.jobs import queue, report
 from server.runtime import Runtime
 
@@ -61,11 +66,30 @@ async def _create_user(settings: Settings, args) -> str:
 
 
 async def _set_greeting(settings: Settings, args) -> str:
+    if (args.file is None) == (args.text is None):
+        raise APIError(422, "usage", "give either an MP3 file or --text, not both")
+    if args.text is not None:
+        return await _set_greeting_text(settings, args)
     source = Path(args.file)
     if not source.is_file():
         raise APIError(404, "not_found", f"no such file: {source}")
     target = await set_greeting(media_root=settings.media_root, business_id=args.business_id, source=source)
     return str(target)
+
+
+async def _set_greeting_text(settings: Settings, args) -> str:
+    try:
+        text = GreetingText(text=args.text).text  # the API's own rule: stripped, 1..MAX_TEXT
+    except ValidationError:
+        raise APIError(422, "invalid_text", f"the greeting text must be 1 to {MAX_TEXT} characters") from None
+    if not await Business.exists(id=args.business_id):  # before rendering: a render costs money
+        raise APIError(404, "not_found", f"no business {args.business_id}")
+    rendered = await install_text_greeting(media_root=settings.media_root, business_id=args.business_id,
+                                           engine=engine_for(settings), text=text)
+    target = greeting_file(settings.media_root, args.business_id)
+    voice = f"Google Text-to-Speech, {settings.google_tts_voice}" if rendered.engine == "google" else (
+        "espeak-ng: the basic fallback voice, because GOOGLE_APPLICATION_CREDENTIALS is not set")
+    return f"{target}\nengine: {rendered.engine} ({voice}); {rendered.duration:.1f} s"
 
 
 async def _seed_demo(settings: Settings, args) -> str:
@@ -130,9 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--name")
     p.set_defaults(run=_create_user)
 
-    p = commands.add_parser("set-greeting", help="install a business's greeting (an MP3 file)")
+    p = commands.add_parser("set-greeting", help="install a business's greeting: an MP3 file, or --text rendered "
+                                                 "to speech (Google when configured, else espeak-ng)")
     p.add_argument("--business-id", type=int, required=True)
-    p.add_argument("file")
+    p.add_argument("file", nargs="?", help="an MP3 file")
+    p.add_argument("--text", help="Hebrew text to render and install instead of a file")
     p.set_defaults(run=_set_greeting)
 
     p = commands.add_parser("backup", help="a consistent copy of the database and MEDIA_ROOT into DIR (a new folder)")
@@ -176,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         print(asyncio.run(_run(args)))
-    except (APIError, ConfigError) as error:
+    except (APIError, DomainError, ConfigError) as error:
         print(f"error: {getattr(error, 'message', error)}", file=sys.stderr)
         return 2
     return 0

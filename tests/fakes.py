@@ -1,5 +1,6 @@
 """Local stand-ins for the services outside our control, speaking their wire protocol over
-real HTTP on 127.0.0.1: Twilio's media host and Google's OAuth + Speech-to-Text REST API."""
+real HTTP on 127.0.0.1: Twilio's media host and Google's OAuth + Speech-to-Text and
+Text-to-Speech REST APIs."""
 
 from __future__ import annotations
 
@@ -107,16 +108,27 @@ class FakeTwilioMedia(FakeServer):
 
 
 class FakeGoogle(FakeServer):
-    """Google's OAuth token endpoint (JWT bearer grant) and Speech-to-Text `speech:recognize`."""
+    """Google's OAuth token endpoint (JWT bearer grant), Speech-to-Text `speech:recognize` and
+    Text-to-Speech `text:synthesize`.
+
+    `grants` holds the claims of every JWT the token endpoint accepted (signed with `key`);
+    `synthesize_bodies` every synthesize request; `speech` is the MP3 it answers with, and
+    `synthesize_status` (when set) the error status it answers instead.
+    """
 
     TOKEN = "ya29.fake-access-token"
 
-    def __init__(self, *, transcript: str) -> None:
+    def __init__(self, *, transcript: str = "", speech: bytes = b"") -> None:
         super().__init__()
         self.transcript = transcript
+        self.speech = speech
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.recognize_bodies: list[dict] = []
+        self.synthesize_bodies: list[dict] = []
+        self.grants: list[dict] = []
         self.fail_next: int | None = None
+        self.synthesize_status: int | None = None
+        self.token = self.TOKEN  # the one access token Google honours; change it to revoke the old
 
     def credentials_file(self, directory: Path) -> Path:
         pem = self.key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
@@ -132,13 +144,15 @@ class FakeGoogle(FakeServer):
     def settings(self, directory: Path) -> dict:
         """The settings (lower case) or environment (upper case) that point us at this fake."""
         return {"transcriber": "google", "google_application_credentials": str(self.credentials_file(directory)),
-                "google_speech_api_base": self.base_url}
+                "google_speech_api_base": self.base_url, "google_tts_api_base": self.base_url}
 
     def handle_post(self, handler, body: bytes) -> None:
         if handler.path == "/token":
             self._token(handler, body)
         elif handler.path == "/v1p1beta1/speech:recognize":
             self._recognize(handler, body)
+        elif handler.path == "/v1/text:synthesize":
+            self._synthesize(handler, body)
         else:
             self.reply(handler, 404)
 
@@ -148,16 +162,17 @@ class FakeGoogle(FakeServer):
         form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
         try:
             assert form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer"
-            jwt.decode(form["assertion"], self.key.public_key(), algorithms=["RS256"],
-                       audience=f"{self.base_url}/token")
+            claims = jwt.decode(form["assertion"], self.key.public_key(), algorithms=["RS256"],
+                                audience=f"{self.base_url}/token")
         except Exception:  # noqa: BLE001 - any flaw in the grant is Google's invalid_grant
             self.reply(handler, 400, b'{"error": "invalid_grant"}')
             return
-        self.reply(handler, 200, json.dumps({"access_token": self.TOKEN, "expires_in": 3599,
+        self.grants.append(claims)
+        self.reply(handler, 200, json.dumps({"access_token": self.token, "expires_in": 3599,
                                              "token_type": "Bearer"}).encode())
 
     def _recognize(self, handler, body: bytes) -> None:
-        if handler.headers.get("Authorization") != f"Bearer {self.TOKEN}":
+        if handler.headers.get("Authorization") != f"Bearer {self.token}":
             self.reply(handler, 401, b'{"error": {"code": 401, "status": "UNAUTHENTICATED"}}')
             return
         if self.fail_next:
@@ -176,6 +191,23 @@ class FakeGoogle(FakeServer):
                     "languageCode": config["languageCode"].lower()}
                    for part in (words[:half], words[half:])]
         self.reply(handler, 200, json.dumps({"results": results}, ensure_ascii=False).encode())
+
+
+    def _synthesize(self, handler, body: bytes) -> None:
+        if handler.headers.get("Authorization") != f"Bearer {self.token}":
+            self.reply(handler, 401, b'{"error": {"code": 401, "status": "UNAUTHENTICATED"}}')
+            return
+        request = json.loads(body)
+        self.synthesize_bodies.append(request)
+        if self.synthesize_status:
+            self.reply(handler, self.synthesize_status,
+                       json.dumps({"error": {"code": self.synthesize_status, "status": "UNAVAILABLE",
+                                             "message": "The service is currently unavailable."}}).encode())
+            return
+        if not request.get("input", {}).get("text") or request.get("audioConfig", {}).get("audioEncoding") != "MP3":
+            self.reply(handler, 400, b'{"error": {"code": 400, "status": "INVALID_ARGUMENT"}}')
+            return
+        self.reply(handler, 200, json.dumps({"audioContent": base64.b64encode(self.speech).decode()}).encode())
 
 
 class FakePushService(FakeServer):

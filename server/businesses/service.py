@@ -9,6 +9,7 @@ from io import BytesIO
 from pathlib import Path
 
 from mutagen.mp3 import MP3, HeaderNotFoundError
+from tortoise import timezone
 from tortoise.transactions import in_transaction
 
 from server import runtime
@@ -122,7 +123,8 @@ async def set_greeting(*, media_root: Path, business_id: int, source: Path, text
         # The text is saved with the rename: if the rename fails, the old text stays with the
         # old audio.
         async with in_transaction():
-            await Business.filter(id=business_id).update(greeting_text=text)
+            # updated_at by hand: a queryset update skips auto_now, and clients refresh on it.
+            await Business.filter(id=business_id).update(greeting_text=text, updated_at=timezone.now())
             partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -47,6 +47,21 @@ async def _upload(limit: int) -> bytes:
     return bytes(body)
 
 
+def _renders(view):
+    """A route that renders text to speech: admins only (checked before the body), the text
+    validated, a bounded rate, and the engine's failures in the one error shape (502, 503)."""
+    view = domain_errors(SPEECH_ERRORS)(view)
+    view = validate_request(GreetingText)(view)
+    view = admin_required(view)
+    return rate_limit(RENDERS_PER_MINUTE, timedelta(minutes=1))(view)
+
+
+async def _answer(duration: float, **extra) -> dict:
+    """GET /api/business's answer, plus what was just installed."""
+    business = await Business.get(id=g.user.business_id)
+    return {**business_json(business, settings=_settings()), "greeting_duration": round(duration, 2), **extra}
+
+
 @bp.put("/api/business/greeting")
 @admin_required
 @validate_response(GreetingOut)
@@ -57,16 +72,12 @@ async def put_greeting():
         raise APIError(415, "unsupported_media_type", "send the greeting as audio/mpeg")
     duration = await upload_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
                                      audio=await _upload(MAX_UPLOAD_BYTES))
-    business = await Business.get(id=g.user.business_id)
-    return {**business_json(business, settings=_settings()), "greeting_duration": round(duration, 2)}
+    return await _answer(duration)
 
 
 @bp.post("/api/business/greeting/preview")
-@rate_limit(RENDERS_PER_MINUTE, timedelta(minutes=1))
-@admin_required
-@validate_request(GreetingText)
+@_renders
 @document_response(MP3)
-@domain_errors(SPEECH_ERRORS)
 async def preview_greeting(data: GreetingText):
     rendered = await render(engine=engine_for(_settings()), text=data.text)
     return Response(rendered.audio, mimetype="audio/mpeg",
@@ -74,15 +85,9 @@ async def preview_greeting(data: GreetingText):
 
 
 @bp.put("/api/business/greeting/text")
-@rate_limit(RENDERS_PER_MINUTE, timedelta(minutes=1))
-@admin_required
-@validate_request(GreetingText)
 @validate_response(TextGreetingOut)
-@domain_errors(SPEECH_ERRORS)
+@_renders
 async def put_greeting_text(data: GreetingText):
-    settings = _settings()
-    rendered = await install_text_greeting(media_root=settings.media_root, business_id=g.user.business_id,
-                                           engine=engine_for(settings), text=data.text)
-    business = await Business.get(id=g.user.business_id)
-    return {**business_json(business, settings=settings), "greeting_duration": round(rendered.duration, 2),
-            "greeting_engine": rendered.engine}
+    rendered = await install_text_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
+                                           engine=engine_for(_settings()), text=data.text)
+    return await _answer(rendered.duration, greeting_engine=rendered.engine)

@@ -10,7 +10,9 @@ from dataclasses import dataclass, fields
 from datetime import timedelta
 
 import pytest
+from mutagen.mp3 import MP3
 
+from server.businesses.models import Business
 from server.cli import main
 from server.config import Settings
 from server.jobs import queue
@@ -19,6 +21,7 @@ from server.jobs.models import Job
 from server.jobs.worker import Worker
 from server.runtime import Runtime
 from tests.conftest import ROOT
+from tests.fakes import FakeGoogle
 
 WELCOME = ROOT / "server/static/voice_responses/welcome.mp3"
 
@@ -148,3 +151,57 @@ def test_jobs_lists_the_queue_and_retry_queues_the_dead_again(cli, database_url)
 def test_jobs_on_an_empty_queue(cli):
     assert cli("jobs").stdout.splitlines()[1:] == ["(no jobs)"]
     assert cli("jobs", "retry").stdout.strip() == "0"
+
+
+def test_set_greeting_from_text_with_espeak_says_it_is_the_fallback(cli, tmp_path, database_url):
+    business_id = cli("create-business", "--name", "מרפאה").stdout.strip()
+    result = cli("set-greeting", "--business-id", business_id, "--text", "  שלום, הגעתם למרפאה. ")
+    assert result.returncode == 0, result.stderr
+    path, engine = result.stdout.strip().splitlines()
+    assert path == str(tmp_path / "media" / "voice_responses" / business_id / "greeting.mp3")
+    assert engine.startswith("engine: espeak-ng (espeak-ng: the basic fallback voice, because "
+                             "GOOGLE_APPLICATION_CREDENTIALS is not set)")
+    assert MP3(path).info.length > 0.5
+    read = asyncio.run(_greeting_text(database_url, int(business_id)))
+    assert read == "שלום, הגעתם למרפאה."
+    # An MP3 file installed afterwards is not that text any more.
+    assert cli("set-greeting", "--business-id", business_id, str(WELCOME)).returncode == 0
+    assert asyncio.run(_greeting_text(database_url, int(business_id))) is None
+
+
+async def _greeting_text(database_url: str, business_id: int) -> str | None:
+    async with Runtime.started(Settings(database_url=database_url), run_migrations=False):
+        return (await Business.get(id=business_id)).greeting_text
+
+
+def test_set_greeting_from_text_with_google(cli, tmp_path):
+    business_id = cli("create-business", "--name", "מרפאה").stdout.strip()
+    with FakeGoogle(speech=WELCOME.read_bytes()) as google:
+        env = {name.upper(): value for name, value in google.settings(tmp_path).items()}
+        result = cli("set-greeting", "--business-id", business_id, "--text", "שלום", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[1].startswith("engine: google (Google Text-to-Speech, he-IL-Wavenet-A)")
+    assert google.synthesize_bodies[0]["input"] == {"text": "שלום"}
+    installed = tmp_path / "media" / "voice_responses" / business_id / "greeting.mp3"
+    assert installed.read_bytes() == WELCOME.read_bytes()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--text", "  "), "error: the greeting text must be 1 to 600 characters"),
+    (("--text", "שלום", "x.mp3"), "error: give either an MP3 file or --text, not both"),
+    ((), "error: give either an MP3 file or --text, not both"),
+])
+def test_set_greeting_usage_errors(cli, tmp_path, args, message):
+    business_id = cli("create-business", "--name", "x").stdout.strip()
+    result = cli("set-greeting", "--business-id", business_id, *args)
+    assert (result.returncode, result.stderr.strip()) == (2, message)
+    assert not (tmp_path / "media" / "voice_responses" / business_id).exists()
+
+
+def test_set_greeting_from_text_without_any_engine_is_a_clear_error(cli, tmp_path):
+    business_id = cli("create-business", "--name", "x").stdout.strip()
+    (tmp_path / "empty-bin").mkdir()
+    result = cli("set-greeting", "--business-id", business_id, "--text", "שלום", PATH=str(tmp_path / "empty-bin"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: text-to-speech needs Google credentials") and "espeak-ng" in result.stderr
+    assert cli("set-greeting", "--business-id", "999", "--text", "שלום").stderr.strip() == "error: no business 999"
