@@ -343,9 +343,9 @@ def voiceless_server(greeting_server):
 
 @pytest.fixture(scope="module")
 def google_server(greeting_server, tmp_path_factory):
-    """Another server on the same database with Google credentials whose token endpoint works
-    (a local fake) but whose Text-to-Speech refuses (the fake answers 404): 502."""
-    with FakeGoogle(transcript="") as google:
+    """Another server on the same database with Google credentials, its token endpoint and
+    Text-to-Speech a local fake (tests/fakes.py) that answers with a real MP3."""
+    with FakeGoogle(speech=WELCOME.read_bytes()) as google:
         live = greeting_server.live.sharing(
             GOOGLE_APPLICATION_CREDENTIALS=str(google.credentials_file(tmp_path_factory.mktemp("google"))),
             GOOGLE_TTS_API_BASE=google.base_url)
@@ -364,16 +364,33 @@ def test_a_server_without_a_voice_is_said_in_hebrew(qtbot, open_dialog, voiceles
     session.api.close()
 
 
-def test_a_failing_google_voice_is_said_in_hebrew_and_shows_no_basic_voice_notice(qtbot, open_dialog,
-                                                                                  google_server):
+def test_with_googles_voice_the_preview_is_googles_and_no_basic_voice_notice_shows(qtbot, open_dialog,
+                                                                                   google_server):
     session = login(google_server, ADMIN)
     dialog = open_dialog(session.api)
     assert dialog.greeting.engine == "google" and not dialog.engine_notice.isVisibleTo(dialog)
     dialog.text.setPlainText(TEXT)
-    act(qtbot, dialog, dialog.publish_button, "publish", ok=False)
+    act(qtbot, dialog, dialog.preview_button, "preview")
+    assert dialog.preview.engine == "google" and not dialog.engine_notice.isVisibleTo(dialog)
+    assert dialog.preview.path.read_bytes() == WELCOME.read_bytes()
+    assert google_server.google.synthesize_bodies[-1]["input"]["text"] == TEXT
+    dialog.preview_player.stop()
+    session.api.close()
+
+
+def test_a_failing_google_voice_is_said_in_hebrew_and_nothing_is_installed(qtbot, open_dialog, google_server):
+    session = login(google_server, ADMIN)
+    before = session.api.get("/api/business")
+    dialog = open_dialog(session.api)
+    dialog.text.setPlainText("ברכה שלא תותקן")
+    google_server.google.synthesize_status = 500
+    try:
+        act(qtbot, dialog, dialog.publish_button, "publish", ok=False)
+    finally:
+        google_server.google.synthesize_status = None
     assert dialog.status.text() == "שירות ההקראה לא הצליח להפיק את הברכה. נסו שוב בעוד רגע."
-    assert any(path == "/v1/text:synthesize" for _method, path, _headers in google_server.google.requests)
     assert dialog.installed is None
+    assert session.api.get("/api/business")["greeting_text"] == before["greeting_text"]
     session.api.close()
 
 
