@@ -254,7 +254,7 @@ def test_publish_installs_the_text_and_callers_get_the_new_mp3(qtbot, open_dialo
     assert dialog.installed.text == text and dialog.current_kind.text() == "ברכה שהוקראה מטקסט."
 
     player = dialog.current_player  # reloaded: its next Play fetches the new greeting
-    assert player.player is None
+    assert player.source is None
     player.button.click()
     qtbot.waitUntil(lambda: player.source is not None, timeout=TIMEOUT)
     assert player.source.read_bytes() == answer.content
