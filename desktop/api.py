@@ -130,6 +130,18 @@ def _seconds_left(token: str) -> float:
         return 0.0
 
 
+@dataclass(frozen=True)
+class Binary:
+    """A binary answer (an MP3 the server rendered on request): its bytes and headers."""
+
+    content: bytes
+    headers: httpx.Headers
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip()
+
+
 @dataclass
 class Session:
     """Who is logged in, on which server; `api` makes the calls."""
@@ -275,6 +287,22 @@ class Api:
         if response.status_code >= 400:
             raise error_from_response(response)
         return write_private(dest, response.content)
+
+    def fetch(self, method: str, path: str, *, json: Any = None, timeout: float | None = None) -> Binary:
+        """A call behind the session whose answer is not JSON (an MP3 rendered from text): its
+        bytes and headers, kept in memory (small answers only); ApiError on an error status."""
+        extra = {"timeout": timeout} if timeout is not None else {}
+        response = self._authorized(method, path, json=json, **extra)
+        if response.status_code >= 400:
+            raise error_from_response(response)
+        return Binary(content=response.content, headers=response.headers)
+
+    def upload(self, method: str, path: str, data: bytes, content_type: str, *,
+               timeout: float | None = None) -> Any:
+        """Send `data` as the raw request body (an MP3 file) with its Content-Type; the JSON answer.
+        The body is bytes in memory, so the retry after a refresh sends it whole again."""
+        extra = {"timeout": timeout} if timeout is not None else {}
+        return self.request(method, path, content=data, headers={"Content-Type": content_type}, **extra)
 
     @contextmanager
     def stream(self, path: str, **params) -> Iterator[httpx.Response]:

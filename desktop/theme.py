@@ -40,6 +40,10 @@ def palette(t: dict[str, str]) -> QPalette:
                    (role.HighlightedText, "text"), (role.Mid, "border"), (role.Link, "primary"),
                    (role.ToolTipBase, "surface"), (role.ToolTipText, "text")):
         p.setColor(r, QColor(t[key]))
+    # setColor(role, ...) sets every color group, so a disabled button's words looked enabled:
+    # disabled text is muted (a button disabled while a request runs must look it).
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor(t["muted"]))
     return p
 
 

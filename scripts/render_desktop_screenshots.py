@@ -1,10 +1,11 @@
-"""Render the desktop client's login dialog, customers window, task-due dialog and each tab of
-the customer card against a freshly seeded server, offscreen, to docs/screenshots/
-desktop-login.png, desktop-customers.png, desktop-task-due.png and desktop-card-<tab>.png;
+"""Render the desktop client's login dialog, customers window, task-due dialog, each tab of
+the customer card and the phone greeting dialog against a freshly seeded server, offscreen, to
+docs/screenshots/desktop-login.png, desktop-customers.png, desktop-task-due.png,
+desktop-card-<tab>.png and desktop-greeting.png;
 and, needing no server, Qt's own dialogs in Hebrew and the update notice:
 desktop-qt-messagebox.png, desktop-qt-filedialog.png and desktop-update-notice.png.
 
-    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server]
+    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server | --only greeting]
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from desktop.tasks import TaskManager  # noqa: E402
 from desktop.updates import Update  # noqa: E402
 from desktop.version import VERSION  # noqa: E402
 from desktop.views.card import CustomerCard  # noqa: E402
+from desktop.views.greeting import GreetingDialog  # noqa: E402
 from desktop.views.login import LoginDialog  # noqa: E402
 from desktop.views.main_window import MainWindow  # noqa: E402
 from desktop.views.task_due import TaskDueDialog  # noqa: E402
@@ -144,28 +146,63 @@ def render_card(app: QApplication, live: Live, api: Api, tasks: TaskManager, suf
     card.close()
 
 
+GREETING_TEXT = ("שלום, הגעתם לסוכנות הדגמה. כל הנציגים שלנו עסוקים כרגע. "
+                 "השאירו את שמכם ומספר הטלפון אחרי הצליל, ונחזור אליכם עוד היום.")
+
+
+def render_greeting(app: QApplication, api: Api, tasks: TaskManager, suffix: str) -> None:
+    """The phone greeting dialog of an admin on a server without Google credentials (so the
+    basic-voice notice shows): a Hebrew text previewed, its player paused a second in."""
+    dialog = GreetingDialog(api, tasks)
+    dialog.resize(640, 640)
+    dialog.show()
+    wait_until(app, lambda: dialog.greeting is not None and not dialog.busy)
+    dialog.text.setPlainText(GREETING_TEXT)
+    dialog.preview_button.click()
+    wait_until(app, lambda: not dialog.busy, timeout_ms=60_000)  # busy from the click until the answer
+    if dialog.preview is None:
+        raise RuntimeError(f"the preview failed: {dialog.status.text()}")
+    media = dialog.preview_player.player
+    wait_until(app, lambda: media.position() > 1000)
+    media.pause()
+    dialog.adjustSize()
+    settle(app)
+    dialog.grab().save(str(OUT / f"desktop-greeting{suffix}.png"))
+    dialog.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dark", action="store_true", help="the dark theme")
     parser.add_argument("--no-server", action="store_true", help="only what needs no server: Qt's dialogs, the "
                                                                  "update notice")
+    parser.add_argument("--only", choices=["greeting"], help="only this window (against a server)")
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     app = create_app(sys.argv[:1])
     theme.apply(app, dark=args.dark)
     suffix = "-dark" if args.dark else ""
     OUT.mkdir(parents=True, exist_ok=True)
-    render_qt_dialogs(app, TaskManager(app), suffix)
-    print(f"wrote {OUT}/desktop-qt-messagebox{suffix}.png, desktop-qt-filedialog{suffix}.png and "
-          f"desktop-update-notice{suffix}.png")
+    if not args.only:
+        render_qt_dialogs(app, TaskManager(app), suffix)
+        print(f"wrote {OUT}/desktop-qt-messagebox{suffix}.png, desktop-qt-filedialog{suffix}.png and "
+              f"desktop-update-notice{suffix}.png")
     if args.no_server:
         return
     with tempfile.TemporaryDirectory() as workdir, Databases(Path(workdir), None) as databases:
-        live = Live.on(databases, Path(workdir))
+        # No Google credentials, whatever this machine holds: the greeting is read by espeak-ng.
+        live = Live.on(databases, Path(workdir), GOOGLE_APPLICATION_CREDENTIALS="")
         try:
             seed(live)
             live.start_server()
             tasks = TaskManager(app)
+            if args.only == "greeting":
+                api = Api(live.base_url)
+                api.login(EMAIL, PASSWORD)
+                render_greeting(app, api, tasks, suffix)
+                tasks.wait_for_done(5000)
+                print(f"wrote {OUT}/desktop-greeting{suffix}.png")
+                return
 
             login = LoginDialog(tasks, server_url="", email=EMAIL)
             login.show()
@@ -186,11 +223,12 @@ def main() -> None:
             window.close()
             render_card(app, live, api, tasks, suffix)
             render_task_due(app, api, tasks, suffix)
+            render_greeting(app, api, tasks, suffix)
             tasks.wait_for_done(5000)
         finally:
             live.stop()
-    print(f"wrote {OUT}/desktop-login{suffix}.png, desktop-customers{suffix}.png, desktop-task-due{suffix}.png "
-          f"and desktop-card-<tab>{suffix}.png")
+    print(f"wrote {OUT}/desktop-login{suffix}.png, desktop-customers{suffix}.png, desktop-task-due{suffix}.png, "
+          f"desktop-card-<tab>{suffix}.png and desktop-greeting{suffix}.png")
 
 
 if __name__ == "__main__":

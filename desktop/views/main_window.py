@@ -1,6 +1,6 @@
-"""The main window: the customers table and logout; a tray icon where the desktop has a
-system tray, else a notice inside the window (offscreen, bare X servers); a banner when the
-server offers a newer client."""
+"""The main window: the customers table, the phone greeting (admins only) and logout; a tray
+icon where the desktop has a system tray, else a notice inside the window (offscreen, bare X
+servers); a banner when the server offers a newer client."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from desktop.tasks import TaskManager
 from desktop.views.alerts import WindowAlerts
 from desktop.views.card import CustomerCard
 from desktop.views.customers import CustomersView, customers_model
+from desktop.views.greeting import GreetingDialog
 from desktop.views.relogin import SessionGuard
 from desktop.widgets.update_banner import UpdateBanner
 
@@ -56,6 +57,14 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(name)
         self.user_label.setProperty("role", "muted")
         toolbar.addWidget(self.user_label)
+        # Only admins may change what callers hear (the server refuses agents anyway): agents
+        # do not see the action at all.
+        self.greeting_action: QAction | None = None
+        if session.user.get("role") == "admin":
+            self.greeting_action = QAction(self.tr("ברכה טלפונית"), self)
+            self.greeting_action.setToolTip(self.tr("מה שמתקשרים לעסק שומעים: האזנה, ברכה מטקסט או מקובץ MP3"))
+            self.greeting_action.triggered.connect(self.open_greeting)
+            toolbar.addAction(self.greeting_action)
         self.logout_action = QAction(self.tr("התנתקות"), self)
         self.logout_action.triggered.connect(self.logout)
         toolbar.addAction(self.logout_action)
@@ -125,6 +134,10 @@ class MainWindow(QMainWindow):
         card.raise_()
         card.activateWindow()
         return card
+
+    def open_greeting(self) -> None:
+        """The phone greeting dialog (it tells the outcome itself)."""
+        GreetingDialog.ask(self.session.api, self.tasks, parent=self)
 
     def notify(self, title: str, message: str) -> None:
         """A desktop notification through the tray, or the in-window notice without one."""

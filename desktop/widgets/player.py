@@ -3,6 +3,8 @@
 The recording sits behind the session (a Bearer header), so it is not streamed by URL: on
 the first Play, `download()` runs on the task pool and returns a local file, which
 QMediaPlayer + QAudioOutput then play. Nothing touches the network on the UI thread.
+A file fetched some other way (a greeting preview) is played with `play_file()`; `forget()`
+drops what was loaded, so the next Play fetches again (a greeting just replaced).
 """
 
 from __future__ import annotations
@@ -19,6 +21,23 @@ from desktop.tasks import TaskManager
 LRE, PDF = "\u202a", "\u202c"  # keep "0:12 / 1:30" left to right inside Hebrew
 
 
+def _noop(*_args) -> None:
+    pass
+
+
+def settle_overrides(*objects) -> None:
+    """Have PySide look up, once and on this (the UI) thread, that these Python-made objects do
+    not override connectNotify/disconnectNotify. Otherwise the first lookup can come from a
+    thread of Qt's FFmpeg backend tearing down its audio renderer: it holds Qt's signal-slot
+    lock and waits for the GIL, while the UI thread holds the GIL in player.stop() and waits
+    for that lock, a deadlock seen about once in eight test runs (Qt/PySide 6.12; gdb: the
+    QFFmpeg::AudioR thread in ~QObject -> Sbk_GetPyOverride -> PyGILState_Ensure). PySide
+    remembers a missing override per object, so the threads never ask for the GIL there."""
+    for obj in objects:
+        obj.destroyed.connect(_noop)
+        obj.destroyed.disconnect(_noop)
+
+
 def clock(ms: int) -> str:
     seconds = max(0, ms) // 1000
     return f"{seconds // 60}:{seconds % 60:02d}"
@@ -30,9 +49,10 @@ class AudioPlayer(QWidget):
     def __init__(self, tasks: TaskManager, download: Callable[[], Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks, self.download = tasks, download
-        self.player: QMediaPlayer | None = None  # made on the first Play
+        self.player: QMediaPlayer | None = None  # made on the first Play, then kept
         self.audio: QAudioOutput | None = None
         self.loading = False
+        self.source: Path | None = None  # the local file playing, once there is one
 
         self.button = QToolButton()
         self.button.setToolTip(self.tr("ניגון"))
@@ -54,7 +74,7 @@ class AudioPlayer(QWidget):
 
     # -- actions -------------------------------------------------------------------------
     def toggle(self) -> None:
-        if self.player is None:
+        if self.player is None or self.source is None:
             return self.load_and_play()
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self.player.pause()
@@ -77,21 +97,44 @@ class AudioPlayer(QWidget):
         if self.player is not None:
             self.player.stop()
 
-    # -- player --------------------------------------------------------------------------
-    def _downloaded(self, path: Path) -> None:
-        self.loading = False
-        self.button.setEnabled(True)
+    def forget(self) -> None:
+        """Drop the loaded file: the next Play calls `download` again."""
+        if self.player is not None:
+            self.player.stop()
+            self.player.setSource(QUrl())
+        self.source = None
+        self.slider.setEnabled(False)
+        self.slider.setValue(0)
+        self.time.setText(LRE + "0:00 / 0:00" + PDF)
         self.status.clear()
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
-        self.player.durationChanged.connect(self._duration)
-        self.player.positionChanged.connect(self._position)
-        self.player.playbackStateChanged.connect(self._state)
-        self.player.errorOccurred.connect(self._error)
+
+    def play_file(self, path: Path) -> None:
+        """Play a local file from the start, in place of whatever was loaded (the same path
+        again is read afresh: a greeting replaced under its name)."""
+        if self.player is None:
+            # One QMediaPlayer for the widget's life: making a new one while the previous one
+            # was still shutting down hung the UI thread in QMediaPlayer's constructor (Qt 6.12,
+            # FFmpeg backend), about one run in eight.
+            self.player = QMediaPlayer(self)
+            self.audio = QAudioOutput(self)
+            settle_overrides(self.player, self.audio)
+            self.player.setAudioOutput(self.audio)
+            self.player.durationChanged.connect(self._duration)
+            self.player.positionChanged.connect(self._position)
+            self.player.playbackStateChanged.connect(self._state)
+            self.player.errorOccurred.connect(self._error)
+        else:
+            self.forget()  # an empty source first: setSource ignores a source equal to the current one
+        self.source = path
+        self.status.clear()
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.slider.setEnabled(True)
         self.player.play()
+
+    def _downloaded(self, path: Path) -> None:
+        self.loading = False
+        self.button.setEnabled(True)
+        self.play_file(path)
 
     def _download_failed(self, error: BaseException) -> None:
         self.loading = False
