@@ -18,17 +18,26 @@ $(STAMP): pyproject.toml desktop/pyproject.toml desktop/VERSION
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' -e ./desktop
 	@touch $@
 
+# What the server itself runs: the greetings' fallback voice when Google is not configured.
+SERVER_PACKAGES := espeak-ng lame
 # Debian packages the desktop client (QtMultimedia: libpulse0; a real window: the xcb plugin's libxcb-*), the browser tests (chromium)
 # Hebrew rendering and the deployment tests (nginx, openssl for its throwaway certificate,
-# systemd for systemd-analyze) and the greeting fallback voice (espeak-ng, lame) need; installed only when missing.
-SYSTEM_PACKAGES := chromium nginx openssl systemd libpulse0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-core espeak-ng lame
-system-deps: ## install the Debian packages the clients and their tests need (when missing)
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# systemd for systemd-analyze) need, with the server's own; installed only when missing.
+SYSTEM_PACKAGES := chromium nginx openssl systemd libpulse0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-core $(SERVER_PACKAGES)
+# apt-get install the packages named in $(1) that are missing.
+define apt_install_missing
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  echo "installing: $$missing"; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+system-deps: ## install the Debian packages the clients and their tests need (when missing)
+	$(call apt_install_missing,$(SYSTEM_PACKAGES))
+
+server-deps:
+	$(call apt_install_missing,$(SERVER_PACKAGES))
 
 # The web app: `npm ci` + `npm run build` → web/dist, skipped while web/dist is newer than
 # every source (src, public, index.html, package-lock.json, the Vite/TS configuration).
@@ -49,12 +58,7 @@ VERSION := $(shell tr -d '[:space:]' < desktop/VERSION)
 DEB := installer/dist/agentlocator-desktop_$(VERSION)_amd64.deb
 INSTALLER_SOURCES := $(shell find desktop installer -type f -not -path 'installer/build/*' -not -path 'installer/dist/*' -not -path '*/__pycache__/*' -not -path 'desktop/build/*' -not -path '*.egg-info/*')
 installer-deps:
-	@missing=$$(for p in $(INSTALLER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  echo "installing: $$missing"; \
-	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	$(call apt_install_missing,$(INSTALLER_PACKAGES))
 
 $(DEB): $(INSTALLER_SOURCES)
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on PATH or pyenv 3.12.x)"; exit 1; }
@@ -64,7 +68,7 @@ installer: system-deps installer-deps $(DEB) ## build the desktop's Debian packa
 
 install: $(STAMP) ## create .venv and install the server with its dev tools
 
-run: $(STAMP) web ## build the web app when needed, migrate the embedded database, seed the demo business once, serve on PORT (5000)
+run: $(STAMP) server-deps web ## build the web app when needed, migrate the embedded database, seed the demo business once, serve on PORT (5000)
 	$(PY) -m server.cli migrate
 	$(PY) -m server.cli seed-demo
 	$(PY) -m server.main
@@ -88,4 +92,4 @@ bench-deps:
 bench: $(STAMP) bench-deps ## the webhook load benchmark (figures for docs/BENCHMARKS.md)
 	$(PY) -m bench.webhooks --markdown
 
-.PHONY: help install installer installer-deps web run test proof fuzz lint bench bench-deps system-deps
+.PHONY: help install installer installer-deps web run test proof fuzz lint bench bench-deps system-deps server-deps
