@@ -6,6 +6,7 @@ machine's config file are the session's own (`user_dirs`)."""
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
@@ -130,3 +131,13 @@ def tasks(app):
     yield manager
     manager.wait_for_done(10_000)
     app.processEvents()  # deliver what finished, while its receivers still exist
+
+
+@pytest.fixture
+def shared_tmp(tmp_path, monkeypatch):
+    """The system's temp folder, watched: the client must write nothing there."""
+    folder = tmp_path / "shared-tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    yield folder
+    assert list(folder.iterdir()) == []

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import stat
-import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -70,16 +69,6 @@ def api(card_server):
     client.login(EMAIL, PASSWORD)
     yield client
     client.close()
-
-
-@pytest.fixture
-def shared_tmp(tmp_path, monkeypatch):
-    """The system's temp folder, watched: the client must write nothing there."""
-    folder = tmp_path / "shared-tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    yield folder
-    assert list(folder.iterdir()) == []
 
 
 def in_the_private_cache(path: Path) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import socket
 import stat
-import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -74,16 +73,6 @@ def agent_session(greeting_server):
 @pytest.fixture
 def agent(agent_session) -> Api:
     return agent_session.api
-
-
-@pytest.fixture
-def shared_tmp(tmp_path, monkeypatch):
-    """The system's temp folder, watched: the client must write nothing there."""
-    folder = tmp_path / "shared-tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    yield folder
-    assert list(folder.iterdir()) == []
 
 
 @pytest.fixture
