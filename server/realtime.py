@@ -22,6 +22,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 import socketio
 from engineio import packet
@@ -38,6 +39,14 @@ ConnectHook = Callable[[str, User], Awaitable[None]]
 
 def user_room(user_id: int) -> str:
     return f"user:{user_id}"
+
+
+def redis_channel(redis_url: str) -> str:
+    """Socket.IO's pub/sub channel on this Redis database. Redis pub/sub ignores the database
+    number, so with python-socketio's one default channel, deployments that share a Redis server
+    on databases of their own heard each other's events: a task:due for user 5 of one reached
+    user 5 of the other."""
+    return f"agentlocator:{urlsplit(redis_url).path.lstrip('/') or '0'}"
 
 
 def business_room(business_id: int) -> str:
@@ -70,7 +79,8 @@ class Realtime:
 
     @classmethod
     def serving(cls, settings: Settings) -> Realtime:
-        manager = socketio.AsyncRedisManager(settings.redis_url) if settings.redis_url else None
+        manager = socketio.AsyncRedisManager(settings.redis_url, channel=redis_channel(settings.redis_url)) \
+            if settings.redis_url else None
         sio = socketio.AsyncServer(async_mode="asgi", client_manager=manager,
                                    cors_allowed_origins=allowed_origins(settings), cors_credentials=True)
         realtime = cls(server=sio)
@@ -81,7 +91,8 @@ class Realtime:
     def emitting(cls, settings: Settings) -> Realtime:
         """For a process without sockets of its own: events reach other processes' sockets
         through Redis, or nobody without it."""
-        emitter = socketio.AsyncRedisManager(settings.redis_url, write_only=True) if settings.redis_url else None
+        emitter = socketio.AsyncRedisManager(settings.redis_url, channel=redis_channel(settings.redis_url),
+                                             write_only=True) if settings.redis_url else None
         return cls(emitter=emitter)
 
     def _handle_connections(self, settings: Settings) -> None:

@@ -11,12 +11,15 @@ import asyncio
 import os
 import signal
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+import jwt
 import pytest
 import socketio
 
 from server.push.vapid import generate
+from server.realtime import redis_channel, user_room
 from server.tasks.scheduler import MAX_SLEEP
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BACKENDS, BUSINESS_PHONE, PASSWORD, ROOT
 from tests.e2e.live import Live, wait_until
@@ -211,6 +214,31 @@ async def test_two_processes_with_redis_deliver_once(own):
         marker = await dana.task("סמן", due_in=0.3, base_url=second.base_url)
         await dana.wait_for(marker["id"])
         assert dana.count(task["id"]) == 1
+    finally:
+        await dana.close()
+
+
+def on_database(redis_url: str, number: int) -> str:
+    return urlunsplit(urlsplit(redis_url)._replace(path=f"/{number}"))
+
+
+async def test_a_deployment_on_another_redis_database_hears_none_of_its_events(own):
+    """Two deployments on one Redis server, each on its own database: an event published on the
+    other database must not reach this one's sockets (Redis pub/sub itself ignores databases)."""
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("needs REDIS_URL (make test sets it when Redis answers)")
+    ours, theirs = (on_database(os.environ["REDIS_URL"], n) for n in (13, 14))
+    live = own
+    live.env_extra["REDIS_URL"] = ours
+    live.start_server()
+    dana = await agent(live)
+    user_id = jwt.decode(dana.token, options={"verify_signature": False})["sub"]
+    try:
+        for url, task_id in ((theirs, -14), (ours, -13)):  # in this order: Redis delivers in order
+            emitter = socketio.AsyncRedisManager(url, channel=redis_channel(url), write_only=True)
+            await emitter.emit("task:due", {"task": {"id": task_id}}, room=user_room(int(user_id)))
+        await dana.wait_for(-13)
+        assert dana.count(-14) == 0
     finally:
         await dana.close()
 
