@@ -124,9 +124,9 @@ def error_message(error: BaseException) -> str:
                               "או להעלות קובץ MP3 מוכן."),
         "not_mp3": _t("הקובץ שנבחר אינו קובץ MP3 תקין."),
         "too_large": _t("הקובץ גדול מדי: אפשר להעלות קובץ MP3 של עד {0} MB.").format(limit_mb),
-        "request_too_large": _t("הקובץ גדול מדי: אפשר להעלות קובץ MP3 של עד {0} MB.").format(limit_mb),
         "unsupported_media_type": _t("השרת מקבל רק קובצי MP3."),
     }
+    by_code["request_too_large"] = by_code["too_large"]  # the app-wide body limit's code
     by_status = {
         403: _t("רק מנהל/ת העסק יכולים לשנות את הברכה הטלפונית."),
         413: by_code["too_large"],

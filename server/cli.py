@@ -92,8 +92,8 @@ async def _set_greeting(settings: Settings, args) -> str:
     source = Path(args.file)
     if not source.is_file():
         raise APIError(404, "not_found", f"no such file: {source}")
-    target = await set_greeting(media_root=settings.media_root, business_id=args.business_id, source=source)
-    return str(target)
+    await set_greeting(media_root=settings.media_root, business_id=args.business_id, source=source)
+    return str(greeting_file(settings.media_root, args.business_id))
 
 
 async def _set_greeting_text(settings: Settings, args) -> str:

@@ -13,7 +13,6 @@ from server.config import Settings
 from server.errors import APIError
 from server.telephony import numbers
 
-NEEDED = ("PUBLIC_HOST", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN")
 LINK = "business"
 
 
@@ -51,7 +50,7 @@ def _notes(number: dict, base: str) -> list[str]:
 def _refuse_unconfigured(settings: Settings) -> None:
     given = {"PUBLIC_HOST": settings.public_host, "TWILIO_ACCOUNT_SID": settings.twilio_account_sid,
              "TWILIO_AUTH_TOKEN": settings.twilio_auth_token}
-    missing = [name for name in NEEDED if not given[name]]
+    missing = [name for name, value in given.items() if not value]
     if missing:
         raise APIError(400, "not_configured", "twilio-configure needs " + ", ".join(missing) + " in the environment")
 

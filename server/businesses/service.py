@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
 import uuid
@@ -126,12 +127,13 @@ def check_mp3(source: Path | bytes) -> float:
     return audio.info.length
 
 
-async def set_greeting(*, media_root: Path, business_id: int, source: Path, text: str | None = None) -> Path:
-    """Install the MP3 `source` as the business's greeting; `text` is what it says when it was
-    made from text (None, for an uploaded file, clears the text shown for editing)."""
+async def set_greeting(*, media_root: Path, business_id: int, source: Path, text: str | None = None) -> float:
+    """Install the MP3 `source` as the business's greeting; its duration in seconds. `text` is
+    what it says when it was made from text (None, for an uploaded file, clears the text shown
+    for editing)."""
     if not await Business.exists(id=business_id):
         raise APIError(404, "not_found", f"no business {business_id}")
-    check_mp3(source)
+    duration = await asyncio.to_thread(check_mp3, source)
     target = greeting_file(media_root, business_id)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Copy then rename, so a caller never hears half a file; a name of its own, so two admins
@@ -147,4 +149,4 @@ async def set_greeting(*, media_root: Path, business_id: int, source: Path, text
             partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    return target
+    return duration

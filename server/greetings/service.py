@@ -37,10 +37,8 @@ async def upload_greeting(*, media_root: Path, business_id: int, audio: bytes, t
     with tempfile.NamedTemporaryFile(dir=media_root, suffix=".mp3") as upload:
         upload.write(audio)
         upload.flush()
-        source = Path(upload.name)
-        duration = await asyncio.to_thread(check_mp3, source)
-        await set_greeting(media_root=media_root, business_id=business_id, source=source, text=text)
-    return duration
+        return await set_greeting(media_root=media_root, business_id=business_id, source=Path(upload.name),
+                                  text=text)
 
 
 async def install_text_greeting(*, media_root: Path, business_id: int, engine: SpeechEngine, text: str) -> Rendered:

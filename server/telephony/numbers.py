@@ -56,7 +56,7 @@ def current(number: dict) -> dict[str, str]:
 def wanted(*, public_base_url: str, now: dict[str, str]) -> dict[str, str]:
     """What each field must be for calls and messages to reach `public_base_url`'s webhooks."""
     base = public_base_url.rstrip("/")
-    service = now[SMS_APPLICATION_SID] if now[SMS_APPLICATION_SID].startswith(MESSAGING_SERVICE_PREFIX) else ""
+    service = _service(now)
     return {
         VOICE_URL: f"{base}/webhook/incoming_call", VOICE_METHOD: "POST", "VoiceFallbackUrl": "",
         "VoiceApplicationSid": "", "TrunkSid": "",
@@ -73,10 +73,14 @@ def plan(*, number: dict, public_base_url: str) -> list[Field]:
     return [Field(name, now[name], should[name]) for name in FIELDS]
 
 
+def _service(now: dict[str, str]) -> str:
+    sid = now[SMS_APPLICATION_SID]
+    return sid if sid.startswith(MESSAGING_SERVICE_PREFIX) else ""
+
+
 def messaging_service(number: dict) -> str:
     """The Messaging Service (MG...) the number belongs to, or ""."""
-    sid = current(number)[SMS_APPLICATION_SID]
-    return sid if sid.startswith(MESSAGING_SERVICE_PREFIX) else ""
+    return _service(current(number))
 
 
 async def find(*, settings: Settings, e164: str) -> dict | None:
