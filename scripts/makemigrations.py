@@ -4,7 +4,9 @@
 
 Until the first production release the tables live in one initial migration per dialect
 (`server/migrations/{sqlite,postgres}/models/0_*_init.py`), rebuilt from the models whenever
-they change; nothing has been deployed that an edit could break. The hand-written migrations
+they change; nothing has been deployed that an edit could break.
+Developers' own `make run` databases are, though: a column added to an existing table also
+needs a hand-written migration that adds it where it is missing (2_*_greeting_text.py). The hand-written migrations
 after it (what aerich cannot express: search indexes, triggers, counts) are kept as they are. The PostgreSQL one needs a
 server: `MAKEMIGRATIONS_PG` (default postgres://postgres@127.0.0.1:5432/postgres) is used to
 create a scratch database.
