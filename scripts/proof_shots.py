@@ -35,9 +35,9 @@ def web(url: str, out: Path, email: str, password: str, customer_id: int) -> lis
                                 ignore_https_errors=bool(os.environ.get("PROOF_INSECURE")))
         # The demo business has tasks falling due: their full-screen alert, which comes over the
         # socket at any moment, would cover the table. Playwright closes it before each action (its
-        # close button: Escape reaches it only once it holds the focus).
+        # close button: Escape reaches it only once it holds the focus), and again while another queued alert follows.
         alert = page.locator(".due-dialog")
-        page.add_locator_handler(alert, lambda: alert.get_by_role("button", name="סגירה").click())
+        page.add_locator_handler(alert, lambda: alert.get_by_role("button", name="סגירה").click(), no_wait_after=True)
         page.goto(f"{url}/login")
         page.fill("input[type=email]", email)
         page.fill("input[type=password]", password)
