@@ -21,9 +21,10 @@ $(STAMP): pyproject.toml desktop/pyproject.toml desktop/VERSION
 # What the server itself runs: the greetings' fallback voice when Google is not configured.
 SERVER_PACKAGES := espeak-ng lame
 # Debian packages the desktop client (QtMultimedia: libpulse0; a real window: the xcb plugin's libxcb-*), the browser tests (chromium)
-# Hebrew rendering and the deployment tests (nginx, openssl for its throwaway certificate,
-# systemd for systemd-analyze) need, with the server's own; installed only when missing.
-SYSTEM_PACKAGES := chromium nginx openssl systemd libpulse0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-core $(SERVER_PACKAGES)
+# Hebrew rendering, the desktop tests that need a real window manager (Xvfb, openbox, xdotool and
+# xprop for the stacking order) and the deployment tests (nginx, openssl for its throwaway
+# certificate, systemd for systemd-analyze) need, with the server's own; installed only when missing.
+SYSTEM_PACKAGES := chromium nginx openssl systemd libpulse0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-core xvfb openbox xdotool x11-utils $(SERVER_PACKAGES)
 # apt-get install the packages named in $(1) that are missing.
 define apt_install_missing
 	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
