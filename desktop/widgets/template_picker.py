@@ -67,6 +67,7 @@ class TemplatePicker(QFrame):
         self.stale = False
         self.state = "idle"
         self.variable_inputs: dict[str, QLineEdit] = {}
+        self._shown_sid: str | None = None
         self._generation = 0
 
         title = QLabel(self.tr("שליחת תבנית מאושרת"))
@@ -219,10 +220,13 @@ class TemplatePicker(QFrame):
         return False
 
     def _chosen_changed(self) -> None:
+        template = self.chosen
+        # A refreshed list rebuilds the fields: what was typed for the same template stays.
+        kept = self.values() if template and template["sid"] == self._shown_sid else {}
+        self._shown_sid = template["sid"] if template else None
         while self.variables_form.rowCount():
             self.variables_form.removeRow(0)
         self.variable_inputs = {}
-        template = self.chosen
         self.problem.hide()
         if template is None:
             self.text.clear()
@@ -233,6 +237,7 @@ class TemplatePicker(QFrame):
             field = QLineEdit()
             if example:
                 field.setPlaceholderText(self.tr("לדוגמה: {0}").format(example))
+            field.setText(kept.get(key, ""))
             field.textChanged.connect(self._values_changed)
             self.variables_form.addRow(self.tr("משתנה {0}").format(key), field)
             self.variable_inputs[key] = field

@@ -219,3 +219,21 @@ def test_a_failing_template_list_shows_an_error_with_a_retry_and_an_empty_one_sa
             client.close()
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=10)
+
+
+def test_the_customers_reply_opens_the_window_and_the_chat_is_back(qtbot, tasks, server, api, customer):
+    customer_id = customer("שירה ביטון", timedelta(days=4))
+    chat = open_chat(qtbot, tasks, api, customer_id)
+    assert chat.window_notice.isVisible() and chat.picker.isVisible()
+
+    async def replied() -> None:
+        row = await Customer.get(id=customer_id)
+        await Message.create(business_id=row.business_id, customer_id=row.id, direction="inbound", body="כן, מתאים",
+                             status="received", sender_id=row.phone, message_sid=f"SM{customer_id + 10**6:032x}")
+    server.live.run(replied)
+    reply = api.list("messages", customer_id=customer_id, sort="-id", limit=1)["results"][0]
+    chat.upsert(reply)  # as the wa:message event hands it to the card
+
+    assert chat.window_is_open and not chat.window_notice.isVisible()
+    assert not chat.picker.isVisible() and not chat.template_button.isChecked()
+    assert chat.bubbles[-1].body.text() == "כן, מתאים"

@@ -49,6 +49,7 @@ class WhatsAppTab(CardTab):
         self.messages: dict[int, dict] = {}
         self.bubbles: list[ChatBubble] = []
         self.last_inbound_at: str | None = None  # the server's, from the last fetch
+        self._offered = False  # the picker is open because the window closed, not by the agent's choice
 
         self.column = QVBoxLayout()
         self.column.addStretch()
@@ -143,8 +144,8 @@ class WhatsAppTab(CardTab):
         as the agent left it (the "תבנית" button)."""
         if self.window_is_open:
             self.window_notice.hide()
-            if not self.template_button.isChecked():
-                self.picker.hide()
+            if self._offered:  # opened by the closed window, not by the agent: the chat is back
+                self.template_button.setChecked(False)
             return
         last = last_inbound(self.messages.values(), self.last_inbound_at)
         text = self.tr("וואטסאפ מתיר הודעה חופשית רק בתוך 24 שעות מההודעה האחרונה של הלקוח. כדי לפתוח שיחה, "
@@ -158,12 +159,12 @@ class WhatsAppTab(CardTab):
         self.offer_templates()
 
     def offer_templates(self) -> None:
-        self.template_button.blockSignals(True)
-        self.template_button.setChecked(True)
-        self.template_button.blockSignals(False)
-        self.picker.show()
+        if not self.template_button.isChecked():
+            self.template_button.setChecked(True)
+            self._offered = True
 
     def _template_toggled(self, checked: bool) -> None:
+        self._offered = False
         self.picker.setVisible(checked)
 
     # -- sending -------------------------------------------------------------------------
