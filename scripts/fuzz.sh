@@ -127,6 +127,7 @@ for _ in $(seq 100); do
   sleep 0.05  # until the fake prints its address
 done
 export TWILIO_API_BASE=$(head -n 1 "$work/twilio.url")
+export TWILIO_CONTENT_API_BASE=$TWILIO_API_BASE  # the same fake lists WhatsApp templates (ContentAndApprovals)
 summary=()
 overall=0
 if [ -n "${FUZZ_DATABASE_URL:-}" ]; then

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 REQUIRED_IN_PRODUCTION = ("PUBLIC_HOST", "JWT_SECRET", "TWILIO_AUTH_TOKEN", "DATABASE_URL")
 DEFAULT_DATABASE_URL = "sqlite://data/agentlocator.sqlite3"
 TWILIO_API_BASE = "https://api.twilio.com"
+TWILIO_CONTENT_API_BASE = "https://content.twilio.com"  # the Content API (WhatsApp templates) has its own host
 # Where `npm run build` writes the web app.
 DEFAULT_WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 
@@ -37,6 +38,7 @@ class Settings:
     twilio_account_sid: str = ""
     twilio_auth_token: str = ""
     twilio_api_base: str = TWILIO_API_BASE
+    twilio_content_api_base: str = TWILIO_CONTENT_API_BASE
     jwt_secret: str = ""
     app_rev: str = "dev"
     vapid_public_key: str = ""

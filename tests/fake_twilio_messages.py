@@ -4,6 +4,12 @@
 answers like Twilio: 201 with the new message (`status: queued`), or the error JSON Twilio
 sends (`{"code", "message", "more_info", "status"}`). `GET .../Messages/MM.../Media/ME...`
 serves attachments set in `media` (path → (content type, bytes)).
+
+The Content API (content.twilio.com in production) is served here too, on its own path:
+`GET /v1/ContentAndApprovals?PageSize=N` lists `contents` (add them with `add_template`) page by
+page, Twilio's `meta` carrying an absolute `next_page_url` (with a `PageToken`), and counts
+every listing request in `content_requests`; `fail_content_with` (status, code) fails the next
+listings.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from tests.fakes import FakeServer
 
@@ -25,6 +31,24 @@ class FakeTwilioMessages(FakeServer):
         self.media: dict[str, tuple[str, bytes]] = {}
         self.fail_with: list[tuple[int, int | None]] = []  # (HTTP status, Twilio code) for the next creates
         self.lock = threading.Lock()
+        self.contents: list[dict] = []  # the Content API's items, in the order it lists them
+        self.content_requests = 0
+        self.fail_content_with: list[tuple[int, int]] = []
+
+    def add_template(self, name: str, body: str, variables: dict[str, str] | None = None, *,
+                     status: str = "approved", content_type: str = "twilio/text", language: str = "he",
+                     category: str = "UTILITY", types: dict | None = None) -> str:
+        """A template as ContentAndApprovals lists it (its WhatsApp approval in `status`); its sid."""
+        sid = f"HX{len(self.contents) + 1:032x}"
+        self.contents.append({
+            "date_created": "2026-11-02T08:00:00Z", "date_updated": "2026-11-03T08:00:00Z", "sid": sid,
+            "account_sid": self.account_sid, "friendly_name": name, "language": language,
+            "variables": dict(variables or {}), "types": types or {content_type: {"body": body}},
+            "approval_requests": {"name": name.lower().replace(" ", "_"), "category": category,
+                                  "content_type": content_type, "status": status, "rejection_reason": "",
+                                  "allow_category_change": False},
+        })
+        return sid
 
     def media_url(self, message_sid: str, media_sid: str) -> str:
         return f"{self.base_url}/2010-04-01/Accounts/{self.account_sid}/Messages/{message_sid}/Media/{media_sid}"
@@ -42,6 +66,9 @@ class FakeTwilioMessages(FakeServer):
 
     def handle_get(self, handler) -> None:
         if not self._authorized(handler):
+            return
+        if urlsplit(handler.path).path == "/v1/ContentAndApprovals":
+            self._content_page(handler)
             return
         found = self.media.get(handler.path)
         if found is None:
@@ -77,3 +104,30 @@ class FakeTwilioMessages(FakeServer):
             "body": form.get("Body", ""), "status": "queued", "error_code": None, "error_message": None,
             "num_media": "0", "direction": "outbound-api", "api_version": "2010-04-01",
         }).encode())
+
+    def _content_page(self, handler) -> None:
+        query = {key: values[0] for key, values in parse_qs(urlsplit(handler.path).query).items()}
+        with self.lock:
+            self.content_requests += 1
+            failure = self.fail_content_with.pop(0) if self.fail_content_with else None
+            contents = list(self.contents)
+        if failure:
+            status, code = failure
+            self.reply(handler, status, json.dumps({"code": code, "message": f"error {code}", "status": status,
+                                                    "more_info": f"https://www.twilio.com/docs/errors/{code}"})
+                       .encode())
+            return
+        size = min(int(query.get("PageSize", 50)), 1000)
+        page = int(query.get("Page", 0))
+        start = int(query.get("PageToken", "PT0").removeprefix("PT"))
+        url = f"{self.base_url}/v1/ContentAndApprovals"
+        more = start + size < len(contents)
+        self.reply(handler, 200, json.dumps({
+            "contents": contents[start:start + size],
+            "meta": {"page": page, "page_size": size, "key": "contents",
+                     "first_page_url": f"{url}?PageSize={size}&Page=0",
+                     "previous_page_url": None if page == 0 else f"{url}?PageSize={size}&Page={page - 1}",
+                     "url": f"{url}?PageSize={size}&Page={page}",
+                     "next_page_url": f"{url}?PageSize={size}&Page={page + 1}&PageToken=PT{start + size}"
+                     if more else None},
+        }, ensure_ascii=False).encode())

@@ -6,7 +6,14 @@ from quart_schema import document_response, tag_blueprint, validate_querystring,
 from server.auth.current import login_required
 from server.customers.models import Customer
 from server.errors import APIError, domain_errors
-from server.messages.schemas import MESSAGE_SORTS, MessageListQuery, MessageOut, WhatsAppSend
+from server.messages.schemas import (
+    MESSAGE_SORTS,
+    MessageListQuery,
+    MessageOut,
+    TemplatePage,
+    TemplateQuery,
+    WhatsAppSend,
+)
 from server.messages.service import (
     NoWhatsAppAddressError,
     NoWhatsAppSenderError,
@@ -15,6 +22,13 @@ from server.messages.service import (
     message_json,
     messages_query,
     queue_send,
+)
+from server.messages.templates import (
+    TemplatesRefusedError,
+    TemplatesUnavailableError,
+    TwilioNotConfiguredError,
+    approved_templates,
+    sent_text,
 )
 from server.openapi import Body
 from server.pagination import ordering, page_of, paginated
@@ -26,6 +40,7 @@ tag_blueprint(bp, ["messages"])
 MEDIA = Body("application/octet-stream", "The attachment, in its own media type")
 # The codes the desktop and web clients act on (outside_window: offer a template instead).
 SEND_ERRORS = {NoWhatsAppAddressError: 422, NoWhatsAppSenderError: 409, OutsideWindowError: 409}
+TEMPLATE_ERRORS = {TwilioNotConfiguredError: 409, TemplatesRefusedError: 502, TemplatesUnavailableError: 503}
 
 
 def _customer_first(view):
@@ -60,9 +75,26 @@ async def list_messages(query_args: MessageListQuery):
 async def send_whatsapp(customer_id: int, data: WhatsAppSend):
     """Queue a WhatsApp message; it goes out through a job (202, status `pending`). Outside
     the 24-hour window a free-form body is a 409: send a template."""
+    body = data.body
+    if data.content_sid:  # kept with the message so the chat and the timeline show what was sent
+        body = sent_text(settings=current_app.config["SETTINGS"], content_sid=data.content_sid,
+                         variables=data.variables)
     message = await queue_send(business_id=g.user.business_id, customer_id=customer_id, user_id=g.user.id,
-                               body=data.body, content_sid=data.content_sid, variables=data.variables)
+                               body=body, content_sid=data.content_sid, variables=data.variables)
     return message_json(message), 202
+
+
+@bp.get("/api/crm/whatsapp/templates")
+@login_required
+@validate_querystring(TemplateQuery)
+@validate_response(TemplatePage)
+@domain_errors(TEMPLATE_ERRORS)
+async def list_templates(query_args: TemplateQuery):
+    """The business's WhatsApp templates that WhatsApp approved (Twilio's Content API), by
+    name; kept 10 minutes (`refresh=1` asks Twilio now). When Twilio fails, the last list is
+    served with `stale: true`; with none, a 503 (unreachable) or 502 (refused)."""
+    templates, stale = await approved_templates(settings=current_app.config["SETTINGS"], refresh=query_args.refresh)
+    return {"results": templates, "page": 1, "pages": 1, "total": len(templates), "stale": stale}
 
 
 @bp.get("/api/crm/messages/<int:message_id>/media/<int:number>")

@@ -60,3 +60,26 @@ class MessageOut(ResponseModel):
     created_at: Timestamp
     updated_at: Timestamp
     status_at: Timestamp | None
+
+
+class TemplateQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh: bool = False  # ask Twilio now, not the list kept for the last 10 minutes
+
+
+class TemplateOut(ResponseModel):
+    sid: str  # the content_sid to send (HX...)
+    name: str
+    language: str
+    category: str  # WhatsApp's: UTILITY, MARKETING, AUTHENTICATION
+    body: str  # the text, with its {{1}}... placeholders
+    variables: dict[str, str]  # each placeholder and its example value
+
+
+class TemplatePage(ResponseModel):
+    results: list[TemplateOut]
+    page: int
+    pages: int
+    total: int
+    stale: bool  # Twilio could not be reached: the list last read from it

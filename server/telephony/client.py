@@ -1,5 +1,6 @@
-"""Twilio's REST API, in one place: the base URL (`TWILIO_API_BASE`; tests point it at a local
-fake), the account's basic auth, the timeouts, and what Twilio's answers and errors look like.
+"""Twilio's REST API, in one place: the base URLs (`TWILIO_API_BASE`, and
+`TWILIO_CONTENT_API_BASE` for the Content API's templates; tests point them at a local fake),
+the account's basic auth, the timeouts, and what Twilio's answers and errors look like.
 
 Every request ends in Twilio's JSON or in one of two errors, and the caller decides what each
 means for it (a 502 for an agent's call, a failed message or a retry for a job):
@@ -86,9 +87,15 @@ async def _json(settings: Settings, method: str, resource: str, *, form: dict | 
                 params: dict | None = None, with_sid: bool = False) -> dict:
     """One request on one of the account's resources; Twilio's JSON object of the answer (with
     `with_sid`, the resource itself: its sid)."""
+    return await _request_json(settings, method, _account_url(settings, resource), form=form, params=params,
+                               with_sid=with_sid)
+
+
+async def _request_json(settings: Settings, method: str, url: str, *, form: dict | None = None,
+                        params: dict | None = None, with_sid: bool = False) -> dict:
     try:
         async with httpx.AsyncClient(auth=_auth(settings), timeout=API_TIMEOUT) as client:
-            response = await client.request(method, _account_url(settings, resource), data=form, params=params)
+            response = await client.request(method, url, data=form, params=params)
     except httpx.HTTPError as error:
         raise _network_failure(error) from None
     _raise_for_status(response)
@@ -114,6 +121,37 @@ async def account_post(*, settings: Settings, resource: str, form: dict) -> dict
     """POST a form that creates or updates one of the account's resources; Twilio's JSON of
     it, with its sid."""
     return await _json(settings, "POST", resource, form=form, with_sid=True)
+
+
+# Twilio's own page size limit for the Content API is 1000; a page this size keeps each answer
+# small, and MAX_CONTENT_PAGES bounds a list whose next page never ends (a broken proxy).
+CONTENT_PAGE_SIZE = 100
+MAX_CONTENT_PAGES = 50
+
+
+async def content_list(*, settings: Settings, resource: str) -> list[dict]:
+    """Every item of a Content API list (`ContentAndApprovals`, ...) on
+    `TWILIO_CONTENT_API_BASE`, following `meta.next_page_url` page by page.
+
+    A next page off that origin is not followed (our credentials would go with it): it is
+    Twilio's answer gone wrong, reported like an outage.
+    """
+    base = settings.twilio_content_api_base.rstrip("/")
+    url, params = f"{base}/v1/{resource}", {"PageSize": CONTENT_PAGE_SIZE}
+    items: list[dict] = []
+    for _ in range(MAX_CONTENT_PAGES):
+        page = await _request_json(settings, "GET", url, params=params)
+        meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
+        found = page.get(meta.get("key") or "contents")
+        if not isinstance(found, list):
+            raise TwilioUnavailableError("a Content API page without its list")
+        items.extend(item for item in found if isinstance(item, dict))
+        url, params = meta.get("next_page_url"), None
+        if not url:
+            return items
+        if not isinstance(url, str) or _origin(url) != _origin(base):
+            raise TwilioUnavailableError("a next page off the Content API host")
+    raise TwilioUnavailableError(f"more than {MAX_CONTENT_PAGES} Content API pages")
 
 
 async def send_message(*, settings: Settings, to: str, from_: str, status_callback: str, body: str | None = None,

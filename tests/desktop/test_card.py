@@ -214,29 +214,6 @@ def test_a_whatsapp_message_is_sent_through_the_server(qtbot, open_card, card_se
     qtbot.waitUntil(lambda: any(sent.get("Body") == stored["body"] for sent in twilio.sent), timeout=TIMEOUT)
 
 
-def test_outside_the_24_hour_window_a_template_is_offered_and_sent(qtbot, open_card, card_server, api, twilio):
-    card = open_card(card_server.stale)
-    chat = card.whatsapp
-    chat.input.setText("שלום יוסי")
-    chat.send_button.click()
-    qtbot.waitUntil(lambda: not chat.templates.isHidden(), timeout=TIMEOUT)
-    assert "24" in chat.notice.text() and chat.input.text() == "שלום יוסי"
-    assert [m["body"] for m in api.list("messages", customer_id=card_server.stale)["results"]] == ["תודה, אחזור אליכם"]
-
-    chat.template_sid.setEditText("HX123")
-    chat.template_send.click()
-    assert "אינו תקין" in chat.notice.text()
-    sid = "HX" + "0123456789abcdef" * 2
-    chat.template_sid.setEditText(sid)
-    chat.template_variables.setText("יוסי, מחר בעשר")
-    chat.template_send.click()
-    qtbot.waitUntil(lambda: chat.templates.isHidden(), timeout=TIMEOUT)
-    stored = api.list("messages", customer_id=card_server.stale, sort="-id", limit=1)["results"][0]
-    assert stored["content_sid"] == sid and stored["content_variables"] == {"1": "יוסי", "2": "מחר בעשר"}
-    assert chat.bubbles[-1].body.text().startswith("תבנית")
-    qtbot.waitUntil(lambda: any(sent.get("ContentSid") == sid for sent in twilio.sent), timeout=TIMEOUT)
-
-
 # -- overview ----------------------------------------------------------------------------
 
 def test_editing_saves_and_a_refused_edit_saves_nothing(qtbot, open_card, api, new_customer):

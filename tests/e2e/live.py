@@ -113,6 +113,8 @@ class Live:
             "JWT_SECRET": "e2e-jwt-secret-0123456789abcdef-0123",
             "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
             "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+            # No test lists the real account's WhatsApp templates: a test that wants them starts a fake.
+            "TWILIO_CONTENT_API_BASE": "http://127.0.0.1:9",
             "MEDIA_ROOT": str(self.media_root),
             "APP_REV": "e2e-rev",
             "PYTHONPATH": str(ROOT),

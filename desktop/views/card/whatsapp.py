@@ -1,35 +1,45 @@
 """WhatsApp: the chat with the customer, sending, and templates outside the 24-hour window.
 
 A free-form message goes only within 24 hours of the customer's last message; outside it the
-server answers 409 `outside_window`, and the tab offers a template (Twilio Content API:
-`content_sid` HX… and its numbered variables). The server keeps no list of templates: the
-picker offers the business's own (its missed-call template) and takes any other SID typed in.
+server answers 409 `outside_window`. The tab says so before the agent even types, judging by
+the customer's newest inbound message (the server still decides: a clock off by minutes must
+not stop a send the server would take), and offers the template picker
+(desktop/widgets/template_picker.py): the business's approved templates by name, their
+variables filled in. The picker is also a button away inside the window.
 """
 
 from __future__ import annotations
 
-import re
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.api import ApiError
 from desktop.display import when
 from desktop.views.card.base import CardTab, error_text
 from desktop.widgets.bubble import ChatBubble
+from desktop.widgets.template_picker import TemplatePicker
 
-CONTENT_SID = re.compile(r"^HX[0-9a-fA-F]{32}$")
+WINDOW = timedelta(hours=24)  # WhatsApp's customer-service window, as server/messages/service.py has it
+
+
+def parse_time(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def last_inbound(messages, known: str | None = None) -> datetime | None:
+    """The newest inbound message's time among `messages` and `known` (the server's answer)."""
+    times = [parse_time(m.get("created_at")) for m in messages if m.get("direction") == "inbound"]
+    times = [t for t in (*times, parse_time(known)) if t is not None]
+    return max(times) if times else None
+
+
+def window_open(last: datetime | None, now: datetime | None = None) -> bool:
+    return last is not None and (now or datetime.now(UTC)) - last <= WINDOW
 
 
 class WhatsAppTab(CardTab):
@@ -38,6 +48,8 @@ class WhatsAppTab(CardTab):
         super().__init__(ctx, parent)
         self.messages: dict[int, dict] = {}
         self.bubbles: list[ChatBubble] = []
+        self.last_inbound_at: str | None = None  # the server's, from the last fetch
+        self._offered = False  # the picker is open because the window closed, not by the agent's choice
 
         self.column = QVBoxLayout()
         self.column.addStretch()
@@ -51,6 +63,15 @@ class WhatsAppTab(CardTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
 
+        # Why free text will not go, in words: shown while the window is closed.
+        self.window_notice = QLabel()
+        self.window_notice.setWordWrap(True)
+        self.window_notice.setProperty("role", "error")
+        self.window_notice.hide()
+        self.picker = TemplatePicker(ctx.tasks, ctx.api)
+        self.picker.send_requested.connect(self._send_template)
+        self.picker.hide()
+
         # The composer stays below the states: an empty chat can still be written to.
         self.input = QLineEdit()
         self.input.setPlaceholderText(self.tr("כתבו הודעה…"))
@@ -58,37 +79,32 @@ class WhatsAppTab(CardTab):
         self.send_button = QPushButton(self.tr("שליחה"))
         self.send_button.setProperty("primary", True)
         self.send_button.clicked.connect(self.send)
+        self.template_button = QPushButton(self.tr("תבנית"))
+        self.template_button.setToolTip(self.tr("שליחת תבנית וואטסאפ מאושרת"))
+        self.template_button.setCheckable(True)
+        self.template_button.toggled.connect(self._template_toggled)
         composer = QHBoxLayout()
         composer.addWidget(self.input, 1)
+        composer.addWidget(self.template_button)
         composer.addWidget(self.send_button)
 
-        self.templates = QFrame()
-        self.templates.setProperty("role", "notice")
-        self.template_sid = QComboBox()
-        self.template_sid.setEditable(True)
-        self.template_sid.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.template_sid.lineEdit().setPlaceholderText("HX…")
-        self.template_variables = QLineEdit()
-        self.template_variables.setPlaceholderText(self.tr("ערכי המשתנים לפי הסדר, מופרדים בפסיק: דנה, יום שלישי"))
-        self.template_send = QPushButton(self.tr("שליחת תבנית"))
-        self.template_send.setProperty("primary", True)
-        self.template_send.clicked.connect(self.send_template)
-        explain = QLabel(self.tr("עברו יותר מ-24 שעות מההודעה האחרונה של הלקוח, ולכן וואטסאפ מתיר לשלוח "
-                                 "רק תבנית מאושרת. בחרו תבנית ומלאו את ערכיה."))
-        explain.setWordWrap(True)
-        form = QFormLayout(self.templates)
-        form.addRow(explain)
-        form.addRow(self.tr("תבנית"), self.template_sid)
-        form.addRow(self.tr("משתנים"), self.template_variables)
-        form.addRow(self.template_send)
-        self.templates.hide()
-
-        self.layout_.addWidget(self.templates)
+        self.layout_.addWidget(self.window_notice)
+        self.layout_.addWidget(self.picker)
         self.layout_.addLayout(composer)
 
     def fetch(self):
-        messages = self.ctx.api.list("messages", customer_id=self.customer_id, limit=100, sort="-created_at")
-        return {"results": messages["results"]}
+        api, customer_id = self.ctx.api, self.customer_id
+        messages = api.list("messages", customer_id=customer_id, limit=100, sort="-created_at")
+        # The newest inbound message may be older than the last 100 of the chat.
+        inbound = api.list("messages", customer_id=customer_id, direction="inbound", limit=1, sort="-created_at")
+        last = inbound["results"][0]["created_at"] if inbound["results"] else None
+        return {"results": messages["results"], "last_inbound_at": last}
+
+    def _arrived(self, generation: int, data) -> None:
+        super()._arrived(generation, data)
+        if generation == self._generation:
+            self.last_inbound_at = data.get("last_inbound_at")
+            self.update_window()
 
     def show_data(self, data) -> None:
         self.messages = {message["id"]: message for message in data["results"]}
@@ -104,6 +120,7 @@ class WhatsAppTab(CardTab):
         self.loaded_once = True
         self._render()
         self.states.show_content()
+        self.update_window()
         self.loaded.emit()
 
     def _render(self) -> None:
@@ -117,55 +134,85 @@ class WhatsAppTab(CardTab):
         QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(
             self.scroll.verticalScrollBar().maximum()))
 
+    # -- the 24-hour window --------------------------------------------------------------
+    @property
+    def window_is_open(self) -> bool:
+        return window_open(last_inbound(self.messages.values(), self.last_inbound_at))
+
+    def update_window(self) -> None:
+        """Explain and offer templates while the window is closed; inside it the picker stays
+        as the agent left it (the "תבנית" button)."""
+        if self.window_is_open:
+            self.window_notice.hide()
+            if self._offered:  # opened by the closed window, not by the agent: the chat is back
+                self.template_button.setChecked(False)
+            return
+        last = last_inbound(self.messages.values(), self.last_inbound_at)
+        text = self.tr("וואטסאפ מתיר הודעה חופשית רק בתוך 24 שעות מההודעה האחרונה של הלקוח. כדי לפתוח שיחה, "
+                       "שלחו תבנית מאושרת; כשהלקוח יענה, אפשר יהיה לכתוב לו חופשי.")
+        if last is None:
+            text += " " + self.tr("הלקוח עוד לא כתב לעסק בוואטסאפ.")
+        else:
+            text += " " + self.tr("ההודעה האחרונה של הלקוח: {0}.").format(when(last.isoformat()))
+        self.window_notice.setText(text)
+        self.window_notice.show()
+        self.offer_templates()
+
+    def offer_templates(self) -> None:
+        if not self.template_button.isChecked():
+            self.template_button.setChecked(True)
+            self._offered = True
+
+    def _template_toggled(self, checked: bool) -> None:
+        self._offered = False
+        self.picker.setVisible(checked)
+
     # -- sending -------------------------------------------------------------------------
-    def _post(self, body: dict, busy: QWidget) -> None:
+    def _post(self, body: dict, busy: QWidget, on_done) -> None:
         api, path = self.ctx.api, f"/api/crm/customers/{self.customer_id}/whatsapp"
         self.say(self.tr("שולח…"))
-        self.act(lambda: api.post(path, body), self._sent, self._send_failed, busy=busy)
+        self.act(lambda: api.post(path, body), on_done, lambda error: self._send_failed(error, body), busy=busy)
 
     def send(self) -> None:
         text = self.input.text().strip()
         if not text:
             return
-        self._post({"body": text}, self.send_button)
+        self._post({"body": text}, self.send_button, self._text_sent)
 
-    def send_template(self) -> None:
-        index, text = self.template_sid.currentIndex(), self.template_sid.currentText().strip()
-        chosen = index >= 0 and text == self.template_sid.itemText(index)
-        sid = (self.template_sid.itemData(index) if chosen else text) or ""
-        if not CONTENT_SID.match(sid):
-            return self.say(self.tr("מזהה התבנית אינו תקין: HX ואחריו 32 תווים."), error=True)
-        values = [v.strip() for v in self.template_variables.text().split(",") if v.strip()]
-        body = {"content_sid": sid}
-        if values:
-            body["variables"] = {str(number): value for number, value in enumerate(values, start=1)}
-        self._post(body, self.template_send)
+    def _send_template(self, body: dict) -> None:
+        self._post(body, self.picker.send_button, self._template_sent)
 
-    def _sent(self, message: dict) -> None:
+    def _text_sent(self, message: dict) -> None:
         self.input.clear()
-        self.templates.hide()
         self.say("")
         self.upsert(message)
 
-    def _send_failed(self, error: BaseException) -> None:
+    def _template_sent(self, message: dict) -> None:
+        # The composer keeps what the agent typed: it is for when the customer answers.
+        self.picker.sent()
+        self.say(self.tr("התבנית נשלחה."))
+        if self.window_is_open:
+            self.template_button.setChecked(False)
+        self.upsert(message)
+
+    def _send_failed(self, error: BaseException, body: dict) -> None:
         if isinstance(error, ApiError) and error.code == "outside_window":
-            self.say(self.tr("ההודעה לא נשלחה: מחוץ לחלון 24 השעות. אפשר לשלוח תבנית."), error=True)
-            self.offer_templates()
-        elif isinstance(error, ApiError) and error.code == "no_whatsapp_sender":
-            self.say(self.tr("לעסק אין מספר Twilio לשליחת וואטסאפ."), error=True)
+            self.say(self.tr("ההודעה לא נשלחה: עברו יותר מ-24 שעות מההודעה האחרונה של הלקוח. "
+                             "אפשר לשלוח תבנית מאושרת."), error=True)
+            self.last_inbound_at = (error.details or {}).get("last_inbound_at")
+            self.update_window()  # the server's verdict: the window is closed whatever this clock says
+            if self.window_notice.isHidden():
+                self.window_notice.setText(self.tr("וואטסאפ מתיר הודעה חופשית רק בתוך 24 שעות מההודעה "
+                                                   "האחרונה של הלקוח. כדי לפתוח שיחה, שלחו תבנית מאושרת."))
+                self.window_notice.show()
+                self.offer_templates()
+            return
+        if isinstance(error, ApiError) and error.code == "no_whatsapp_sender":
+            text = self.tr("לעסק אין מספר Twilio לשליחת וואטסאפ.")
         elif isinstance(error, ApiError) and error.code == "no_whatsapp_address":
-            self.say(self.tr("ללקוח אין מספר טלפון לוואטסאפ."), error=True)
+            text = self.tr("ללקוח אין מספר טלפון לוואטסאפ.")
         else:
-            self.say(error_text(error), error=True)
-
-    def offer_templates(self) -> None:
-        self.templates.show()
-        self.template_variables.setFocus()
-        api = self.ctx.api
-        self.act(lambda: api.get("/api/business"), self._business_templates, lambda _e: None)
-
-    def _business_templates(self, business: dict) -> None:
-        sid = business.get("missed_call_template_sid")
-        if sid and self.template_sid.findData(sid) < 0:
-            self.template_sid.insertItem(0, self.tr("תבנית שיחה שלא נענתה ({0})").format(sid), sid)
-            self.template_sid.setCurrentIndex(0)
+            text = error_text(error)
+        self.say(text, error=True)
+        if "content_sid" in body:
+            self.picker.failed(text)
