@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from functools import wraps
 
 import asyncpg
+import httpx
 
 log = logging.getLogger("agentlocator.outages")
 
@@ -38,12 +39,17 @@ def causes(error: BaseException) -> Iterator[BaseException]:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         yield current
-        current = current.__cause__ or current.__context__
+        # `raise … from None` says the error it was raised in is not its cause.
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
 
 
 def database_unavailable(error: BaseException) -> bool:
     """The database did not answer (or could not, for now); the same request may well work later."""
     for link in causes(error):
+        if isinstance(link, httpx.HTTPError):
+            # An outbound call (Twilio, Google) failed: its refused connection is not the database's,
+            # and riding it out would only hold the agent's request for seconds before the same error.
+            return False
         if isinstance(link, _UNAVAILABLE):
             return True
         if isinstance(link, sqlite3.OperationalError) and any(s in str(link).lower() for s in _SQLITE_UNAVAILABLE):
