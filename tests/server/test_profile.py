@@ -140,8 +140,9 @@ async def test_a_short_new_password_is_refused(client, agent):
 async def test_guessing_the_current_password_is_throttled(client, agent, monkeypatch):
     monkeypatch.setattr(throttle, "LIMIT", 3)
     headers = await login(client, agent.email)
+    guess = {"current_password": "guess-guess", "new_password": NEW_PASSWORD}
     for _ in range(3):
-        status, body = await patch_me(client, headers, {"current_password": "guess-guess", "new_password": NEW_PASSWORD})
+        status, _body = await patch_me(client, headers, guess)
         assert status == 403
     response = await client.patch("/auth/me", json={"current_password": PASSWORD, "new_password": NEW_PASSWORD},
                                   headers=headers)
