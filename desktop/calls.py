@@ -22,7 +22,7 @@ def error_message(error: BaseException) -> str:
         return _t("השיחה לא בוצעה: {0}").format(error)
     code = re.search(r"\d{5}", error.server_message or "")
     messages = {
-        "agent_phone_missing": _t("השיחה לא בוצעה: לא הוגדר הטלפון שלך, ולכן אין לאן לצלצל קודם. "
+        "agent_phone_missing": _t("לא הוגדר מספר טלפון למשתמש שלך, ולכן אין לאן לצלצל. "
                                   "אפשר להגדיר אותו ב„הפרופיל שלי”."),
         "customer_phone_missing": _t("ללקוח אין מספר טלפון."),
         "no_business_number": _t("לעסק אין מספר Twilio להתקשר ממנו."),

@@ -164,7 +164,7 @@ def test_a_call_without_the_agents_phone_offers_the_profile(qtbot, tasks, live_s
     assert card.overview.profile_button.isHidden()
     with qtbot.waitSignal(card.own_phone_missing, timeout=TIMEOUT):
         card.call_action.trigger()
-    assert "לא הוגדר הטלפון שלך" in card.overview.notice.text() and "הפרופיל שלי" in card.overview.notice.text()
+    assert "לא הוגדר מספר טלפון" in card.overview.notice.text() and "הפרופיל שלי" in card.overview.notice.text()
     assert card.overview.notice.property("role") == "error"
     assert card.overview.profile_button.isVisible()
 
