@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import theme
 from desktop.api import Api, ApiError
 from desktop.tasks import TaskManager
+from desktop.views.card.base import ltr
 from desktop.views.users import UsersPanel
 
 MIN_PASSWORD = 10  # server/auth/service.py MIN_PASSWORD
-FSI, PDI = "\u2068", "\u2069"  # an e-mail or a phone number keeps its own direction inside Hebrew
 
 
 def section_title(text: str) -> QLabel:
@@ -68,7 +69,7 @@ class ProfileDialog(QDialog):
         self.phone.setMaxLength(32)
         phone_help = QLabel(self.tr("כשלוחצים „התקשרות” בכרטיס לקוח, הטלפון הזה מצלצל קודם; כשעונים, "
                                     "השיחה עוברת ללקוח. אפשר להקליד בכל צורה: {0} או {1}.").format(
-                                        f"{FSI}054-1234567{PDI}", f"{FSI}+972 54 123 4567{PDI}"))
+                                        ltr("054-1234567"), ltr("+972 54 123 4567")))
         phone_help.setProperty("role", "muted")
         phone_help.setWordWrap(True)
         details = QFormLayout()
@@ -113,8 +114,8 @@ class ProfileDialog(QDialog):
         mine_layout.addWidget(section_title(self.tr("הפרטים שלי")))
         mine_layout.addLayout(details)
         line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setProperty("role", "separator")
+        line.setFixedHeight(1)
+        line.setStyleSheet(f"background: {theme.tokens()['border']};")
         mine_layout.addWidget(line)
         mine_layout.addWidget(section_title(self.tr("החלפת סיסמה")))
         mine_layout.addLayout(passwords)
@@ -166,7 +167,7 @@ class ProfileDialog(QDialog):
     def _show_user(self, user: dict) -> None:
         self.user = {**self.user, **user}
         self.name.setText(self.user.get("name") or "")
-        self.email.setText(f"{FSI}{self.user.get('email') or ''}{PDI}")
+        self.email.setText(ltr(self.user.get("email")))
         self.phone.setText(self.user.get("phone_display") or self.user.get("phone") or "")
         roles = {"admin": self.tr("מנהל/ת המשרד"), "agent": self.tr("סוכן/ת")}
         self.identity.setText(roles.get(self.user.get("role") or "", ""))
@@ -227,7 +228,7 @@ class ProfileDialog(QDialog):
         if password:
             done += " " + self.tr("הסיסמה הוחלפה, והחיבורים שלך במקומות אחרים נותקו.")
         if user.get("phone_display"):
-            done += " " + self.tr("שיחות מהכרטיס יצלצלו קודם אל {0}.").format(f"{FSI}{user['phone_display']}{PDI}")
+            done += " " + self.tr("שיחות מהכרטיס יצלצלו קודם אל {0}.").format(ltr(user["phone_display"]))
         self._tell(done)
         self.saved.emit(dict(self.user))
 

@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
 from desktop.api import Api, ApiError
 from desktop.display import when
 from desktop.tasks import TaskManager
-from desktop.views.card.base import fill_table, make_table, selected_row
+from desktop.views.card.base import fill_table, ltr, make_table, selected_row
 from desktop.widgets.confirm import confirm
 
 MIN_PASSWORD = 10
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolated(text: object) -> str:
-    return f"{FSI}{text}{PDI}" if text not in (None, "") else ""
+def bold(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 def ask_password(parent: QWidget, title: str, text: str) -> str | None:
@@ -55,8 +56,7 @@ class UsersPanel(QWidget):
         self.ask_password = ask_password
         self.roles = {"admin": self.tr("מנהל/ת"), "agent": self.tr("סוכן/ת")}
 
-        users_title = QLabel(self.tr("משתמשים"))
-        users_title.setProperty("role", "strong")
+        users_title = bold(self.tr("משתמשים"))
         self.users = make_table([self.tr("שם"), self.tr("אימייל"), self.tr("תפקיד"), self.tr("טלפון"),
                                  self.tr("מצב")])
         self.users.itemSelectionChanged.connect(self._user_selection)
@@ -104,8 +104,7 @@ class UsersPanel(QWidget):
         form_layout.addLayout(form_bar)
         self.user_form.hide()
 
-        numbers_title = QLabel(self.tr("המספרים של העסק"))
-        numbers_title.setProperty("role", "strong")
+        numbers_title = bold(self.tr("המספרים של העסק"))
         numbers_help = QLabel(self.tr("המספרים ש-Twilio מפנה לכאן: שיחות אליהם מגיעות לעסק, ושיחות מהכרטיס "
                                       "יוצאות מהראשון שבהם."))
         numbers_help.setProperty("role", "muted")
@@ -157,10 +156,12 @@ class UsersPanel(QWidget):
 
     def _arrived(self, data: dict) -> None:
         fill_table(self.users, data["users"], lambda u: [
-            u.get("name") or "", isolated(u["email"]), self.roles.get(u["role"], u["role"]),
-            isolated(u.get("phone_display")) or self.tr("לא הוגדר"),
+            u.get("name") or "", ltr(u["email"]), self.roles.get(u["role"], u["role"]),
+            ltr(u.get("phone_display")) or self.tr("לא הוגדר"),
             self.tr("פעיל/ה") if u.get("is_active") else self.tr("מושבת/ת")])
-        fill_table(self.numbers, data["numbers"], lambda n: [isolated(n["number_display"]), when(n["created_at"])])
+        fill_table(self.numbers, data["numbers"], lambda n: [ltr(n["number_display"]), when(n["created_at"])])
+        if self.users.currentRow() < 0 and self.users.rowCount():
+            self.users.setCurrentCell(0, 0)
         self._user_selection()
         self._number_selection()
         self.loaded.emit()
@@ -208,7 +209,7 @@ class UsersPanel(QWidget):
         def added(user: dict) -> None:
             self.user_form.hide()
             self.tell(self.tr("המשתמש {0} נוסף. מסרו לו את הסיסמה הראשונית; הוא יכול להחליף אותה בפרופיל שלו.")
-                      .format(user.get("name") or isolated(user["email"])))
+                      .format(user.get("name") or ltr(user["email"])))
             self._reload_then(lambda: self.select_user(user["id"]))
             self.changed.emit("user_added")
 
@@ -224,7 +225,7 @@ class UsersPanel(QWidget):
         self._run(lambda: self.api.request("PATCH", path, json=changes), patched, busy)
 
     def _who(self, user: dict) -> str:
-        return user.get("name") or isolated(user["email"])
+        return user.get("name") or ltr(user["email"])
 
     def toggle_role(self) -> None:
         user = selected_row(self.users)
@@ -274,7 +275,7 @@ class UsersPanel(QWidget):
 
         def added(row: dict) -> None:
             self.number_input.clear()
-            self.tell(self.tr("המספר {0} נוסף לעסק.").format(isolated(row["number_display"])))
+            self.tell(self.tr("המספר {0} נוסף לעסק.").format(ltr(row["number_display"])))
             self._reload_then(lambda: None)
             self.changed.emit("number_added")
 
@@ -284,7 +285,7 @@ class UsersPanel(QWidget):
         row = selected_row(self.numbers)
         if row is None:
             return
-        shown = isolated(row["number_display"])
+        shown = ltr(row["number_display"])
         if not self.confirm(self, self.tr("הסרת מספר"),
                             self.tr("להסיר את {0} מהעסק? שיחות אליו לא יגיעו עוד לעסק.").format(shown),
                             yes=self.tr("הסרה"), no=self.tr("חזרה"), danger=True):

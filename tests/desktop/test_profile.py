@@ -296,7 +296,7 @@ def test_an_admin_manages_the_business_numbers(qtbot, live_server, office, open_
     qtbot.waitUntil(lambda: panel.numbers.rowCount() == 2, timeout=TIMEOUT)
     listed = api.get("/api/business/numbers")["results"]
     assert [n["number"] for n in listed][-1] == "+97235559876"
-    assert "\u206803-555-9876\u2069" in [panel.numbers.item(r, 0).text() for r in range(2)]
+    assert "\u202a03-555-9876\u202c" in [panel.numbers.item(r, 0).text() for r in range(2)]
 
     panel.numbers.setCurrentCell(0, 0)
     with qtbot.waitSignal(panel.changed, timeout=TIMEOUT):
