@@ -244,6 +244,10 @@ class UsersPanel(QWidget):
         if user is None:
             return
         active = not user["is_active"]
+        if not active and user["id"] == self.own_id:
+            # The server would allow it while another admin remains, and end this very session.
+            return self.tell(self.tr("אי אפשר להשבית את המשתמש שלך מכאן; מנהל/ת אחר/ת יכולים לעשות זאת."),
+                             error=True)
         if not active and not self.confirm(
                 self, self.tr("השבתת משתמש"),
                 self.tr("להשבית את {0}? הוא יתנתק מיד מכל המחשבים ולא יוכל להתחבר עד שיופעל מחדש.")

@@ -18,7 +18,7 @@ from server import runtime
 from server.businesses.models import Business, PhoneNumber
 from server.errors import APIError
 from server.phones import national, to_e164
-from server.tenancy import owned
+from server.tenancy import owned, scoped
 
 GREETING_NAME = "greeting.mp3"
 
@@ -158,7 +158,7 @@ async def set_greeting(*, media_root: Path, business_id: int, source: Path, text
 
 
 def numbers_query(*, business_id: int):
-    return PhoneNumber.filter(business_id=business_id)
+    return scoped(PhoneNumber, business_id)
 
 
 async def add_number(*, business_id: int, number: str) -> PhoneNumber:

@@ -274,6 +274,9 @@ def test_the_last_admin_is_kept_and_said_in_hebrew(qtbot, live_server, office, o
     qtbot.waitUntil(lambda: "לפחות מנהל/ת פעיל/ה" in panel.status.text(), timeout=TIMEOUT)
     assert panel.status.property("role") == "error"
     assert me(live_server, admin_email)["role"] == "admin"
+    panel.active_button.click()  # disabling oneself is refused here, before any request
+    assert panel.status.text().startswith("אי אפשר להשבית את המשתמש שלך")
+    assert [u["is_active"] for u in api.get("/api/crm/users")["results"]] == [True]
 
 
 def test_an_admin_manages_the_business_numbers(qtbot, live_server, office, open_dialog):
