@@ -13,16 +13,27 @@ from PySide6.QtWidgets import QApplication
 from desktop.api import Api
 from desktop.views.card.base import CardContext
 from desktop.views.card.invoices import InvoicesTab
+from server.auth.service import create_user
+from server.businesses.service import create_business
 from tests.conftest import PASSWORD
-from tests.desktop.conftest import EMAIL
 
 TIMEOUT = 15_000
 PHONES = itertools.count()
 
 
+ADMIN = "invoices-admin@example.com"
+
+
 @pytest.fixture(scope="module")
 def server(live_server):
-    token = live_server.login(EMAIL, PASSWORD)["access_token"]
+    """The admin of a business of its own: the seeded business keeps its customers as other
+    test files count them."""
+    async def make() -> None:
+        business = await create_business(name="משרד חשבוניות", phone="+97235561000")
+        await create_user(business_id=business.id, email=ADMIN, password=PASSWORD, role="admin")
+
+    live_server.run(make)
+    token = live_server.login(ADMIN, PASSWORD)["access_token"]
     client = httpx.Client(base_url=live_server.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10)
     yield client
     client.close()
@@ -51,7 +62,7 @@ def on_server(server, invoice: dict) -> dict:
 @pytest.fixture
 def api(live_server):
     client = Api(live_server.base_url)
-    client.login(EMAIL, PASSWORD)
+    client.login(ADMIN, PASSWORD)
     yield client
     client.close()
 
