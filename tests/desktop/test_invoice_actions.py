@@ -8,11 +8,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.api import Api
 from desktop.views.card.base import CardContext
 from desktop.views.card.invoices import InvoicesTab
+from desktop.widgets.confirm import confirm
 from server.auth.service import create_user
 from server.businesses.service import create_business
 from tests.conftest import PASSWORD
@@ -187,3 +190,34 @@ def test_open_pdf_with_a_viewer_shows_no_notice(qtbot, server, customer, open_ta
     tab.pdf_button.click()
     qtbot.waitUntil(lambda: len(opened) == 1 and tab.ctx.tasks.pending == 0, timeout=TIMEOUT)
     assert not tab.saved_file.isVisible() and tab.notice.isHidden()
+
+
+def answer_the_box(press):
+    """Once the modal box is up (inside its exec()), look at it and `press(box)`; what it saw."""
+    seen: dict = {}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return
+        timer.stop()
+        seen.update(title=box.windowTitle(), text=box.text(), buttons=[b.text() for b in box.buttons()],
+                    default=box.defaultButton().text())
+        press(box)
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(10)
+    return seen, timer
+
+
+def test_the_real_confirmation_box_speaks_hebrew_and_escape_means_no(app):
+    yes_text = "ביטול החשבונית"
+    seen, _timer = answer_the_box(lambda box: next(b for b in box.buttons() if b.text() == yes_text).click())
+    assert confirm(None, "ביטול חשבונית", "לבטל את חשבונית 7?", yes=yes_text, no="חזרה", danger=True) is True
+    assert sorted(seen["buttons"]) == sorted([yes_text, "חזרה"]) and seen["default"] == "חזרה"
+    assert seen["title"] == "ביטול חשבונית" and seen["text"] == "לבטל את חשבונית 7?"
+
+    seen, _timer = answer_the_box(lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
+    assert confirm(None, "הפקת חשבונית", "להפיק?", yes="הפקה") is False
+    assert "ביטול" in seen["buttons"]  # the default "no" is Hebrew too
