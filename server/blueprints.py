@@ -3,6 +3,7 @@
 from server import health, timeline_routes, webapp
 from server.auth import routes as auth_routes
 from server.businesses import admin_routes as business_admin_routes
+from server.businesses import numbers_routes as business_number_routes
 from server.businesses import routes as voice_response_routes
 from server.calls import outbound_routes
 from server.calls import routes as call_routes
@@ -24,6 +25,7 @@ BLUEPRINTS = [
     auth_routes.bp,
     voice_response_routes.bp,
     business_admin_routes.bp,
+    business_number_routes.bp,
     greeting_routes.bp,
     customer_routes.bp,
     call_routes.bp,

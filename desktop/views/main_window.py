@@ -29,6 +29,7 @@ from desktop.views.alerts import WindowAlerts
 from desktop.views.card import CustomerCard
 from desktop.views.customers import CustomersView, customers_model
 from desktop.views.greeting import GreetingDialog
+from desktop.views.profile import ProfileDialog
 from desktop.views.relogin import SessionGuard
 from desktop.widgets.update_banner import UpdateBanner
 
@@ -65,6 +66,10 @@ class MainWindow(QMainWindow):
             self.greeting_action.setToolTip(self.tr("מה שמתקשרים לעסק שומעים: האזנה, ברכה מטקסט או מקובץ MP3"))
             self.greeting_action.triggered.connect(self.open_greeting)
             toolbar.addAction(self.greeting_action)
+        self.profile_action = QAction(self.tr("הפרופיל שלי"), self)
+        self.profile_action.setToolTip(self.tr("השם, הטלפון שמצלצל בשיחות מהכרטיס והסיסמה שלך"))
+        self.profile_action.triggered.connect(self.open_profile)
+        toolbar.addAction(self.profile_action)
         self.logout_action = QAction(self.tr("התנתקות"), self)
         self.logout_action.triggered.connect(self.logout)
         toolbar.addAction(self.logout_action)
@@ -138,6 +143,13 @@ class MainWindow(QMainWindow):
     def open_greeting(self) -> None:
         """The phone greeting dialog (it tells the outcome itself)."""
         GreetingDialog.ask(self.session.api, self.tasks, parent=self)
+
+    def open_profile(self) -> None:
+        """The agent's own profile (and, for admins, users and numbers)."""
+        user = ProfileDialog.ask(self.session.api, self.tasks, user=self.session.user, parent=self)
+        if user:
+            self.session.user.update(user)
+            self.user_label.setText(user.get("name") or user.get("email") or "")
 
     def notify(self, title: str, message: str) -> None:
         """A desktop notification through the tray, or the in-window notice without one."""

@@ -19,11 +19,12 @@ from server.errors import APIError, ErrorResponse
 BEARER = [{"bearer": []}]
 
 
-async def user_from_token(token: str) -> User:
+async def user_from_token(token: str) -> tuple[User, dict]:
+    """The user an access token speaks for, and its claims (`sid`: the session)."""
     found = await token_user(token, settings=current_app.config["SETTINGS"])
     if found is None:
         raise APIError(401, "invalid_token", "the access token is invalid or expired")
-    return found[0]
+    return found
 
 
 def login_required(view):
@@ -32,7 +33,8 @@ def login_required(view):
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise APIError(401, "unauthenticated", "log in first")
-        g.user = await user_from_token(token.strip())
+        g.user, claims = await user_from_token(token.strip())
+        g.session_id = str(claims["sid"])  # which session asks: a password change keeps it alive
         return await view(*args, **kwargs)
 
     # The OpenAPI document: this operation needs the bearer token, and answers 401 without it.

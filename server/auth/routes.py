@@ -10,10 +10,11 @@ from quart_schema import document_request, document_response, tag_blueprint, val
 
 from server.auth import refresh
 from server.auth.current import login_required
-from server.auth.schemas import LoginRequest, MeOut, RefreshRequest, SessionOut
-from server.auth.service import TooManyAttemptsError, user_json
+from server.auth.schemas import LoginRequest, MeOut, MePatch, RefreshRequest, SessionOut
+from server.auth.service import TooManyAttemptsError, me_json, user_json
 from server.auth.service import login as login_user
 from server.auth.tokens import issue_access_token
+from server.auth.users import update_me
 from server.config import Settings
 from server.errors import APIError, ErrorResponse, error_response
 from server.openapi import NO_CONTENT
@@ -120,4 +121,22 @@ async def logout():
 @login_required
 @validate_response(MeOut)
 async def me():
-    return {"user": user_json(g.user)}
+    return {"user": me_json(g.user)}
+
+
+@bp.patch("/me")
+@login_required
+@validate_request(MePatch)
+@validate_response(MeOut)
+@document_response(ErrorResponse, 403)  # wrong_password
+@document_response(ErrorResponse, 422)
+@document_response(ErrorResponse, 429)  # too many wrong passwords
+async def change_me(data: MePatch):
+    """Change your own name, phone (click-to-call rings it) or password (with the current one;
+    your other sessions end, this one stays)."""
+    try:
+        user = await update_me(user=g.user, changes=data.changes(), session_id=g.session_id,
+                               ip=request.remote_addr or "")
+    except TooManyAttemptsError as error:
+        return error_response(429, error.code, error.message, headers={"Retry-After": str(error.retry_after)})
+    return {"user": me_json(user)}

@@ -1,8 +1,8 @@
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from server.schemas import ResponseModel
+from server.schemas import PatchModel, ResponseModel
 
 
 class LoginRequest(BaseModel):
@@ -34,5 +34,25 @@ class SessionOut(ResponseModel):
     refresh_token: str | None = None
 
 
+class MeUserOut(UserOut):
+    """Who is logged in, with what only they (and their admins) see: their own phone."""
+
+    phone: str  # E.164, "" when not set: click-to-call rings it first
+    phone_display: str  # as an Israeli agent writes it (054-123-4567), "" when not set
+
+
 class MeOut(ResponseModel):
-    user: UserOut
+    user: MeUserOut
+
+
+class MePatch(PatchModel):
+    """What a user may change about themselves. Any other field (role, email, is_active,
+    business_id) is refused with a 422 rather than ignored, so a client never believes it
+    changed what it may not."""
+
+    model_config = ConfigDict(extra="forbid")  # no stripping: a password is taken as typed
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    phone: str | None = Field(None, max_length=32)  # any Israeli format; "" clears it
+    current_password: str | None = Field(None, min_length=1, max_length=1024)
+    new_password: str | None = Field(None, min_length=1, max_length=1024)

@@ -7,6 +7,7 @@ from server.auth.models import ROLES, User
 from server.auth.passwords import hash_password, needs_rehash, verify_password
 from server.businesses.models import Business
 from server.errors import APIError
+from server.phones import national
 
 MIN_PASSWORD = 10
 LOGIN_FAILED = "wrong email or password"
@@ -71,3 +72,8 @@ async def login(*, email: str, password: str, ip: str) -> User:
 def user_json(user: User) -> dict:
     return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
             "business_id": user.business_id}
+
+
+def me_json(user: User) -> dict:
+    """`user_json` and the user's own phone, for `/auth/me` (read and changed)."""
+    return {**user_json(user), "phone": user.phone or "", "phone_display": national(user.phone) if user.phone else ""}

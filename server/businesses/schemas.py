@@ -79,6 +79,7 @@ class UserAdminOut(ResponseModel):
     business_id: int
     is_active: bool
     phone: str
+    phone_display: str  # 054-123-4567; "" when not set
     created_at: Timestamp
 
 
@@ -99,3 +100,21 @@ class BusinessOut(ResponseModel):
     missed_call_template_sid: str
     on_duty_user_id: int | None
     updated_at: Timestamp
+
+
+class NumberListQuery(ListQuery):
+    pass
+
+
+NUMBER_SORTS = ("id", "e164", "created_at")
+
+
+class NumberCreate(_Strict):
+    number: str = Field(min_length=1, max_length=32)  # any Israeli format, or E.164
+
+
+class NumberOut(ResponseModel):
+    id: int
+    number: str  # E.164
+    number_display: str  # as an Israeli agent writes it: 03-555-0100
+    created_at: Timestamp

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from mutagen.mp3 import MP3, HeaderNotFoundError
 from tortoise import timezone
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server import runtime
 from server.businesses.models import Business, PhoneNumber
 from server.errors import APIError
-from server.phones import to_e164
+from server.phones import national, to_e164
+from server.tenancy import owned, scoped
 
 GREETING_NAME = "greeting.mp3"
 
@@ -150,3 +152,47 @@ async def set_greeting(*, media_root: Path, business_id: int, source: Path, text
     finally:
         partial.unlink(missing_ok=True)
     return duration
+
+
+# ---------------------------------------------------------------- the numbers admins manage
+
+
+def numbers_query(*, business_id: int):
+    return scoped(PhoneNumber, business_id)
+
+
+async def add_number(*, business_id: int, number: str) -> PhoneNumber:
+    """Give the business a Twilio number typed in any Israeli format: a 422 for what is not a
+    number, a 409 for one already linked (to another business: `number_taken`, never saying
+    which; to this one: `number_exists`)."""
+    e164 = checked_e164(number)
+    linked = await PhoneNumber.get_or_none(e164=e164)
+    if linked is not None:
+        if linked.business_id == business_id:
+            raise APIError(409, "number_exists", f"{e164} is already one of the business's numbers")
+        raise APIError(409, "number_taken", f"{e164} belongs to another business")
+    try:
+        phone = await PhoneNumber.create(e164=e164, business_id=business_id)
+    except IntegrityError:  # linked meanwhile (the unique e164 is the backstop)
+        raise APIError(409, "number_taken", f"{e164} belongs to another business") from None
+    _numbers().clear()
+    return phone
+
+
+async def remove_number(*, business_id: int, number_id: int) -> None:
+    """Unlink one of the business's numbers (another business's is a 404). The last one stays:
+    without a number the business's callers reach nobody and click-to-call has nothing to call
+    from, so a number is replaced by adding the new one first (409 `last_number`)."""
+    await owned(PhoneNumber, number_id, business_id=business_id, what="number")
+    async with in_transaction() as connection:
+        # Lock the business row, so two admins removing its last two numbers cannot both succeed.
+        await Business.filter(id=business_id).select_for_update().using_db(connection).first()
+        if await PhoneNumber.filter(business_id=business_id).using_db(connection).count() <= 1:
+            raise APIError(409, "last_number", "a business keeps at least one number; add the new one first")
+        await PhoneNumber.filter(id=number_id, business_id=business_id).using_db(connection).delete()
+    _numbers().clear()
+
+
+def number_json(phone: PhoneNumber) -> dict:
+    return {"id": phone.id, "number": phone.e164, "number_display": national(phone.e164),
+            "created_at": phone.created_at.isoformat()}

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from server.auth.service import create_user
+from server.businesses.models import PhoneNumber
 from server.businesses.service import create_business
 from server.calls.models import Call
 from server.contracts.models import Contract, Signature
@@ -26,7 +27,8 @@ from server.views.models import SavedView
 PUBLIC_ID_ROUTES = {"/server/static/voice_responses/<int:business_id>/greeting.mp3",
                     "/crm/customers/<int:customer_id>"}  # the web app's page: the same HTML for every id
 MODELS = {"customer_id": Customer, "call_id": Call, "task_id": Task, "invoice_id": Invoice,
-          "contract_id": Contract, "signature_id": Signature, "view_id": SavedView, "message_id": Message}
+          "contract_id": Contract, "signature_id": Signature, "view_id": SavedView, "message_id": Message,
+          "number_id": PhoneNumber}
 BODIES = {"PATCH": {"notes": "x", "name": "x", "title": "x"}, "POST": {"minutes": 5}, "PUT": {}}
 
 
@@ -52,7 +54,7 @@ async def foreign_rows() -> tuple[dict, dict]:
                                                                             "path": "whatsapp/x.jpg"}])
     ids = {"customer_id": customer.id, "call_id": call.id, "task_id": task.id, "invoice_id": invoice.id,
            "contract_id": contract.id, "signature_id": signature.id, "user_id": stranger.id, "view_id": view.id,
-           "message_id": message.id}
+           "message_id": message.id, "number_id": (await PhoneNumber.get(business_id=other.id)).id}
     snapshots = {name: await model.get(id=ids[name]).values() for name, model in MODELS.items()}
     return ids, snapshots
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop import cache
 from desktop.api import Api, ApiError
 from desktop.tasks import TaskManager
+from desktop.views.card.saved_file import SavedFileNotice
 from desktop.widgets.states import StateStack
 
 LRE, PDF = "\u202a", "\u202c"
@@ -150,10 +151,21 @@ class CardTab(QWidget):
         self.ctx.tasks.run(fn, done, failed, owner=self)
 
     def open_pdf(self, path: str, name: str, *, busy: QWidget | None = None) -> None:
-        """Download a PDF behind the session into the cache and open it in the system viewer."""
+        """Download a PDF behind the session into the cache and open it in the system viewer;
+        when no viewer opens it (`open_file` answers False), say where it was saved."""
+        if getattr(self, "saved_file", None) is None:
+            self.saved_file = SavedFileNotice(lambda target: self.ctx.open_file(target))
+            self.layout_.insertWidget(self.layout_.indexOf(self.notice) + 1, self.saved_file)
+        self.saved_file.hide()
         self.say(self.tr("מוריד את המסמך…"))
-        self.act(lambda: download(self.ctx.api, path, name),
-                 lambda file: (self.say(""), self.ctx.open_file(file)), busy=busy)
+
+        def downloaded(file: Path) -> None:
+            self.say("")
+            # None (no answer, as from a test's recorder) is taken as opened; only False is not.
+            if self.ctx.open_file(file) is False:
+                self.saved_file.show_file(file)
+
+        self.act(lambda: download(self.ctx.api, path, name), downloaded, busy=busy)
 
 
 def make_table(headers: list[str]) -> QTableWidget:

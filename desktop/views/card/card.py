@@ -37,6 +37,7 @@ def event_customer(name: str, payload: dict) -> int | None:
 class CustomerCard(QWidget):
     call_requested = Signal(int)
     deleted = Signal(int)
+    own_phone_missing = Signal()  # a call failed: the agent has no phone (desktop/calls.py emits it)
 
     def __init__(self, api: Api, tasks: TaskManager, customer_id: int, *, customer: dict | None = None,
                  parent: QWidget | None = None) -> None:
@@ -76,6 +77,9 @@ class CustomerCard(QWidget):
         self.overview.whatsapp_requested.connect(lambda: self.show_tab(self.whatsapp))
         self.overview.new_task_requested.connect(self.new_task)
         self.overview.customer_changed.connect(self._show_header)
+        self.ask_profile = None  # ProfileDialog.ask unless a test replaces it
+        self.own_phone_missing.connect(self.overview.profile_button.show)
+        self.overview.profile_requested.connect(self.open_profile)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
@@ -94,6 +98,19 @@ class CustomerCard(QWidget):
 
     def show_tab(self, tab: QWidget) -> None:
         self.tabs.setCurrentWidget(tab)
+
+    def open_profile(self) -> None:
+        """The agent's profile, where they set the phone click-to-call rings first."""
+        ask = self.ask_profile
+        if ask is None:
+            # Imported here: the profile's admin tab lists users with the card's table helpers
+            # (desktop.views.card.base), whose package imports this module.
+            from desktop.views.profile import ProfileDialog
+            ask = ProfileDialog.ask
+        user = ask(self.ctx.api, self.ctx.tasks, parent=self)
+        if user and user.get("phone"):
+            self.overview.profile_button.hide()
+            self.overview.say(self.tr("הטלפון שלך נשמר. אפשר להתקשר עכשיו."))
 
     def new_task(self) -> None:
         self.show_tab(self.tasks_tab)

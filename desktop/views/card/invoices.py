@@ -1,4 +1,6 @@
-"""Invoices: number, date, total and status; a new invoice from its lines; the PDF."""
+"""Invoices: number, date, total and status; a new invoice from its lines; the PDF; and the
+selected invoice's next step (issue a draft, mark it paid, cancel it), each asked first and
+offered only where the server allows it (server/invoices/service.py TRANSITIONS)."""
 
 from __future__ import annotations
 
@@ -16,10 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api import ApiError
 from desktop.display import label, when
-from desktop.views.card.base import CardTab, fill_table, make_table, selected_row
+from desktop.views.card.base import CardTab, error_text, fill_table, make_table, selected_row
+from desktop.widgets.confirm import confirm
 
 CURRENCY = {"ILS": "₪", "USD": "$", "EUR": "€"}
+# Where each status may go (the server's TRANSITIONS): the buttons follow it.
+NEXT = {"draft": {"issued", "cancelled"}, "issued": {"paid", "cancelled"}, "paid": set(), "cancelled": set()}
 
 
 def money(amount: object, currency: str = "ILS") -> str:
@@ -35,6 +41,8 @@ class InvoicesTab(CardTab):
         super().__init__(ctx, parent)
         self.table = make_table([self.tr("מספר"), self.tr("תאריך"), self.tr("סה״כ"), self.tr("סטטוס")])
         self.table.doubleClicked.connect(self.open_selected)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self.confirm = confirm  # tests replace it
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -43,9 +51,21 @@ class InvoicesTab(CardTab):
         self.new_button.clicked.connect(lambda: self.form.setVisible(not self.form.isVisible()))
         self.pdf_button = QPushButton(self.tr("פתיחת PDF"))
         self.pdf_button.clicked.connect(self.open_selected)
+        self.issue_button = QPushButton(self.tr("הפקה"))
+        self.issue_button.setToolTip(self.tr("הפקת הטיוטה כחשבונית; אחרי ההפקה אי אפשר לערוך אותה"))
+        self.issue_button.clicked.connect(lambda: self.move_to("issued"))
+        self.paid_button = QPushButton(self.tr("סימון כשולמה"))
+        self.paid_button.clicked.connect(lambda: self.move_to("paid"))
+        self.cancel_button = QPushButton(self.tr("ביטול החשבונית"))
+        self.cancel_button.setToolTip(self.tr("חשבונית שבוטלה נשארת ברשימה עם המספר שלה"))
+        self.cancel_button.clicked.connect(lambda: self.move_to("cancelled"))
+        self.action_buttons = {"issued": self.issue_button, "paid": self.paid_button, "cancelled": self.cancel_button}
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.pdf_button)
+        bar.addSpacing(16)
+        for button in self.action_buttons.values():
+            bar.addWidget(button)
         bar.addStretch()
 
         self.form = QFrame()
@@ -76,6 +96,7 @@ class InvoicesTab(CardTab):
         self.form.hide()
         self.layout_.insertLayout(0, bar)
         self.layout_.insertWidget(1, self.form)
+        self._selection()
 
     def fetch(self):
         return self.ctx.api.list("invoices", customer_id=self.customer_id, limit=100, sort="-number")
@@ -84,6 +105,67 @@ class InvoicesTab(CardTab):
         fill_table(self.table, data["results"], lambda i: [
             str(i["number"]), when(i.get("issued_at") or i.get("created_at")),
             money(i.get("total"), i.get("currency", "ILS")), i.get("status_label", "")])
+        if self.table.currentRow() < 0 and self.table.rowCount():
+            self.table.setCurrentCell(0, 0)
+        self._selection()
+
+    def _selection(self) -> None:
+        invoice = selected_row(self.table)
+        allowed = NEXT.get(invoice["status"], set()) if invoice else set()
+        for status, button in self.action_buttons.items():
+            button.setEnabled(status in allowed)
+        self.pdf_button.setEnabled(invoice is not None)
+
+    # -- the selected invoice's next step ------------------------------------------------
+    def _question(self, status: str, invoice: dict) -> tuple[str, str, str]:
+        """(title, text, the yes button) of the question asked before `status`."""
+        number = invoice["number"]
+        total = money(invoice.get("total"), invoice.get("currency", "ILS"))
+        if status == "issued":
+            return (self.tr("הפקת חשבונית"),
+                    self.tr("להפיק את חשבונית {0} על סך {1}? אחרי ההפקה אי אפשר לערוך אותה.").format(number, total),
+                    self.tr("הפקה"))
+        if status == "paid":
+            return (self.tr("סימון כשולמה"),
+                    self.tr("לסמן שחשבונית {0} על סך {1} שולמה? אי אפשר לבטל את הסימון.").format(number, total),
+                    self.tr("סימון כשולמה"))
+        return (self.tr("ביטול חשבונית"),
+                self.tr("לבטל את חשבונית {0}? חשבונית שבוטלה אינה נמחקת: היא נשארת ברשימה עם המספר שלה, "
+                        "כפי שמחייב ניהול ספרים בישראל, ומסומנת כבוטלה. אי אפשר לבטל את הביטול.").format(number),
+                self.tr("ביטול החשבונית"))
+
+    def move_to(self, status: str) -> None:
+        """Issue, mark paid or cancel the selected invoice, once the agent said yes."""
+        invoice = selected_row(self.table)
+        if invoice is None:
+            return self.say(self.tr("בחרו חשבונית ברשימה."), error=True)
+        if status not in NEXT.get(invoice["status"], set()):
+            return
+        title, text, yes = self._question(status, invoice)
+        if not self.confirm(self, title, text, yes=yes, no=self.tr("חזרה"), danger=status == "cancelled"):
+            return
+        api, path = self.ctx.api, f"/api/crm/invoices/{invoice['id']}"
+
+        def call() -> dict:
+            if status == "cancelled":  # its own route: an invoice is cancelled, never deleted
+                return api.post(f"{path}/cancel", {})
+            return api.request("PATCH", path, json={"status": status})
+
+        self.say(self.tr("מעדכן…"))
+        self.act(call, self._moved, self._move_failed, busy=self.action_buttons[status])
+
+    def _moved(self, invoice: dict) -> None:
+        done = {"issued": self.tr("חשבונית {0} הופקה."), "paid": self.tr("חשבונית {0} סומנה כשולמה."),
+                "cancelled": self.tr("חשבונית {0} בוטלה; היא נשארת ברשימה עם המספר שלה.")}
+        self.say(done.get(invoice["status"], self.tr("חשבונית {0} עודכנה.")).format(invoice["number"]))
+        self.reload()
+
+    def _move_failed(self, error: BaseException) -> None:
+        if isinstance(error, ApiError) and error.status == 409:  # invalid_transition, invoice_changed
+            self.say(self.tr("החשבונית השתנתה בינתיים, ולכן דבר לא עודכן. הרשימה רועננה."), error=True)
+            self.reload()
+        else:
+            self.say(error_text(error), error=True)
 
     def open_selected(self) -> None:
         invoice = selected_row(self.table)

@@ -30,6 +30,7 @@ class OverviewTab(CardTab):
     whatsapp_requested = Signal()
     new_task_requested = Signal()
     customer_changed = Signal(dict)  # saved here, or updated elsewhere (customer:updated)
+    profile_requested = Signal()  # the agent wants to set their own phone (a call found none)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         self.empty_text = self.tr("הלקוח לא נמצא.")
@@ -86,6 +87,15 @@ class OverviewTab(CardTab):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch()
+
+        # Under the notice, after a call failed for want of the agent's own phone.
+        self.profile_button = QPushButton(self.tr("הגדרת הטלפון שלי בפרופיל"))
+        self.profile_button.clicked.connect(self.profile_requested)
+        self.profile_button.hide()
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_button)
+        profile_row.addStretch()
+        self.layout_.insertLayout(self.layout_.indexOf(self.notice) + 1, profile_row)
 
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
