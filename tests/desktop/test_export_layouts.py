@@ -14,13 +14,13 @@ from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QPushButton
 
 from desktop.api import Api, Session
-from desktop.display import LRI, PDI
 from desktop.export import CsvExport
 from desktop.views.main_window import MainWindow
 from tests.conftest import PASSWORD
 from tests.desktop.conftest import CUSTOMERS, EMAIL
 
 TIMEOUT = 15_000
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, and its end
 HEADER = ["מזהה", "שם", "טלפון", 'דוא"ל', "סטטוס", "כתובת", "מקור", "נוצר", "קשר אחרון"]
 
 
