@@ -93,6 +93,7 @@ class CustomersView(QWidget):
         self.model = model
         self._api, self._tasks, self.me = api, tasks, me
         self.owners: list[dict] = []
+        self._owners_failed = False  # asked again once the table loads (the server is back)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("חיפוש לפי שם, טלפון או אימייל…"))
@@ -265,8 +266,12 @@ class CustomersView(QWidget):
         if self._api is None or self._tasks is None:
             return
         api = self._api
+        self._owners_failed = False
         self._tasks.run(lambda: api.get("/api/crm/users", limit=200, sort="name").get("results", []),
-                        self._owners_arrived, lambda _error: None, owner=self)
+                        self._owners_arrived, self._owners_not_loaded, owner=self)
+
+    def _owners_not_loaded(self, _error: BaseException) -> None:
+        self._owners_failed = True  # the combo keeps "all", "mine" and "nobody" meanwhile
 
     def _owners_arrived(self, users: list[dict]) -> None:
         self.owners = list(users)
@@ -326,6 +331,8 @@ class CustomersView(QWidget):
             return
         if model.loaded_once:
             self.error_bar.hide()
+            if self._owners_failed:
+                self.load_owners()
         filtered = bool(model.filters)
         if model.loaded_once and model.total == 0:
             self.stack.show_empty(self._empty_text())

@@ -23,6 +23,7 @@ from desktop.export import ask_path
 from desktop.layouts import capture
 from desktop.views.main_window import MainWindow
 from tests.conftest import PASSWORD
+from tests.tcp_proxy import ThreadedTcpProxy
 
 ME, OTHER = "filters@example.com", "filters-other@example.com"
 TIMEOUT = 15_000
@@ -210,6 +211,25 @@ def test_a_layout_naming_an_unknown_status_or_owner_filters_by_neither(qtbot, wi
     qtbot.waitUntil(lambda: window.model.loaded_once, timeout=TIMEOUT)
     assert window.model.filters == {} and window.model.error is None and window.model.total == len(PEOPLE)
     assert window.customers.status_filter.currentIndex() == 0 and window.customers.owner_filter.currentIndex() == 0
+
+
+def test_owners_that_did_not_load_at_start_load_with_the_table(qtbot, live_server, tasks, office, clean_views):
+    with ThreadedTcpProxy("127.0.0.1", live_server.port) as line:
+        api = Api(f"http://127.0.0.1:{line.port}")
+        api.login(ME, PASSWORD)
+        line.cut()  # the window opens while the network is down
+        window = MainWindow(Session(api=api, user=office.me), tasks, tray_available=False, realtime=False)
+        qtbot.addWidget(window)
+        window.show()
+        view = window.customers
+        qtbot.waitUntil(lambda: view.stack.state == "error" and tasks.pending == 0, timeout=TIMEOUT)
+        assert items(view.owner_filter) == ["כל הבעלים", "שלי", "ללא בעלים"]  # what needs no server
+        line.restore()
+        view.stack.error_page.findChild(QAbstractButton).click()  # ניסיון חוזר
+        qtbot.waitUntil(lambda: window.model.total == len(PEOPLE) and bool(view.owners), timeout=TIMEOUT)
+        assert items(view.owner_filter) == ["כל הבעלים", "שלי", "יוסי המוכר", "ללא בעלים"]
+        window.close()
+        api.close()
 
 
 def test_the_columns_button_shows_and_hides_columns_and_keeps_one(qtbot, window):
