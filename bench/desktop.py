@@ -10,6 +10,9 @@ real MainWindow with its realtime bridge, 1100×700), which measures:
   does) until every row the table shows is loaded;
 - jump to the middle, to the end, and to --jumps random places: from the scroll until every
   visible row is loaded;
+- a filter chosen while at the end of the whole table (status "active", then owner "nobody"):
+  from the choice until the table is back at its top and every visible row is loaded; then a
+  jump to the end of the matches (or the page's failure, as the client reports it);
 - memory: the client process's peak resident set (VmHWM), target < 300 MB.
 `--small N` runs against a throwaway database of N customers instead (a check of the script;
 the cached database is not touched). Progress goes to stderr, the figures to stdout.
@@ -99,6 +102,27 @@ def client(base_url: str, email: str, password: str, jumps: int) -> dict:
         figures["jump_p50_ms"] = round(statistics.median(times), 1)
         figures["jump_max_ms"] = round(max(times), 1)
     figures["cached_pages"] = len(model.cached_pages)
+
+    def at_top_loaded() -> bool:
+        return model.error is None and view.table.verticalScrollBar().value() == 0 and visible_loaded()
+
+    failures: list[str] = []
+    model.failed.connect(failures.append)
+    for name, filters in (("status_filter", {"status": "active"}), ("owner_filter", {"owner_id": "none"})):
+        model.set_filters({})
+        wait(lambda: model.loaded_once and model.total == figures["customers"])
+        view.table.scrollToBottom()
+        wait(visible_loaded)
+        clock.restart()
+        model.set_filters(filters)  # chosen at the end of the whole table
+        figures[f"{name}_ms"] = round(wait(at_top_loaded), 1)
+        figures[f"{name}_total"] = model.total
+        failures.clear()
+        clock.restart()
+        view.table.scrollToBottom()  # then the last of the matches
+        elapsed = wait(lambda: visible_loaded() or bool(failures))
+        figures[f"{name}_end_ms"] = None if failures else round(elapsed, 1)
+        figures[f"{name}_end_error"] = failures[0] if failures else None
     status = Path("/proc/self/status").read_text()
     for key, name in (("VmHWM", "peak_rss_mb"), ("VmRSS", "rss_mb")):
         kb = int(next(line for line in status.splitlines() if line.startswith(key)).split()[1])
@@ -142,6 +166,13 @@ def print_figures(figures: dict, markdown: bool) -> None:
     if "jumps" in figures:
         rows.append((f"{figures['jumps']} random jumps → rows loaded, p50 / max",
                      f"{figures['jump_p50_ms']:.0f} / {figures['jump_max_ms']:.0f} ms", ""))
+    for key, what in (("status_filter", "status filter (active)"), ("owner_filter", "owner filter (nobody)")):
+        if f"{key}_ms" in figures:
+            rows.append((f"{what}, chosen at the end → top rows loaded ({figures[f'{key}_total']:,} rows)",
+                         f"{figures[f'{key}_ms']:.0f} ms", ""))
+            end = figures[f"{key}_end_ms"]
+            rows.append((f"{what}: jump to its end → rows loaded",
+                         f"{end:.0f} ms" if end is not None else f"failed: {figures[f'{key}_end_error']}", ""))
     rows += [("client peak RSS (VmHWM)", f"{figures['peak_rss_mb']:.0f} MB", "< 300 MB"),
              ("client RSS at the end", f"{figures['rss_mb']:.0f} MB", "")]
     if markdown:

@@ -112,3 +112,26 @@ def when(value: object) -> str:
         return datetime.fromisoformat(str(value)).astimezone().strftime("%d/%m/%Y %H:%M")
     except ValueError:
         return str(value)
+
+
+# Left-to-right isolate (LRI … PDI): a path, phone number, e-mail or code inside Hebrew text
+# keeps its own order and stays in one piece. An isolate, unlike the older LRE … PDF
+# embedding, does not let the text around it reorder into it (the export's "אל /tmp/x.csv"
+# showed the path's leading slash at its far end); LRI rather than FSI, since FSI takes its
+# direction from the first letter and turns a path whose first folder is Hebrew right to left.
+LRI, PDI = "\u2066", "\u2069"
+
+
+def ltr(text: object) -> str:
+    """`text` isolated left to right inside Hebrew text; "" for None or ""."""
+    return f"{LRI}{text}{PDI}" if text not in (None, "") else ""
+
+
+def count_text(n: int, *, one: str, many: str, none: str | None = None, **values: object) -> str:
+    """A counted noun in Hebrew: `one` for 1 ("לקוח אחד": Hebrew puts "one" after a single noun,
+    and "1 לקוחות" is wrong), `many` for the rest with {0} the number grouped by thousands
+    ("{0} לקוחות" → "1,000,000 לקוחות"), `none` for 0 when given. Named {fields} in the forms
+    take `values` ("יוצאו {0} לקוחות אל {path}"). Callers pass each form through their own tr(),
+    so Hebrew stays the source text and every form is translatable."""
+    form = none if n == 0 and none is not None else one if n == 1 else many
+    return form.format(f"{n:,}", **values)

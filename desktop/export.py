@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QToolButton, QWidget
 
 from desktop.api import Api
+from desktop.display import count_text, ltr
 from desktop.tasks import TaskManager
 
 EXPORT_PATH = "/api/crm/customers/export.csv"
@@ -87,8 +88,9 @@ class CsvExport(QObject):
 
 def ask_path(parent: QWidget | None) -> Path | None:
     """The file to write (the agent's choice); None when cancelled. Tests replace it."""
-    name, _filter = QFileDialog.getSaveFileName(parent, parent.tr("ייצוא לקוחות ל-CSV") if parent else "",
-                                                str(Path.home() / "customers.csv"), "CSV (*.csv)")
+    tr = parent.tr if parent else (lambda text: text)
+    name, _filter = QFileDialog.getSaveFileName(parent, tr("ייצוא לקוחות ל-CSV"), str(Path.home() / "customers.csv"),
+                                                tr("קובצי CSV (*.csv)"))
     if not name:
         return None
     path = Path(name)
@@ -106,7 +108,7 @@ class CustomersExport(QObject):
         self.view, self.api, self.tasks = view, api, tasks
         self.button = QToolButton()
         self.button.setText(view.tr("ייצוא CSV"))
-        self.button.setToolTip(view.tr("ייצוא כל הלקוחות התואמים לחיפוש ולמיון לקובץ CSV (Ctrl+Shift+E)"))
+        self.button.setToolTip(view.tr("ייצוא כל הלקוחות התואמים לחיפוש, לסינון ולמיון לקובץ CSV (Ctrl+Shift+E)"))
         self.button.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.button.clicked.connect(self.run)
         view.add_tool(self.button)
@@ -115,7 +117,7 @@ class CustomersExport(QObject):
 
     def params(self) -> dict:
         model = self.view.model
-        return {"q": model.query_text or None, "sort": model.sort_key, **getattr(model, "filters", {})}
+        return {"q": model.query_text or None, "sort": model.sort_key, **model.filters}
 
     def run(self, _checked: bool = False, *, path: Path | None = None) -> CsvExport | None:
         if self.export is not None:
@@ -145,11 +147,17 @@ class CustomersExport(QObject):
         if self.dialog is None:
             return
         self.dialog.setValue(min(rows, max(total, 1)))
-        self.dialog.setLabelText(self.view.tr("מייצא לקוחות… {0} מתוך {1} שורות ({2})").format(
-            f"{rows:,}", f"{total:,}", _size(written)))
+        tr = self.view.tr
+        self.dialog.setLabelText(tr("מייצא לקוחות… {0} מתוך {1} ({2})").format(
+            f"{rows:,}", count_text(total, one=tr("שורה אחת"), many=tr("{0} שורות")), ltr(_size(written))))
 
     def _finished(self, path: str, rows: int) -> None:
-        self._ended(self.view.tr("יוצאו {0} לקוחות אל {1}").format(f"{rows:,}", path))
+        # The path is isolated left to right: inside the Hebrew sentence its slashes and
+        # folders would otherwise be reordered (the leading "/" shown at its far end).
+        tr = self.view.tr
+        self._ended(count_text(rows, one=tr("יוצא לקוח אחד אל {path}"), many=tr("יוצאו {0} לקוחות אל {path}"),
+                               none=tr("לא נמצאו לקוחות לייצוא; נשמר קובץ עם שורת הכותרות בלבד: {path}"),
+                               path=ltr(path)))
 
     def _ended(self, message: str) -> None:
         if self.dialog is not None:

@@ -2,7 +2,9 @@
 (`/api/crm/views`, resource "customers"), so they follow the agent to any office PC.
 
 A layout is: the visible columns in their order (`columns`, by key), the sort (`sort`), the
-density, and in `filters` the search text (`q`) and the column widths (`widths`, by key). The
+density, and in `filters` the search text (`q`), the table's filters by the server's query
+names (`status`, `owner_id`: absent when not filtered) and the column widths (`widths`, by
+key). The
 last layout saved or chosen is the default (`is_default`), restored when the window opens.
 The "תצוגות" button's menu saves the current layout under a name (a name that exists is
 updated) and lists the saved ones to choose from.
@@ -31,7 +33,7 @@ def capture(view) -> dict:
         "columns": [keys[logical] for logical in visual if not header.isSectionHidden(logical)],
         "sort": view.model.sort_key or "",
         "density": view.density,
-        "filters": {"q": view.model.query_text,
+        "filters": {"q": view.model.query_text, **view.model.filters,
                     "widths": {keys[logical]: header.sectionSize(logical) for logical in range(header.count())}},
     }
 
@@ -57,13 +59,16 @@ def apply(view, layout: dict) -> None:
         header.blockSignals(True)
         header.setSortIndicator(column, order)
         header.blockSignals(False)
-        view.model.sort_key = sort
+    else:
+        sort = None  # not one the server sorts by: the table keeps its sort
     query = str(filters.get("q") or "")
     view.search.blockSignals(True)
     view.search.setText(query)
     view.search.blockSignals(False)
-    view.model.query_text = query.strip()
-    view.model.reload()
+    view.show_filters(filters)
+    chosen = view.filter_values()  # what the combos could show: an unknown status is no filter
+    # One request for the whole layout, and only when it shows a different list than the table's.
+    view.model.change(q=query, sort=sort, filters=chosen)
 
 
 class LayoutMenu(QObject):

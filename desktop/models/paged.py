@@ -4,14 +4,21 @@
 pool when the view asks for them (`ensure_rows(first, last)`, called for the visible rows).
 At most `max_pages` pages are kept (least recently used go first). A row not loaded yet shows
 a placeholder and answers `SKELETON_ROLE` True. Sorting asks the server (`sort=field` or
-`sort=-field`), and so does the search text (`q=`). The model holds data, nothing else.
+`sort=-field`), and so do the search text (`q=`) and the filters (`status=`, `owner_id=`, ...).
+
+A new query (search, filters or sort: `change()`) emits `query_changed`, so a view shows its
+top rows; a plain `reload()` (a reconnect, a realtime refresh) asks the same query again and
+keeps the row count until the answer, so a view keeps its place. When the first page of a
+query fails, the model holds no rows (no skeletons stand for rows that never came) and
+`error` says why, until `reload()` or the same query set again asks once more.
+The model holds data, nothing else.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -40,16 +47,18 @@ class PageQuery:
     limit: int
     sort: str | None
     q: str
+    filters: dict[str, object] = field(default_factory=dict)  # by the server's query names; no empty values
 
 
 Fetch = Callable[[PageQuery], dict]
 
 
 class PagedTableModel(QAbstractTableModel):
-    loading_changed = Signal(bool)  # a first page of the current query is on its way / arrived
+    loading_changed = Signal(bool)  # a first page of the current query is on its way / arrived (or failed)
     total_changed = Signal(int)
     page_loaded = Signal(int)  # the page number (1-based)
-    failed = Signal(str)
+    failed = Signal(str)  # a page did not load; when it was the query's first, `error` holds it too
+    query_changed = Signal()  # search, filters or sort changed: a different list from its top
 
     def __init__(self, columns: Sequence[Column], fetch: Fetch, tasks: TaskManager, *, page_size: int = 100,
                  max_pages: int = 20, default_sort: str | None = None, parent=None) -> None:
@@ -60,8 +69,10 @@ class PagedTableModel(QAbstractTableModel):
         self.default_sort = default_sort
         self.sort_key: str | None = default_sort
         self.query_text = ""
+        self.filters: dict[str, object] = {}
         self.total = 0
-        self.loaded_once = False  # the current query has answered at least once
+        self.loaded_once = False  # the current query has answered (rows or a failure) at least once
+        self.error: str | None = None  # why the current query's first page failed; None once it loads
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
@@ -110,9 +121,7 @@ class PagedTableModel(QAbstractTableModel):
         else:
             key = self.columns[column].key
             key = f"-{key}" if order == Qt.SortOrder.DescendingOrder else key
-        if key != self.sort_key:
-            self.sort_key = key
-            self.reload()
+        self.change(sort=key or "")
 
     # -- sparse paging -------------------------------------------------------------------
     def row(self, row: int) -> dict | None:
@@ -131,18 +140,34 @@ class PagedTableModel(QAbstractTableModel):
         return list(self._pages)
 
     def set_query(self, text: str) -> None:
-        text = text.strip()
-        if text != self.query_text:
-            self.query_text = text
-            self.reload()
+        self.change(q=text)
+
+    def set_filters(self, filters: dict[str, object]) -> None:
+        """The filters by the server's query names; a None or "" value is no filter."""
+        self.change(filters=filters)
+
+    def change(self, *, q: str | None = None, sort: str | None = None,
+               filters: dict[str, object] | None = None) -> None:
+        """A new query: the parts given replace the current ones. Asks the server when anything
+        changed, and also when nothing did but the last load failed (the agent asking again)."""
+        new_q = self.query_text if q is None else q.strip()
+        new_sort = self.sort_key if sort is None else sort or self.default_sort
+        new_filters = self.filters if filters is None else {k: v for k, v in filters.items() if v not in (None, "")}
+        if (new_q, new_sort, new_filters) == (self.query_text, self.sort_key, self.filters) and self.error is None:
+            return
+        self.query_text, self.sort_key, self.filters = new_q, new_sort, new_filters
+        self.query_changed.emit()
+        self.reload()
 
     def reload(self) -> None:
-        """Forget every page and ask again from the first (sort, search or refresh changed)."""
+        """Forget every page and ask the same query again from its first page. The row count
+        stays until the answer, so a view keeps its scroll position (a refresh, a reconnect)."""
         self._generation += 1
         self.beginResetModel()
         self._pages.clear()
         self._pending.clear()
         self.loaded_once = False
+        self.error = None
         self.endResetModel()
         self.loading_changed.emit(True)
         self._request(0)
@@ -163,7 +188,8 @@ class PagedTableModel(QAbstractTableModel):
             return
         self._pending.add(page)
         generation = self._generation
-        query = PageQuery(page=page + 1, limit=self.page_size, sort=self.sort_key, q=self.query_text)
+        query = PageQuery(page=page + 1, limit=self.page_size, sort=self.sort_key, q=self.query_text,
+                          filters=dict(self.filters))
         self._tasks.run(lambda: self._fetch(query),
                         lambda result: self._arrived(generation, page, result),
                         lambda error: self._failed(generation, page, error), owner=self)
@@ -200,7 +226,17 @@ class PagedTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._pending.discard(page)
+        message = getattr(error, "message", None) or str(error)
         if not self.loaded_once:
+            # Nothing of this query came: no rows, rather than the last query's count of skeletons.
+            self._generation += 1  # other pages of it still on their way are dropped too
+            self.beginResetModel()
+            self._pages.clear()
+            self._pending.clear()
+            self.total = 0
+            self.error = message
             self.loaded_once = True
+            self.endResetModel()
+            self.total_changed.emit(0)
             self.loading_changed.emit(False)
-        self.failed.emit(getattr(error, "message", None) or str(error))
+        self.failed.emit(message)

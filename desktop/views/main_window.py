@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.logout_action)
 
         self.model = customers_model(session.api, tasks, parent=self)
-        self.customers = CustomersView(self.model)
+        self.customers = CustomersView(self.model, api=session.api, tasks=tasks, me=session.user.get("id"))
         self.exporter = CustomersExport(self.customers, session.api, tasks)  # the "ייצוא CSV" button
         self.layouts = LayoutMenu(self.customers, session.api, tasks)  # saved layouts; the default restored
         self.cards: dict[int, CustomerCard] = {}  # open customer cards, by customer id

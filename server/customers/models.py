@@ -23,7 +23,8 @@ class Customer(Timestamped, Model):
         # One per allowed sort, ending in id (the tie-breaker), so a sorted page of a business
         # is an index range scan however many customers it has. Free-text search indexes, and
         # the per-(business, status) counts behind unfiltered totals, are in the hand-written
-        # search-and-counts migration (server/migrations/<dialect>/models/1_*).
+        # search-and-counts migration (server/migrations/<dialect>/models/1_*), the indexes of
+        # the status and owner filters in 3_* (customer_filter_indexes).
         indexes = (("business_id", "name", "id"), ("business_id", "created_at", "id"),
                    ("business_id", "updated_at", "id"), ("business_id", "last_contact_at", "id"),
                    ("business_id", "status", "id"))

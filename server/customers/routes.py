@@ -21,9 +21,15 @@ bp = Blueprint("customers", __name__, url_prefix="/api/crm/customers")
 tag_blueprint(bp, ["customers"])
 
 
+def _filters(args: CustomerListQuery) -> dict:
+    """The query's filters as the service takes them (owner_id=none is `no_owner`)."""
+    no_owner = args.owner_id == "none"
+    return {"q": args.q, "status": args.status, "owner_id": None if no_owner else args.owner_id,
+            "no_owner": no_owner, "source": args.source}
+
+
 def _query(args: CustomerListQuery):
-    return customers_query(business_id=g.user.business_id, q=args.q, status=args.status,
-                           owner_id=args.owner_id, source=args.source)
+    return customers_query(business_id=g.user.business_id, **_filters(args))
 
 
 def _ordering(args: CustomerListQuery) -> list[str]:
@@ -38,9 +44,7 @@ async def list_customers(query_args: CustomerListQuery):
     return await paginated(_query(query_args), page=query_args.page, limit=query_args.limit,
                            order_by=_ordering(query_args),
                            serialize=customer_json,
-                           count=customers_count(business_id=g.user.business_id, q=query_args.q,
-                                                 status=query_args.status, owner_id=query_args.owner_id,
-                                                 source=query_args.source))
+                           count=customers_count(business_id=g.user.business_id, **_filters(query_args)))
 
 
 @bp.get("/export.csv")

@@ -11,7 +11,7 @@ CUSTOMER_SORTS = ("id", "name", "created_at", "updated_at", "last_contact_at", "
 
 class CustomerListQuery(ListQuery):
     status: CustomerStatus | None = None
-    owner_id: DbId | None = None
+    owner_id: DbId | Literal["none"] | None = None  # "none": the customers nobody owns
     source: str | None = Field(None, max_length=32)
 
 

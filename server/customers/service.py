@@ -112,23 +112,26 @@ class _FtsMatch(Term):
 
 
 def customers_query(*, business_id: int, q: str | None = None, status: str | None = None,
-                    owner_id: int | None = None, source: str | None = None):
+                    owner_id: int | None = None, no_owner: bool = False, source: str | None = None):
     query = scoped(Customer, business_id)
     if status:
         query = query.filter(status=status)
     if owner_id is not None:
         query = query.filter(owner_id=owner_id)
+    if no_owner:
+        query = query.filter(owner_id__isnull=True)
     if source:
         query = query.filter(source=source)
     return search(query, q)
 
 
 def customers_count(*, business_id: int, q: str | None = None, status: str | None = None,
-                    owner_id: int | None = None, source: str | None = None) -> Callable[[], Awaitable[int]] | None:
+                    owner_id: int | None = None, no_owner: bool = False,
+                    source: str | None = None) -> Callable[[], Awaitable[int]] | None:
     """The exact count of customers_query(...) from the kept counts, when no filter but
     `status` is given (a read of a few rows; COUNT(*) over a million rows is 100-250 ms);
     None otherwise: the list counts its query."""
-    if (q and q.strip()) or owner_id is not None or source:
+    if (q and q.strip()) or owner_id is not None or no_owner or source:
         return None
     return partial(customer_count, business_id=business_id, status=status or None)
 

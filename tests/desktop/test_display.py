@@ -35,6 +35,25 @@ def test_the_desktop_label_table_is_the_servers():
                                                   for v in ("lead", "active", "inactive")]
 
 
+def test_counts_read_as_hebrew_says_them():
+    forms = {"one": "לקוח אחד", "many": "{0} לקוחות"}
+    assert display.count_text(1, **forms) == "לקוח אחד"  # not "1 לקוחות"
+    assert display.count_text(2, **forms) == "2 לקוחות"
+    assert display.count_text(0, **forms) == "0 לקוחות"
+    assert display.count_text(0, **forms, none="אין לקוחות") == "אין לקוחות"
+    assert display.count_text(1_000_000, **forms) == "1,000,000 לקוחות"
+    assert display.count_text(1234, one="יוצא לקוח אחד אל {path}", many="יוצאו {0} לקוחות אל {path}",
+                              path="/tmp/a.csv") == "יוצאו 1,234 לקוחות אל /tmp/a.csv"
+
+
+def test_ltr_isolates_and_the_card_still_imports_it():
+    from desktop.views.card import base
+
+    assert display.ltr("/tmp/לקוחות.csv") == "\u2066/tmp/לקוחות.csv\u2069"  # LRI … PDI
+    assert display.ltr(None) == display.ltr("") == ""
+    assert base.ltr is display.ltr
+
+
 @pytest.fixture(scope="module")
 def shop(live_server):
     live_server.seed({"name": "משרד התצוגה", "phone": "+97235550199",

@@ -10,6 +10,7 @@ import threading
 import httpx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QPushButton
 
 from desktop.api import Api, Session
@@ -19,6 +20,7 @@ from tests.conftest import PASSWORD
 from tests.desktop.conftest import CUSTOMERS, EMAIL
 
 TIMEOUT = 15_000
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, and its end
 HEADER = ["מזהה", "שם", "טלפון", 'דוא"ל', "סטטוס", "כתובת", "מקור", "נוצר", "קשר אחרון"]
 
 
@@ -182,3 +184,40 @@ def test_choosing_a_layout_from_the_menu_applies_it_and_makes_it_the_default(qtb
     assert not window.customers.table.horizontalHeader().isSectionHidden(3)
     defaults = [v["name"] for v in api.get("/api/crm/views", resource="customers")["results"] if v["is_default"]]
     assert defaults == ["רגילה"]
+
+
+def visual(text: str, direction: Qt.LayoutDirection) -> str:
+    """`text` as Qt lays it out on one line, its characters from left to right (bidi applied),
+    the direction marks left out."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(100_000)
+    layout.endLayout()
+    flags = QTextLayout.GlyphRunRetrievalFlag
+    placed = [(position.x(), index)
+              for run in layout.glyphRuns(0, len(text), flags.RetrieveStringIndexes | flags.RetrieveGlyphPositions)
+              for position, index in zip(run.positions(), run.stringIndexes(), strict=True)]
+    return "".join(text[index] for _x, index in sorted(placed) if text[index] not in (LRI, PDI))
+
+
+def test_the_export_message_keeps_the_path_in_one_piece_left_to_right(qtbot, api, tasks, tmp_path, clean_views):
+    window = open_window(qtbot, api, tasks)
+    folder = tmp_path / "ייצוא"
+    folder.mkdir()
+    dest = folder / "לקוחות.csv"
+    export = window.exporter.run(path=dest)
+    with qtbot.waitSignal(export.finished, timeout=TIMEOUT):
+        pass
+    message = window.customers.message.text()
+    assert message == f"יוצאו {CUSTOMERS} לקוחות אל {LRI}{dest}{PDI}"
+    # On screen (right to left, as the window is): the path reads as it would on its own, left
+    # to right, its leading "/" at its left end, with no Hebrew word of the sentence inside it.
+    shown = visual(message, Qt.LayoutDirection.RightToLeft)
+    path_alone = visual(str(dest), Qt.LayoutDirection.LeftToRight)
+    assert path_alone.startswith("/") and path_alone in shown
+    assert shown.index(path_alone) < shown.index(visual("לקוחות אל", Qt.LayoutDirection.RightToLeft))
+    # Without the isolate, the same sentence breaks the path apart (what the agent saw).
+    assert path_alone not in visual(message.replace(LRI, "").replace(PDI, ""), Qt.LayoutDirection.RightToLeft)

@@ -1,5 +1,5 @@
 """The generic paged model: Qt's model contract (qtmodeltester), sparse pages, the LRU bound,
-server-side sort and search, stale answers dropped."""
+server-side sort, search and filters, stale answers dropped, a failed first page."""
 
 from __future__ import annotations
 
@@ -23,10 +23,13 @@ class FakeServer:
         self.total, self.queries = total, []
         self.gate = threading.Event()
         self.gate.set()
+        self.down = False  # every request fails, as with no network
 
     def __call__(self, query: PageQuery) -> dict:
         self.gate.wait(10)
         self.queries.append(query)
+        if self.down:
+            raise ConnectionError("השרת לא זמין")
         rows = [{"id": i, "name": f"{query.q}{i}"}
                 for i in range((query.page - 1) * query.limit, min(self.total, query.page * query.limit))]
         return {"results": rows, "page": query.page, "pages": -(-self.total // query.limit), "total": self.total}
@@ -90,3 +93,47 @@ def test_sort_and_search_go_to_the_server_and_stale_answers_are_dropped(qtbot, t
     model.sort(0, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: model.loaded_once)
     assert server.queries[-1].sort == "id"
+
+
+def test_a_failed_first_page_leaves_no_rows_and_asking_the_same_again_loads(qtbot, tasks):
+    server = FakeServer(300)
+    model = PagedTableModel(COLUMNS, server, tasks, page_size=100)
+    model.reload()
+    qtbot.waitUntil(loaded(model))
+    server.down = True
+    with qtbot.waitSignal(model.failed) as failed:
+        model.set_query("דנה")
+    assert failed.args == ["השרת לא זמין"] and model.error == "השרת לא זמין"
+    assert model.rowCount() == 0 and model.total == 0  # not 300 skeleton rows of the last query
+    assert model.loaded_once  # it answered: with a failure
+    server.down = False
+    asked = len(server.queries)
+    model.set_query("דנה")  # the same text again
+    qtbot.waitUntil(loaded(model))
+    assert len(server.queries) == asked + 1 and model.error is None and model.rowCount() == 300
+    model.set_query("דנה")  # and once it loaded, the same text again is nothing new
+    qtbot.waitUntil(lambda: tasks.pending == 0)
+    assert len(server.queries) == asked + 1
+
+
+def test_filters_go_to_the_server_and_only_a_new_query_says_it_changed(qtbot, tasks):
+    server = FakeServer(50)
+    model = PagedTableModel(COLUMNS, server, tasks, page_size=10, default_sort="-id")
+    changes = []
+    model.query_changed.connect(lambda: changes.append(model.filters))
+    model.reload()
+    qtbot.waitUntil(loaded(model))
+    model.set_filters({"status": "active", "owner_id": None})  # None: that filter is off
+    qtbot.waitUntil(loaded(model))
+    assert server.queries[-1].filters == {"status": "active"} and model.filters == {"status": "active"}
+    model.set_filters({"status": "active"})  # the same: no request
+    model.reload()  # a refresh: asks again, but the same list
+    qtbot.waitUntil(loaded(model))
+    model.ensure_rows(40, 49)
+    qtbot.waitUntil(lambda: model.is_loaded(49))
+    assert [q.filters for q in server.queries[-2:]] == [{"status": "active"}] * 2  # every page carries them
+    model.change(q="כהן", sort="id", filters={"owner_id": "none"})
+    qtbot.waitUntil(loaded(model))
+    last = server.queries[-1]
+    assert (last.q, last.sort, last.filters) == ("כהן", "id", {"owner_id": "none"})
+    assert changes == [{"status": "active"}, {"owner_id": "none"}]  # reload() is not a new query

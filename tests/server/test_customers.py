@@ -207,6 +207,28 @@ async def test_csv_export_applies_the_list_filters(client, auth_headers):
 
 
 @pytest.mark.both_databases
+async def test_owner_filter_by_user_and_nobody_in_the_list_and_the_export(client, auth_headers, user):
+    dana, yossi, *_ = await add_people(client, auth_headers)
+    for customer in (dana, yossi):
+        response = await client.patch(f"/api/crm/customers/{customer['id']}", json={"owner_id": user.id},
+                                      headers=auth_headers)
+        assert response.status_code == 200
+    assert await names(client, auth_headers, f"owner_id={user.id}") == ["דנה כהן", "יוסי לוי"]
+    unowned = await (await client.get("/api/crm/customers", query_string={"owner_id": "none"},
+                                      headers=auth_headers)).get_json()
+    assert sorted(c["name"] for c in unowned["results"]) == ["Dana Smith", "משה דנון"] and unowned["total"] == 2
+    assert await names(client, auth_headers, "owner_id=none&q=משה") == ["משה דנון"]
+    assert await names(client, auth_headers, f"owner_id={user.id}&q=משה") == []
+    raw = await (await client.get("/api/crm/customers/export.csv", query_string={"owner_id": "none", "sort": "name"},
+                                 headers=auth_headers)).get_data()
+    assert [row[1] for row in list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))[1:]] == ["Dana Smith", "משה דנון"]
+    for bad in ("nobody", "0", "-1"):
+        refused = await client.get("/api/crm/customers", query_string={"owner_id": bad}, headers=auth_headers)
+        assert refused.status_code == 422, bad
+        assert (await refused.get_json())["error"]["code"]
+
+
+@pytest.mark.both_databases
 async def test_a_run_of_digits_longer_than_any_phone_is_just_text(client, auth_headers):
     await add_people(client, auth_headers)
     assert await names(client, auth_headers, "q=" + "0" * 200) == []

@@ -2,7 +2,9 @@
 <!DOCTYPE TS>
 <!-- Qt's own strings that Qt 6's qtbase_he.qm lacks (its file still has them as Qt 5 wrote
      them: the file dialog's labels without their mnemonic, the file types under QFileDialog
-     rather than QAbstractFileIconProvider), loaded after it by desktop/app.py. -->
+     rather than QAbstractFileIconProvider), loaded after it by desktop/app.py, so a string here
+     also wins over Qt's: its "Discard" button reads "שכח" ("forget!"), fixed below.
+     tests/desktop/test_table_filters.py checks that the app translates each message here. -->
 <TS version="2.1" language="he_IL">
 <context>
     <name>QFileDialog</name>
@@ -13,6 +15,28 @@
     <message>
         <source>Files of &amp;type:</source>
         <translation>קבצים מ&amp;סוג:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;לא ניתן להשתמש בשם „%1”.&lt;/b&gt;&lt;p&gt;נסו שם אחר, קצר יותר או בלי סימני פיסוק.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>ביטול השינויים</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>אל תשמור</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>סגירה ללא שמירה</translation>
     </message>
 </context>
 <context>

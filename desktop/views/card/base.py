@@ -23,16 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop import cache
 from desktop.api import Api, ApiError
+from desktop.display import ltr  # noqa: F401 - the tabs import it from here
 from desktop.tasks import TaskManager
 from desktop.views.card.saved_file import SavedFileNotice
 from desktop.widgets.states import StateStack
-
-LRE, PDF = "\u202a", "\u202c"
-
-
-def ltr(text: object) -> str:
-    """Phone numbers, e-mails, links and codes stay left to right inside Hebrew text."""
-    return f"{LRE}{text}{PDF}" if text not in (None, "") else ""
 
 
 def download(api: Api, path: str, name: str) -> Path:
