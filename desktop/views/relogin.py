@@ -31,8 +31,15 @@ class SessionGuard(QObject):
         self.api.session_expired_listeners.append(self._listener)
 
     def detach(self) -> None:
+        """Logging out: ask no more; a login dialog still open closes without logging out again."""
         if self._listener in self.api.session_expired_listeners:
             self.api.session_expired_listeners.remove(self._listener)
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.accepted.disconnect(self._logged_in)
+            dialog.rejected.disconnect(self._cancelled)
+            dialog.close()
+            dialog.deleteLater()
 
     def ask(self) -> None:
         if self.dialog is not None:

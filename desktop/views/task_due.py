@@ -203,6 +203,13 @@ QPushButton {{ font-size: 15px; padding: 6px 16px; }}
         self._render()
         self.present()
 
+    def dismiss(self) -> None:
+        """Logging out: every queued alert off the screen, none acted on (closing would snooze)."""
+        self.queue.clear()
+        self.busy = False
+        self._say("")
+        self.hide()
+
     def present(self) -> None:
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         if self.full_screen:
