@@ -325,14 +325,19 @@ QPushButton {{ font-size: 15px; padding: 6px 16px; }}
         customer_id = self._customer_id()
         if customer_id is None:
             return
-        self.open_customer.emit(customer_id, "whatsapp")
+        # Aside first, then the card: under a window manager the window shown or raised last
+        # is on top, and the alert is shown again to drop its on-top flag; opened before,
+        # the card ended up under it.
         self.step_aside()
+        self.open_customer.emit(customer_id, "whatsapp")
 
     def step_aside(self) -> None:
-        """A normal window, not on top, so the customer card can be used; the alert waits."""
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
+        """A normal window, not on top and below the others, so the customer card can be used;
+        the alert waits (the next one brings it back)."""
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)  # Qt hides it to change the flag
         self.showNormal()
         self.resize(820, 520)
+        self.lower()
 
     # -- Esc and closing snooze ----------------------------------------------------------
     def reject(self) -> None:
