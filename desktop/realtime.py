@@ -8,7 +8,8 @@ bridge comes straight back with a fresh one. A connection the server refused (it
 whatever its text: a revoked token, or one signed with a secret the server no longer has, as
 after a development server's restart) is retried with a freshly refreshed token; only a network
 failure retries with the same one. After a loss it retries with a growing pause (1 s doubling
-to 30 s). On every connection the server replays the alerts of the agent that
+to 30 s). It says when it is up or down (`connected_changed`; down also when the first attempt
+fails) and when it is back after a loss (`reconnected`). On every connection the server replays the alerts of the agent that
 fell due and are still open (`replay: true`): alerts are keyed by task id and `fires_at`, so
 one is never signalled twice.
 
