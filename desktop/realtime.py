@@ -9,9 +9,9 @@ whatever its text: a revoked token, or one signed with a secret the server no lo
 after a development server's restart) is retried with a freshly refreshed token; only a network
 failure retries with the same one. After a loss it retries with a growing pause (1 s doubling
 to 30 s). It says when it is up or down (`connected_changed`; down also when the first attempt
-fails) and when it is back after a loss (`reconnected`). On every connection the server replays the alerts of the agent that
-fell due and are still open (`replay: true`): alerts are keyed by task id and `fires_at`, so
-one is never signalled twice.
+fails) and when it is back after a loss (`reconnected`). On every connection the server
+replays the alerts of the agent that fell due and are still open (`replay: true`): alerts are
+keyed by task id and `fires_at`, so one is never signalled twice.
 
 Signals are emitted on the socket thread; Qt queues them to slots of objects living on the
 UI thread (the default connection), so slots run on the UI thread.

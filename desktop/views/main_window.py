@@ -10,6 +10,8 @@ and forgets its alerts, and the downloaded recordings and PDFs go. Whoever shows
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
@@ -38,6 +40,8 @@ from desktop.views.greeting import GreetingDialog
 from desktop.views.relogin import SessionGuard
 from desktop.widgets.connection_banner import ConnectionBanner
 from desktop.widgets.update_banner import UpdateBanner
+
+log = logging.getLogger("agentlocator.desktop")
 
 
 class MainWindow(QMainWindow):
@@ -191,6 +195,6 @@ class MainWindow(QMainWindow):
         # agents of different rights: the next person to log in must not find the last one's
         # downloads. A viewer still showing one keeps its open file (Windows refuses to remove
         # it: the start-up clean takes it later).
-        self.tasks.run(cache.purge, on_error=lambda _error: None)
+        self.tasks.run(cache.purge, on_error=lambda error: log.warning("downloads not removed: %s", error))
         self.logged_out.emit()
         self.close()
