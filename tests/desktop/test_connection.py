@@ -2,7 +2,8 @@
 tokens with a new secret at each start (no JWT_SECRET), as a server restarted during an office
 day does, so the desktop's access token is refused when it comes back. The banner tells the
 agent while the live connection is down; once back, the table and the open cards reload (what
-is being typed stays), and what fell due meanwhile pops exactly once."""
+is being typed stays: the WhatsApp composer, the task form, the details being edited), and what
+fell due meanwhile pops exactly once."""
 
 from __future__ import annotations
 
@@ -171,10 +172,13 @@ def test_the_banner_shows_while_the_server_is_down_and_the_table_and_cards_reloa
     card.tasks_tab.title.setText("לשלוח הצעת מחיר")
     due = card.tasks_tab.due.dateTime().addDays(2)
     card.tasks_tab.due.setDateTime(due)
-    loads = {"table": 0, "whatsapp": 0, "tasks": 0}
+    card.overview.set_editing(True)
+    card.overview.name.setText("לקוח חדש בעריכה")
+    loads = {"table": 0, "whatsapp": 0, "tasks": 0, "overview": 0}
     window.model.page_loaded.connect(lambda _page: loads.__setitem__("table", loads["table"] + 1))
     card.whatsapp.loaded.connect(lambda: loads.__setitem__("whatsapp", loads["whatsapp"] + 1))
     card.tasks_tab.loaded.connect(lambda: loads.__setitem__("tasks", loads["tasks"] + 1))
+    card.overview.loaded.connect(lambda: loads.__setitem__("overview", loads["overview"] + 1))
 
     server.stop()
     qtbot.waitUntil(banner.isVisible, timeout=TIMEOUT)
@@ -186,6 +190,7 @@ def test_the_banner_shows_while_the_server_is_down_and_the_table_and_cards_reloa
     assert view.table.verticalScrollBar().value() == scrolled
     assert card.whatsapp.input.text() == "שלום, אני חוזרת אלייך בעניין"
     assert card.tasks_tab.title.text() == "לשלוח הצעת מחיר" and card.tasks_tab.due.dateTime() == due
+    assert card.overview.editing and card.overview.name.text() == "לקוח חדש בעריכה"
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=TIMEOUT)
     window.alerts.stop()
 
