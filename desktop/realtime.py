@@ -64,6 +64,7 @@ class RealtimeBridge(QObject):
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
+        self._state = None  # a start after a stop tells its first news again
         self._thread = threading.Thread(target=self._run, name="realtime", daemon=True)
         self._thread.start()
 
