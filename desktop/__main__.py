@@ -1,5 +1,5 @@
 """`python -m desktop [--server URL]`: log in (the saved session when there is one), then the
-main window; logging out returns to the login dialog.
+main window; logging out returns to the login dialog (desktop/launcher.py).
 
 `--selftest [--server URL]` checks the install (desktop/selftest.py: one line per check,
 exit 0 when all pass, else 1); `--reset` forgets this user's settings, cache and saved
@@ -15,8 +15,8 @@ import sys
 from desktop import cache, paths, reset, selftest, server_address
 from desktop.api import Api, ApiError, Session
 from desktop.app import create_app
+from desktop.launcher import Launcher
 from desktop.tasks import TaskManager
-from desktop.views.login import LoginDialog
 
 log = logging.getLogger("agentlocator.desktop")
 
@@ -78,28 +78,14 @@ def run_app(server_option: str | None, qt_args: list[str]) -> int:
     tasks = TaskManager(app)
     clean_cache(tasks)
     app.setQuitOnLastWindowClosed(False)
-    window = None
-
-    def start(session: Session | None) -> None:
-        nonlocal window, server
-        if session is None:
-            session = LoginDialog.ask(tasks, server_url=server, email=str(settings.value("email", "") or ""))
-        if session is None:
-            app.quit()
-            return
-        server = session.api.base_url
-        server_address.remember(settings, server)
-        settings.setValue("email", session.user.get("email", ""))
-        settings.sync()
-        window = MainWindow(session, tasks)
-        window.logged_out.connect(lambda: start(None))
-        window.show()
+    launcher = Launcher(tasks, settings, server, window_factory=MainWindow)
+    launcher.finished.connect(app.quit)
 
     if server:
         api = Api(server)
-        tasks.run(lambda: resume(api), start, lambda _error: start(None))
+        tasks.run(lambda: resume(api), launcher.start, lambda _error: launcher.start(None))
     else:
-        tasks.run(lambda: None, start)
+        launcher.start(None)
     code = app.exec()
     tasks.wait_for_done(3000)
     return code

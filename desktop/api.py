@@ -231,11 +231,12 @@ class Api:
         for listener in list(self.session_expired_listeners):
             listener()
 
-    def access_token(self, *, min_seconds: float = 30.0) -> str:
-        """A current access token, refreshed first when it has less than `min_seconds` left:
-        for the Socket.IO handshake, which cannot refresh-and-retry on a 401. Worker threads only."""
+    def access_token(self, *, min_seconds: float = 30.0, force: bool = False) -> str:
+        """A current access token, refreshed first when it has less than `min_seconds` left, or
+        when `force`d (the server refused this one though it has not expired): for the Socket.IO
+        handshake, which cannot refresh-and-retry on a 401. Worker threads only."""
         token = self._access_token
-        if token is None or _seconds_left(token) < min_seconds:
+        if force or token is None or _seconds_left(token) < min_seconds:
             self.refresh(stale_token=token)
             token = self._access_token
         return token

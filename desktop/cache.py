@@ -5,7 +5,9 @@ a shared temp folder, and outlive the card that fetched them, so a PDF viewer op
 can still read it. The cache is bounded: after each download the oldest files go first
 until it holds at most MAX_BYTES, sparing the file just fetched and anything written in the
 last KEEP_RECENT seconds (a viewer may just have opened it). At start-up `clean()` removes
-what is older than MAX_AGE. Both run on the task pool, never on the UI thread.
+what is older than MAX_AGE; at logout `purge()` removes everything (customers' recordings and
+PDFs are personal data, and the next person at this PC may be someone else). All run on the
+task pool, never on the UI thread.
 """
 
 from __future__ import annotations
@@ -91,4 +93,13 @@ def clean(*, now: float | None = None) -> list[Path]:
     removed += trim(now=now)
     if removed:
         log.info("cache: %d file(s) removed at start-up", len(removed))
+    return removed
+
+
+def purge() -> list[Path]:
+    """At logout: remove every file (one a viewer holds open on Windows stays until `clean()`);
+    the files removed."""
+    removed = [path for _modified, _size, path in _entries(folder()) if _remove(path)]
+    if removed:
+        log.info("cache: %d file(s) removed at logout", len(removed))
     return removed

@@ -4,10 +4,14 @@ A thread of its own runs python-socketio's threaded client (websocket transport)
 `<server>/ws`, authenticating with `auth={"token": <access JWT>}`. Every (re)connection asks
 the API client for a token with time left (`Api.access_token`), so one that expired while the
 network was away is refreshed first; the server drops a socket when its token expires, and the
-bridge comes straight back with a fresh one. After a loss it retries with a growing pause
-(1 s doubling to 30 s). On every connection the server replays the alerts of the agent that
-fell due and are still open (`replay: true`): alerts are keyed by task id and `fires_at`, so
-one is never signalled twice.
+bridge comes straight back with a fresh one. A connection the server refused (its CONNECT_ERROR,
+whatever its text: a revoked token, or one signed with a secret the server no longer has, as
+after a development server's restart) is retried with a freshly refreshed token; only a network
+failure retries with the same one. After a loss it retries with a growing pause (1 s doubling
+to 30 s). It says when it is up or down (`connected_changed`; down also when the first attempt
+fails) and when it is back after a loss (`reconnected`). On every connection the server
+replays the alerts of the agent that fell due and are still open (`replay: true`): alerts are
+keyed by task id and `fires_at`, so one is never signalled twice.
 
 Signals are emitted on the socket thread; Qt queues them to slots of objects living on the
 UI thread (the default connection), so slots run on the UI thread.
@@ -38,7 +42,8 @@ class RealtimeBridge(QObject):
     event = Signal(str, object)  # every event: its name and payload
     task_due = Signal(object)  # {task, customer}: once per task and due time
     call_event = Signal(str, object)  # call:new / call:updated
-    connected_changed = Signal(bool)
+    connected_changed = Signal(bool)  # up / down; down also when the first attempt fails
+    reconnected = Signal()  # the second and later connections: what was shown may be stale
     session_expired = Signal()
 
     def __init__(self, api: Api, parent: QObject | None = None, *, min_delay: float = MIN_DELAY,
@@ -47,6 +52,7 @@ class RealtimeBridge(QObject):
         self.api = api
         self.min_delay, self.max_delay = min_delay, max_delay
         self.connected = False
+        self._state: bool | None = None  # what connected_changed last said (None: nothing yet)
         self.connections = 0  # successful connections so far (a reconnect makes it 2)
         self._seen: set[tuple] = set()
         self._stop = threading.Event()
@@ -58,6 +64,7 @@ class RealtimeBridge(QObject):
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
+        self._state = None  # a start after a stop tells its first news again
         self._thread = threading.Thread(target=self._run, name="realtime", daemon=True)
         self._thread.start()
 
@@ -72,6 +79,10 @@ class RealtimeBridge(QObject):
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+
+    def forget(self) -> None:
+        """Forget the alerts already signalled (logging out: the next session starts clean)."""
+        self._seen.clear()
 
     @property
     def running(self) -> bool:
@@ -93,7 +104,7 @@ class RealtimeBridge(QObject):
         refused = False
         while not self._stop.is_set():
             try:
-                token = self.api.access_token(min_seconds=3600.0 if refused else 30.0)
+                token = self.api.access_token(force=refused)
             except SessionExpiredError:
                 self._emit(self.session_expired)
                 return
@@ -101,32 +112,39 @@ class RealtimeBridge(QObject):
                 log.info("realtime: no token yet (%s)", error.message)
                 token = None
             if token:
-                self._client = client = self._make_client()
-                try:
-                    client.connect(self.api.base_url, socketio_path="ws", transports=["websocket"],
-                                   auth={"token": token}, wait_timeout=10, retry=False)
-                    refused, delay = False, self.min_delay
-                    # Until the connection ends. Not `client.wait()`: it sleeps a second after the
-                    # end for a reconnect task, which this client never has, and logout waits for it.
-                    client.eio.wait()
-                except socketio.exceptions.ConnectionError as error:
-                    # Refused (a revoked or expired token, or one signed with a secret the server no
-                    # longer has: a development server makes a new one at each start) or
-                    # unreachable: next time, force a refresh only when the server answered and
-                    # refused. python-socketio reports a refused namespace as "One or more
-                    # namespaces failed to connect".
-                    reason = str(error).lower()
-                    refused = any(word in reason for word in ("refused", "token", "namespace"))
-                    log.info("realtime: connect failed: %s", error)
-                finally:
-                    try:
-                        client.disconnect()
-                    except Exception:  # noqa: BLE001
-                        pass
-                    self._client = None
+                before, refused_before = self.connections, refused
+                refused = self._connect_once(token)
+                if self.connections > before:  # it was up: the next loss starts the pauses afresh
+                    delay = self.min_delay
+                if refused and not refused_before:
+                    continue  # at once with a fresh token: the server is there, only the token was stale
+            if not self.connected:
+                self._set_state(False)
             if self._stop.wait(delay):
                 return
             delay = min(delay * 2, self.max_delay)
+
+    def _connect_once(self, token: str) -> bool:
+        """One connection, until it ends; True when the server refused it."""
+        self._client = client = self._make_client()
+        try:
+            client.connect(self.api.base_url, socketio_path="ws", transports=["websocket"],
+                           auth={"token": token}, wait_timeout=10, retry=False)
+            # Until the connection ends. Not `client.wait()`: it sleeps a second after the
+            # end for a reconnect task, which this client never has, and logout waits for it.
+            client.eio.wait()
+            return False
+        except socketio.exceptions.ConnectionError as error:
+            # The structural signal: python-socketio lists a namespace as failed only when the
+            # server answered its CONNECT with a CONNECT_ERROR; a network failure lists none.
+            log.info("realtime: connect failed: %s", error)
+            return bool(client.failed_namespaces)
+        finally:
+            try:
+                client.disconnect()
+            except Exception:  # noqa: BLE001
+                pass
+            self._client = None
 
     def _emit(self, signal, *args) -> None:
         """Emit from the socket thread; nothing once the bridge is stopping or gone."""
@@ -137,15 +155,22 @@ class RealtimeBridge(QObject):
         except RuntimeError:  # the bridge's C++ object was deleted (its window closed)
             self._stop.set()
 
+    def _set_state(self, up: bool) -> None:
+        if self._state is not up:
+            self._state = up
+            self._emit(self.connected_changed, up)
+
     def _on_connect(self) -> None:
         self.connected = True
         self.connections += 1
-        self._emit(self.connected_changed, True)
+        self._set_state(True)
+        if self.connections > 1:
+            self._emit(self.reconnected)
 
     def _on_disconnect(self, *_reason) -> None:
         if self.connected:
             self.connected = False
-            self._emit(self.connected_changed, False)
+            self._set_state(False)
 
     def _dispatch(self, name: str, data) -> None:
         payload = data if isinstance(data, dict) else {}

@@ -67,3 +67,10 @@ class WindowAlerts(QObject):
     def stop(self) -> None:
         self.bridge.stop(timeout=1.0)  # the socket thread ends on its own; never hold the UI long
         self.dialog.hide()
+
+    def end(self) -> None:
+        """Logging out: no alert more, none remembered, none on screen. Their tasks stay open on
+        the server untouched (not snoozed), and come back at the next login by the replay."""
+        self.stop()
+        self.bridge.forget()
+        self.dialog.dismiss()

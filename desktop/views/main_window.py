@@ -1,8 +1,16 @@
 """The main window: the customers table, the phone greeting (admins only) and logout; a tray
 icon where the desktop has a system tray, else a notice inside the window (offscreen, bare X
-servers); a banner when the server offers a newer client."""
+servers); a banner when the server offers a newer client, and one while the live connection
+is down.
+
+Logging out ends the session on screen, not only on the server: every window it opened
+closes (cards, the task-due alert, dialogs, the login-again dialog), the live connection stops
+and forgets its alerts, and the downloaded recordings and PDFs go. Whoever shows the next login
+(desktop/launcher.py) drops this window, and with it the table's pages."""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QIcon
@@ -20,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import updates
+from desktop import cache, updates
 from desktop.api import Session
 from desktop.export import CustomersExport
 from desktop.layouts import LayoutMenu
@@ -31,11 +39,15 @@ from desktop.views.customers import CustomersView, customers_model
 from desktop.views.greeting import GreetingDialog
 from desktop.views.profile import ProfileDialog
 from desktop.views.relogin import SessionGuard
+from desktop.widgets.connection_banner import ConnectionBanner
 from desktop.widgets.update_banner import UpdateBanner
+
+log = logging.getLogger("agentlocator.desktop")
 
 
 class MainWindow(QMainWindow):
     logged_out = Signal()
+    reconnected = Signal()  # the live connection came back after a loss; the table and open cards reloaded
     card_opened = Signal(object)  # a CustomerCard: connect its call_requested; route on_event to self.cards
 
     def __init__(self, session: Session, tasks: TaskManager, *, tray_available: bool | None = None,
@@ -89,11 +101,13 @@ class MainWindow(QMainWindow):
         notice_layout.addWidget(notice_text)
 
         self.update_banner = UpdateBanner()
+        self.connection_banner = ConnectionBanner()
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.addWidget(self.update_banner)
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.customers, 1)
         self.setCentralWidget(central)
@@ -109,6 +123,9 @@ class MainWindow(QMainWindow):
         self.update_banner.check(tasks, lambda: updates.available(session.api))
         # Realtime (task-due alerts, live cards, click-to-call) and logging in again when the session ends.
         self.alerts = WindowAlerts(self, start=realtime)
+        self.alerts.bridge.connected_changed.connect(self.connection_banner.set_online)
+        self.alerts.bridge.reconnected.connect(self.refresh)
+        self._ending = False
         self.session_guard = SessionGuard(self)
         self.session_guard.resumed.connect(self.model.reload)
         self.session_guard.resumed.connect(self.alerts.bridge.start)
@@ -160,15 +177,36 @@ class MainWindow(QMainWindow):
             label.setText(f"{title}: {message}")
             self.notice.show()
 
+    def refresh(self) -> None:
+        """After the live connection came back: what changed meanwhile is shown. The table
+        keeps its scroll position (a reload, not a new query); the cards keep what is being typed."""
+        self.model.reload()
+        for card in list(self.cards.values()):
+            card.reload()
+        self.reconnected.emit()
+
     def logout(self) -> None:
-        api = self.session.api
+        """Everything of the session off the screen at once; the server is told on the pool."""
+        if self._ending:
+            return
+        self._ending = True
         self.logout_action.setEnabled(False)
+        self.session_guard.detach()  # before the windows close: closing its dialog must not log out again
+        self.alerts.end()  # before the windows close: closing the alert would snooze its task
+        for widget in self.findChildren(QWidget):
+            if widget.isWindow() and widget.isVisible():
+                widget.close()
+        if self.tray is not None:
+            self.tray.hide()
+        self.hide()
+        api = self.session.api
         self.tasks.run(api.logout, lambda _r: self._finish_logout(), lambda _e: self._finish_logout(), owner=self)
 
     def _finish_logout(self) -> None:
-        self.alerts.stop()
-        self.session_guard.detach()
-        if self.tray is not None:
-            self.tray.hide()
+        # Customers' recordings and PDFs are personal data, and an office PC is often shared by
+        # agents of different rights: the next person to log in must not find the last one's
+        # downloads. A viewer still showing one keeps its open file (Windows refuses to remove
+        # it: the start-up clean takes it later).
+        self.tasks.run(cache.purge, on_error=lambda error: log.warning("downloads not removed: %s", error))
         self.logged_out.emit()
         self.close()

@@ -26,16 +26,26 @@ class SessionGuard(QObject):
         self.api: Api = window.session.api
         self.api_factory = api_factory
         self.dialog: LoginDialog | None = None
+        self.detached = False
         self.expired.connect(self.ask, Qt.ConnectionType.QueuedConnection)
         self._listener = self.expired.emit
         self.api.session_expired_listeners.append(self._listener)
 
     def detach(self) -> None:
+        """Logging out: ask no more (calls that failed before may still have news queued); a
+        login dialog still open closes without logging out again."""
+        self.detached = True
         if self._listener in self.api.session_expired_listeners:
             self.api.session_expired_listeners.remove(self._listener)
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.accepted.disconnect(self._logged_in)
+            dialog.rejected.disconnect(self._cancelled)
+            dialog.close()
+            dialog.deleteLater()
 
     def ask(self) -> None:
-        if self.dialog is not None:
+        if self.dialog is not None or self.detached:
             return  # several calls failed at once: one dialog
         dialog = LoginDialog(self.window.tasks, server_url=self.api.base_url,
                              email=str(self.window.session.user.get("email", "")), api_factory=self.api_factory,

@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -35,6 +34,7 @@ from desktop.calls import call_customer
 from desktop.display import when
 from desktop.realtime import alert_key
 from desktop.tasks import TaskManager
+from desktop.widgets.datetime_edit import date_time_edit
 
 SNOOZES = ((5, "Ctrl+1"), (15, "Ctrl+2"), (60, "Ctrl+3"))
 ESC_SNOOZE_MINUTES = 5
@@ -46,10 +46,8 @@ class SnoozeUntilDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("נודניק עד מועד"))
-        self.edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(30 * 60))
+        self.edit = date_time_edit(QDateTime.currentDateTime().addSecs(30 * 60))
         self.edit.setMinimumDateTime(QDateTime.currentDateTime().addSecs(60))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy HH:mm")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("הזכירו לי אז"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("ביטול"))
@@ -129,11 +127,14 @@ class TaskDueDialog(QDialog):
         keys = ((self.tr("סיום"), "Ctrl+Enter"), (self.tr("התקשרות"), "Ctrl+L"), (self.tr("וואטסאפ"), "Ctrl+W"),
                 (self.tr("נודניק 5 דקות"), "Ctrl+1"), (self.tr("15 דקות"), "Ctrl+2"), (self.tr("שעה"), "Ctrl+3"),
                 (self.tr("מועד אחר"), "Ctrl+4"), (self.tr("נודניק 5 דקות"), "Esc"))
-        # Each key isolated left-to-right inside the right-to-left sentence.
-        hint = QLabel(self.tr("מקשים: ") + " · ".join(
-            f"{label}\u00a0\u2066{key}\u2069".replace(" ", "\u00a0") for label, key in keys))
+        # Each key isolated left-to-right inside the right-to-left sentence. Two fixed lines,
+        # not word wrap: a wrapped label's height depends on its width, which Qt's layouts do
+        # not carry up to a window's minimum size, so at that size the second line was cut off.
+        items = [f"{label}\u00a0\u2066{key}\u2069".replace(" ", "\u00a0") for label, key in keys]
+        half = (len(items) + 1) // 2
+        hint = QLabel(self.tr("מקשים: ") + " · ".join(items[:half]) + "\n" + " · ".join(items[half:]))
         hint.setProperty("role", "muted")
-        hint.setWordWrap(True)
+        self.keys_hint = hint
 
         self.card = QFrame()
         self.card.setObjectName("taskDueCard")
@@ -202,6 +203,13 @@ QPushButton {{ font-size: 15px; padding: 6px 16px; }}
             self.queue[position] = payload
         self._render()
         self.present()
+
+    def dismiss(self) -> None:
+        """Logging out: every queued alert off the screen, none acted on (closing would snooze)."""
+        self.queue.clear()
+        self.busy = False
+        self._say("")
+        self.hide()
 
     def present(self) -> None:
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
@@ -317,14 +325,19 @@ QPushButton {{ font-size: 15px; padding: 6px 16px; }}
         customer_id = self._customer_id()
         if customer_id is None:
             return
-        self.open_customer.emit(customer_id, "whatsapp")
+        # Aside first, then the card: under a window manager the window shown or raised last
+        # is on top, and the alert is shown again to drop its on-top flag; opened before,
+        # the card ended up under it.
         self.step_aside()
+        self.open_customer.emit(customer_id, "whatsapp")
 
     def step_aside(self) -> None:
-        """A normal window, not on top, so the customer card can be used; the alert waits."""
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
+        """A normal window, not on top and below the others, so the customer card can be used;
+        the alert waits (the next one brings it back)."""
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)  # Qt hides it to change the flag
         self.showNormal()
         self.resize(820, 520)
+        self.lower()
 
     # -- Esc and closing snooze ----------------------------------------------------------
     def reject(self) -> None:

@@ -149,9 +149,9 @@ def test_a_session_that_ended_is_signalled_not_retried(qtbot, live_server, bridg
 def test_a_token_the_server_refuses_is_refreshed_and_the_socket_comes_back(qtbot, live_server, clean_tasks,
                                                                             bridges):
     """As after a development server's restart, which signs with a new secret: the access token
-    has not expired, yet the server refuses the socket (python-socketio calls that "One or more
-    namespaces failed to connect"). The bridge refreshes it and connects, rather than retrying
-    the refused token for ever."""
+    has not expired, yet the server refuses the socket (a CONNECT_ERROR, whatever its text). The
+    bridge refreshes it once and connects at once, rather than retrying the refused token for
+    ever (tests/desktop/test_connection.py restarts a server for real)."""
     api = logged_in(live_server.base_url)
     claims = jwt.decode(api.access_token(), options={"verify_signature": False})
     api._access_token = jwt.encode(claims, "a-secret-the-server-no-longer-has-0123456789", algorithm="HS256")

@@ -7,13 +7,16 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
 
 from desktop.api import Api
 from desktop.realtime import RealtimeBridge
 from desktop.views import task_due
-from desktop.views.task_due import TaskDueDialog
+from desktop.views.card.base import CardContext
+from desktop.views.card.tasks import TasksTab
+from desktop.views.task_due import SnoozeUntilDialog, TaskDueDialog
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD
 from tests.desktop.test_realtime import close_open_tasks, create_task
 from tests.e2e.live import Live
@@ -193,3 +196,68 @@ def test_several_due_tasks_queue_in_one_dialog(qtbot, alerts):
             qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert {alerts.server_task(i)["status"] for i in ids} == {"done"}
+
+
+# -- right to left -------------------------------------------------------------------------
+DUE = QDateTime(QDate(2026, 12, 1), QTime(9, 0))
+
+
+def rendered(edit: QDateTimeEdit, size: QSize | None = None) -> QImage:
+    edit.clearFocus()
+    if size is not None:
+        edit.resize(size)
+    return edit.grab().toImage()
+
+
+def reference_edit(calendar: bool) -> QDateTimeEdit:
+    """The same field in a left-to-right window: how 01/12/2026 09:00 must look."""
+    holder = QWidget()
+    holder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit = QDateTimeEdit(DUE, holder)
+    edit.setCalendarPopup(calendar)
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    edit.holder = holder
+    return edit
+
+
+def test_every_date_time_field_reads_day_month_year_then_time(qtbot, app, tasks):
+    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    snooze = SnoozeUntilDialog()
+    qtbot.addWidget(snooze)
+    tab = TasksTab(CardContext(api=Api("http://127.0.0.1:9"), tasks=tasks, customer_id=1))
+    qtbot.addWidget(tab)
+    for edit in (snooze.edit, tab.due):
+        edit.setMinimumDateTime(DUE.addYears(-1))
+        edit.setDateTime(DUE)
+        assert edit.text() == "01/12/2026 09:00"
+        assert edit.lineEdit().layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert edit.sectionAt(0) == QDateTimeEdit.Section.DaySection
+        # Drawn as the same field is in a left-to-right window, pixel for pixel.
+        image = rendered(edit)
+        assert image == rendered(reference_edit(edit.calendarPopup()), image.size())
+        assert edit.calendarWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def fits(label: QLabel) -> bool:
+    """The label has the room its text needs (Qt cuts a label off, it never elides one)."""
+    needed = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+    return label.width() >= label.minimumSizeHint().width() and label.height() >= needed
+
+
+def test_the_key_hints_fit_at_the_smallest_size_and_in_full_screen(qtbot, app, tasks):
+    dialog = TaskDueDialog(Api("http://127.0.0.1:9"), tasks, full_screen=False)
+    qtbot.addWidget(dialog)
+    dialog.add({"task": {"id": 1, "title": "לחזור לרותם", "due_at": "2026-12-01T09:00:00+02:00"},
+                "customer": {"id": 2, "name": "רותם לוי", "phone_display": "052-987-6543"}})
+    hint = dialog.keys_hint
+    assert hint.text().startswith("מקשים:") and "Ctrl+4" in hint.text() and "Esc" in hint.text()
+    dialog.resize(dialog.minimumSizeHint())
+    qtbot.waitUntil(lambda: dialog.size() == dialog.minimumSizeHint(), timeout=5_000)
+    dialog.layout().activate()
+    assert fits(hint)
+    dialog.showFullScreen()
+    qtbot.waitUntil(dialog.isFullScreen, timeout=5_000)
+    dialog.layout().activate()
+    assert fits(hint)
+    dialog.dismiss()

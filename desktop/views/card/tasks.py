@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QMenu,
@@ -18,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from desktop.display import when
 from desktop.views.card.base import CardTab, fill_table, make_table, selected_row
+from desktop.widgets.datetime_edit import date_time_edit
 
-LRM = "\u200e"
 SNOOZES = ((15, "15 דקות"), (60, "שעה"), (24 * 60, "יום"))
 
 
@@ -43,16 +42,7 @@ class TasksTab(CardTab):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("משימה חדשה: מה צריך לעשות?"))
         self.title.returnPressed.connect(self.create)
-        self.due = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600))
-        self.due.setCalendarPopup(True)
-        self.due.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        # Under a right-to-left app Qt reverses the sections of a date format (and the line
-        # shows digit groups right to left): take the format whose text reads dd/MM/yyyy HH:mm,
-        # led by a left-to-right mark.
-        for date_format in (LRM + "dd/MM/yyyy HH:mm", "mm:HH yyyy/MM/dd" + LRM):
-            self.due.setDisplayFormat(date_format)
-            if self.due.text().startswith(LRM + self.due.dateTime().toString("dd/MM/yyyy")):
-                break
+        self.due = date_time_edit(QDateTime.currentDateTime().addSecs(3600))
         self.create_button = QPushButton(self.tr("הוספה"))
         self.create_button.setProperty("primary", True)
         self.create_button.clicked.connect(self.create)
