@@ -75,6 +75,13 @@ def _message_for(status: int, code: str, server_message: str) -> str:
     return server_message or _t("הבקשה נכשלה ({status}).").format(status=status)
 
 
+def network_error(error: httpx.HTTPError) -> ServerUnreachableError:
+    """A connection that broke mid-way (reset, closed, a bad answer): the agent reads Hebrew, the
+    log keeps httpx's own words for whoever looks into it."""
+    log.info("network error: %r", error)
+    return ServerUnreachableError(_t("החיבור לשרת נקטע. נסו שוב בעוד רגע."))
+
+
 def error_from_response(response: httpx.Response) -> ApiError:
     code, server_message, details = "", "", {}
     try:
@@ -178,7 +185,7 @@ class Api:
         except httpx.TimeoutException as error:
             raise ServerUnreachableError(_t("השרת לא ענה בזמן. נסו שוב.")) from error
         except httpx.HTTPError as error:
-            raise ServerUnreachableError(_t("תקלת רשת: {detail}").format(detail=error)) from error
+            raise network_error(error) from error
 
     @staticmethod
     def _json(response: httpx.Response) -> Any:
@@ -320,7 +327,7 @@ class Api:
                     raise error_from_response(response)
                 yield response
         except httpx.HTTPError as error:
-            raise ServerUnreachableError(_t("תקלת רשת: {detail}").format(detail=error)) from error
+            raise network_error(error) from error
 
     def get(self, path: str, **params) -> Any:
         return self.request("GET", path, params={k: v for k, v in params.items() if v not in (None, "")})

@@ -73,6 +73,9 @@ def setup(app: QApplication) -> QApplication:
         app.translator = install_translator(app)
         language = QLocale(app.translator.language()).name() if app.translator else SOURCE_LANGUAGE
         app.qt_translators = install_qt_translators(app, language)
+        # Qt's dialogs format sizes, dates and numbers by the default locale: the machine's (often
+        # English on an office PC) would show "4.88 KiB" and "1 12 2026" among Hebrew words.
+        QLocale.setDefault(QLocale(language))
     # Hebrew (the source) is right to left; a translation sets the direction of its own language.
     translator = app.translator
     rtl = translator is None or QLocale(translator.language()).textDirection() == Qt.LayoutDirection.RightToLeft

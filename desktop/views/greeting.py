@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import greeting
 from desktop.api import Api
+from desktop.display import count_text
 from desktop.greeting import TEXT_LIMIT, Greeting, Preview
 from desktop.tasks import TaskManager
 from desktop.widgets.player import AudioPlayer
@@ -284,7 +285,8 @@ class GreetingDialog(QDialog):
         self.installed = result
         self._show_greeting(result)
         seconds = round(result.duration) if result.duration else None
-        length = self.tr(" (אורך: {0} שניות)").format(seconds) if seconds else ""
+        length = self.tr(" (אורך: {0})").format(
+            count_text(seconds, one=self.tr("שנייה אחת"), many=self.tr("{0} שניות"))) if seconds else ""
         self.say(self.tr("הברכה הופעלה: מתקשרים ישמעו אותה מעכשיו{0}.").format(length))
         self._done()
         self.finished_action.emit(action, True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import theme
 from desktop.api import Api
 from desktop.calls import call_customer
-from desktop.display import when
+from desktop.display import count_text, when
 from desktop.realtime import alert_key
 from desktop.tasks import TaskManager
 from desktop.widgets.datetime_edit import date_time_edit
@@ -173,7 +173,9 @@ class TaskDueDialog(QDialog):
         return button
 
     def _minutes(self, minutes: int) -> str:
-        return self.tr("שעה") if minutes == 60 else self.tr("{0} דקות").format(minutes)
+        if minutes == 60:
+            return self.tr("שעה")
+        return count_text(minutes, one=self.tr("דקה אחת"), many=self.tr("{0} דקות"))
 
     def _style(self) -> None:
         t = theme.tokens()

@@ -49,6 +49,27 @@ def test_an_unreachable_server_is_a_hebrew_error():
     assert caught.value.status is None
 
 
+def test_a_connection_that_breaks_mid_way_is_a_hebrew_error_without_httpx_words():
+    """A server (or a proxy) that takes the request and closes the connection without an answer."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def hang_up() -> None:
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.close()
+
+    thread = threading.Thread(target=hang_up, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(ServerUnreachableError) as caught:
+            Api(f"http://127.0.0.1:{listener.getsockname()[1]}").login(EMAIL, PASSWORD)
+    finally:
+        thread.join(10)
+        listener.close()
+    assert caught.value.message == "החיבור לשרת נקטע. נסו שוב בעוד רגע."
+    assert not any("a" <= ch.lower() <= "z" for ch in caught.value.message)
+
+
 def test_concurrent_401s_refresh_once_and_keep_the_token_family_alive(live_server):
     api = Api(live_server.base_url)
     api.login(EMAIL, PASSWORD)
