@@ -218,6 +218,8 @@ async def update_call(*, business_id: int, call_id: int, changes: dict) -> Call:
         setattr(call, name, changes[name])
     if fields:
         await call.save(update_fields=[*fields, "updated_at"])
+        # Every open card of the business (desktop and web) shows the outcome filed here.
+        await realtime.publish("call:updated", {"call": call_json(call)}, room=realtime.business_room(business_id))
     return call
 
 

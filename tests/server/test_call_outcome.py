@@ -122,11 +122,12 @@ async def served(settings):
                      ).json()["access_token"]
             heard: list[tuple[str, dict]] = []
             socket = socketio.AsyncClient(reconnection=False)
-            for name in ("call:new", "wa:message"):
+            for name in ("call:new", "call:updated", "wa:message"):
                 socket.on(name, lambda data, name=name: heard.append((name, data)))
             await socket.connect(base_url, socketio_path="ws", transports=["websocket"], auth={"token": token},
                                  wait_timeout=10)
             try:
+                http.headers["Authorization"] = f"Bearer {token}"
                 yield http, heard, known
             finally:
                 await socket.disconnect()
@@ -180,3 +181,15 @@ async def test_an_inbound_whatsapp_message_names_its_customer(served):
     (data,) = await heard_from(heard, "wa:message", 1)
     assert data["customer"] == {"id": known.id, "name": "רותם לוי"}
     assert (data["message"]["direction"], data["message"]["customer_id"]) == ("inbound", known.id)
+
+
+async def test_a_filed_outcome_reaches_the_business_sockets(served):
+    http, heard, known = served
+    assert (await post_signed(http, "/webhook/incoming_call",
+                              call_params("CA" + "e" * 32, From="+972529876543"))).status_code == 200
+    (new,) = await heard_from(heard, "call:new", 1)
+    response = await http.patch(f"/api/crm/calls/{new['call']['id']}", json={"outcome": "handled", "notes": "טופל"})
+    assert response.status_code == 200
+    (updated,) = await heard_from(heard, "call:updated", 1)
+    assert (updated["call"]["id"], updated["call"]["outcome"], updated["call"]["outcome_label"],
+            updated["call"]["notes"]) == (new["call"]["id"], "handled", "טופלה", "טופל")
