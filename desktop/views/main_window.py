@@ -30,6 +30,7 @@ from desktop.views.card import CustomerCard
 from desktop.views.customers import CustomersView, customers_model
 from desktop.views.greeting import GreetingDialog
 from desktop.views.relogin import SessionGuard
+from desktop.views.screen_pop import ScreenPop
 from desktop.widgets.update_banner import UpdateBanner
 
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.update_banner.check(tasks, lambda: updates.available(session.api))
         # Realtime (task-due alerts, live cards, click-to-call) and logging in again when the session ends.
         self.alerts = WindowAlerts(self, start=realtime)
+        self.screen_pop = ScreenPop(self)  # incoming calls and WhatsApp messages: a notice that opens the card
         self.session_guard = SessionGuard(self)
         self.session_guard.resumed.connect(self.model.reload)
         self.session_guard.resumed.connect(self.alerts.bridge.start)
