@@ -196,8 +196,10 @@ class CallRow(QFrame):
         self.notes_label.setText(call.get("notes") or "")
         self.notes_label.setVisible(bool(call.get("notes")))
         self.form.show_call(call)
-        if filed and self.asking and not self.form.dirty:
-            self._set_asking(False)  # filed meanwhile (by a colleague, or the web app)
+        if filed and not self.form.dirty:  # filed meanwhile (by a colleague, or the web app)
+            self.tab.asking.discard(call["id"])
+            if self.asking:
+                self._set_asking(False)
         self._show_parts()
 
     @property
