@@ -179,6 +179,9 @@ class PopNotice(QFrame):
         self.title_label.setText(pop.title)
         initial = pop.name.strip()[:1]
         self.avatar.setText(initial if initial.isalpha() else "#")
+        # A name that is a number would align as a left-to-right line: the start side, always.
+        start = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        self.name_label.setAlignment(start | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.name_label.setText(pop.name)
         # RLM first: a detail opening with a number would otherwise read as a left-to-right line.
         self.detail_label.setText(RLM + pop.detail if pop.detail else "")
