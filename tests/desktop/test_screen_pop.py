@@ -196,6 +196,18 @@ def test_the_agents_own_outbound_call_does_not_pop(qtbot, window, pop_server, tw
     assert shown == [] and window.screen_pop.current is None and not window.screen_pop.notice.isVisible()
 
 
+def test_the_agents_own_whatsapp_reply_does_not_pop(qtbot, window, pop_server, shown):
+    with qtbot.waitSignal(window.screen_pop.shown, timeout=TIMEOUT):
+        whatsapp(pop_server, ROTEM[2], "היי")
+    qtbot.mouseClick(window.screen_pop.notice.open_button, Qt.MouseButton.LeftButton)
+    card = window.cards[pop_server.rotem["id"]]
+    card.whatsapp.input.setText("תודה, נחזור אלייך היום")
+    with qtbot.waitSignal(window.alerts.bridge.event, timeout=TIMEOUT, check_params_cb=lambda name, payload: (
+            name == "wa:message" and payload["message"]["direction"] == "outbound")):
+        card.whatsapp.send_button.click()
+    assert len(shown) == 1 and window.screen_pop.current is None and not window.screen_pop.notice.isVisible()
+
+
 def test_with_a_tray_the_notice_is_the_trays_and_clicking_it_opens_the_card(qtbot, pop_server, tasks):
     window = open_window(qtbot, pop_server, tasks, tray=True)
     try:
