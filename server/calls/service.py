@@ -121,10 +121,15 @@ async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[F
         call_rows.append("(" + ", ".join([*map(params.add, values), caller(call, lead_of[call.call_sid])]) + ")")
     sql = (f'INSERT INTO "call" ({columns}, "customer_id") VALUES {", ".join(call_rows)} '
            'ON CONFLICT ("call_sid") DO NOTHING RETURNING "id", "customer_id", "call_sid"')
-    if upsert_callers and postgres:
-        sql = (f"WITH caller AS ({upsert_callers}), filed AS ({sql}) "
-               'SELECT filed."id", filed."customer_id", filed."call_sid", caller."name" '
-               'FROM filed LEFT JOIN caller ON caller."id" = filed."customer_id"')
+    if postgres:
+        # Always a SELECT over the INSERT: tortoise's asyncpg client drops the rows of a
+        # statement that starts with INSERT, so a batch of hidden numbers alone (no callers to
+        # upsert) came back empty, and its calls were never announced.
+        callers = f"caller AS ({upsert_callers}), " if upsert_callers else ""
+        name_column = 'caller."name"' if upsert_callers else "NULL"
+        joined = ' LEFT JOIN caller ON caller."id" = filed."customer_id"' if upsert_callers else ""
+        sql = (f'WITH {callers}filed AS ({sql}) SELECT filed."id", filed."customer_id", filed."call_sid", '
+               f"{name_column} FROM filed{joined}")
         inserted = {sid: (id_, customer_id, name)
                     for id_, customer_id, sid, name in await rows.fetch(sql, params.values)}
     else:
