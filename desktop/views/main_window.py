@@ -105,10 +105,10 @@ class MainWindow(QMainWindow):
         self.update_banner.check(tasks, lambda: updates.available(session.api))
         # Realtime (task-due alerts, live cards, click-to-call) and logging in again when the session ends.
         self.alerts = WindowAlerts(self, start=realtime)
-        self.screen_pop = ScreenPop(self)  # incoming calls and WhatsApp messages: a notice that opens the card
         self.session_guard = SessionGuard(self)
         self.session_guard.resumed.connect(self.model.reload)
         self.session_guard.resumed.connect(self.alerts.bridge.start)
+        self.screen_pop = ScreenPop(self)  # incoming calls and WhatsApp messages: a notice that opens the card
 
     def _make_tray(self) -> QSystemTrayIcon:
         icon = self.windowIcon()
