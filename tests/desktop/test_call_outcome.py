@@ -157,7 +157,8 @@ def test_a_save_that_cannot_reach_the_server_says_why_and_keeps_the_form(qtbot, 
         qtbot.waitUntil(lambda: card.calls.notice.isVisible() and card.calls.notice.property("role") == "error",
                         timeout=TIMEOUT)
         # The API client's words for a lost network (desktop/api.py ServerUnreachableError).
-        assert card.calls.notice.text().startswith(("תקלת רשת", "לא ניתן להתחבר לשרת", "השרת לא ענה"))
+        assert card.calls.notice.text().startswith(
+            ("החיבור לשרת נקטע", "תקלת רשת", "לא ניתן להתחבר לשרת", "השרת לא ענה"))
         assert row.form.isVisible() and row.form.isEnabled() and not row.summary.isVisible()
         assert (row.form.chosen(), row.form.notes.text()) == ("message", "left a message")
         proxy.restore()
