@@ -82,6 +82,13 @@ LABELS: dict[str, dict[str, str]] = {
         "failed": QT_TRANSLATE_NOOP("Display", "התמלול נכשל"),
         "unavailable": QT_TRANSLATE_NOOP("Display", "תמלול לא זמין"),
     },
+    "call_outcome": {
+        "handled": QT_TRANSLATE_NOOP("Display", "טופלה"),
+        "callback": QT_TRANSLATE_NOOP("Display", "לחזור ללקוח"),
+        "meeting": QT_TRANSLATE_NOOP("Display", "נקבעה פגישה"),
+        "message": QT_TRANSLATE_NOOP("Display", "הושארה הודעה"),
+        "not_relevant": QT_TRANSLATE_NOOP("Display", "לא רלוונטי"),
+    },
     "timeline_type": {
         "call": QT_TRANSLATE_NOOP("Display", "שיחה"),
         "whatsapp": QT_TRANSLATE_NOOP("Display", "וואטסאפ"),

@@ -81,13 +81,15 @@ def cursor_of(item: dict) -> str:
 # badge beside it never disagree.
 
 def _call_title(call: Call) -> str:
-    title = label("call_direction", call.direction or "inbound")
+    parts = [label("call_direction", call.direction or "inbound")]
     if call.duration:
         minutes, seconds = divmod(call.duration, 60)
-        return f"{title} · {minutes}:{seconds:02d}"
-    if call.status in UNANSWERED:
-        return f"{title} · {label('call_status', call.status)}"
-    return title
+        parts.append(f"{minutes}:{seconds:02d}")
+    elif call.status in UNANSWERED:
+        parts.append(label("call_status", call.status))
+    if call.outcome:  # what the agent filed after the call: the first thing one looks for
+        parts.append(label("call_outcome", call.outcome))
+    return " · ".join(parts)
 
 
 def _message_title(message: Message) -> str:

@@ -39,6 +39,7 @@ from desktop.views.customers import CustomersView, customers_model
 from desktop.views.greeting import GreetingDialog
 from desktop.views.profile import ProfileDialog
 from desktop.views.relogin import SessionGuard
+from desktop.views.screen_pop import ScreenPop
 from desktop.widgets.connection_banner import ConnectionBanner
 from desktop.widgets.update_banner import UpdateBanner
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.session_guard = SessionGuard(self)
         self.session_guard.resumed.connect(self.model.reload)
         self.session_guard.resumed.connect(self.alerts.bridge.start)
+        self.screen_pop = ScreenPop(self)  # incoming calls and WhatsApp messages: a notice that opens the card
 
     def _make_tray(self) -> QSystemTrayIcon:
         icon = self.windowIcon()

@@ -4,6 +4,8 @@ from tortoise.models import Model
 from server.base_models import Timestamped
 
 TRANSCRIPT_STATUSES = ("none", "pending", "done", "failed", "unavailable")
+# What came of a call, as the agent files it afterwards (labels: server/labels.json "call_outcome").
+OUTCOMES = ("handled", "callback", "meeting", "message", "not_relevant")
 
 
 class Call(Timestamped, Model):
@@ -24,6 +26,7 @@ class Call(Timestamped, Model):
     transcript = fields.TextField(null=True)
     transcript_status = fields.CharField(max_length=16, default="none")
     notes = fields.TextField(default="")
+    outcome = fields.CharField(max_length=32, null=True)  # one of OUTCOMES; None until the agent files one
 
     class Meta:
         table = "call"

@@ -19,7 +19,7 @@ from twilio.twiml.voice_response import VoiceResponse
 from server import realtime
 from server.auth.models import User
 from server.calls.models import Call
-from server.calls.service import attach_recording, call_json
+from server.calls.service import attach_recording, new_call_event
 from server.config import Settings
 from server.customers.models import Customer
 from server.errors import DomainError
@@ -99,7 +99,7 @@ async def start_call(*, settings: Settings, business_id: int, user_id: int, cust
         await call.delete()
         raise _not_placed(error) from error
     call = await confirm_sid(call=call, call_sid=answer["sid"])
-    await realtime.publish("call:new", {"call": call_json(call)}, room=realtime.business_room(business_id))
+    await realtime.publish("call:new", new_call_event(call, customer.name), room=realtime.business_room(business_id))
     return call
 
 

@@ -19,7 +19,7 @@ tag_blueprint(bp, ["calls"])
 @validate_response(page_of(CallOut))
 async def list_calls(query_args: CallListQuery):
     query = calls_query(business_id=g.user.business_id, customer_id=query_args.customer_id,
-                        status=query_args.status, q=query_args.q)
+                        status=query_args.status, outcome=query_args.outcome, q=query_args.q)
     return await paginated(query, page=query_args.page, limit=query_args.limit,
                            order_by=ordering(query_args.sort, allowed=CALL_SORTS, default="-started_at"),
                            serialize=call_json)

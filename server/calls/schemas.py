@@ -1,12 +1,18 @@
+from typing import Literal
+
 from pydantic import Field
 
+from server.calls.models import OUTCOMES
 from server.pagination import ListQuery
 from server.schemas import DbId, PatchModel, ResponseModel, Timestamp
+
+Outcome = Literal[OUTCOMES]
 
 
 class CallListQuery(ListQuery):
     customer_id: DbId | None = None
     status: str | None = Field(None, max_length=32)
+    outcome: Outcome | Literal["none"] | None = None  # "none": the calls still waiting for one
 
 
 CALL_SORTS = ("id", "started_at", "duration", "status", "from_number")
@@ -15,9 +21,11 @@ CALL_SORTS = ("id", "started_at", "duration", "status", "from_number")
 class CallUpdate(PatchModel):
     """What an agent may change on a call; only the fields sent change, anything else is ignored."""
 
-    nullable = frozenset({"customer_id"})  # null unlinks the call from its customer
+    # null unlinks the call from its customer; a null outcome takes a filed one back
+    nullable = frozenset({"customer_id", "outcome"})
 
     notes: str | None = Field(None, max_length=10_000)
+    outcome: Outcome | None = None
     customer_id: DbId | None = None  # another customer of the business
 
 
@@ -41,5 +49,7 @@ class CallOut(ResponseModel):
     transcript_status: str
     transcript_status_label: str
     notes: str
+    outcome: Outcome | None
+    outcome_label: str | None  # None while the call has no outcome
     created_at: Timestamp
     updated_at: Timestamp

@@ -58,21 +58,33 @@ async def call_for_webhook(*, business_id: int, call_sid: str, from_number: str,
     written = await new_calls().submit((call, lead))
     if written is None:
         return await Call.get(call_sid=call_sid)
-    call.id, call.customer_id = written
+    call.id, call.customer_id, caller_name = written
     call._saved_in_db = True  # as tortoise marks a row it inserted itself: a later save() updates it
-    await realtime.publish("call:new", {"call": call_json(call)}, room=realtime.business_room(business_id))
+    await realtime.publish("call:new", new_call_event(call, caller_name), room=realtime.business_room(business_id))
     return call
 
 
-async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[tuple[int, int | None] | None]:
+def new_call_event(call: Call, customer_name: str | None) -> dict:
+    """`call:new`'s payload: the call, and who it is with (`customer`: id and name, None for a
+    hidden number), so a screen pop names the caller without fetching the customer."""
+    customer = {"id": call.customer_id, "name": customer_name} if call.customer_id else None
+    return {"call": call_json(call), "customer": customer}
+
+
+Filed = tuple[int, int | None, str | None]  # a new call's id, its customer's id and name
+
+
+async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[Filed | None]:
     """New calls, each with its caller as a lead (None for a hidden number), written together.
 
     Hand-written SQL, its values from the models (server/rows.py): the callers are upserted on
     (business, phone) and the calls inserted `ON CONFLICT (call_sid) DO NOTHING`, in one
     statement on PostgreSQL (a data-modifying WITH) and two on SQLite, which has none. Rows go
     in key order, so two processes' batches take their locks in the same order and cannot
-    deadlock. Each call gets (id, customer_id), or None when its CallSid was already filed: by
-    an earlier request, or by an earlier row of this batch (a retry that came at once).
+    deadlock. Each call gets (id, customer_id, the customer's name: the lead's, or the name an
+    agent gave a known caller, read back by the upsert itself), or None when its CallSid was
+    already filed: by an earlier request, or by an earlier row of this batch (a retry that came
+    at once).
     """
     leads = {(lead.business_id, lead.phone): lead for _, lead in batch if lead is not None}
     calls = sorted({call.call_sid: call for call, _ in reversed(batch)}.values(), key=lambda c: c.call_sid)
@@ -84,11 +96,14 @@ async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[t
         upsert_callers = (f'INSERT INTO "customer" ({values[0][0]}) VALUES '
                           + ", ".join(params.row(row) for _, row in values)
                           + ' ON CONFLICT ("business_id", "phone") DO UPDATE SET '
-                            '"last_contact_at" = excluded."last_contact_at" RETURNING "id", "business_id", "phone"')
+                            '"last_contact_at" = excluded."last_contact_at" '
+                            'RETURNING "id", "business_id", "phone", "name"')
     caller_ids: dict[tuple[int, str], int] = {}
+    names: dict[int, str] = {}
     if upsert_callers and not postgres:
         upserted = await rows.fetch(upsert_callers, params.values)
-        caller_ids = {(business, phone): id_ for id_, business, phone in upserted}
+        caller_ids = {(business, phone): id_ for id_, business, phone, _name in upserted}
+        names = {id_: name for id_, _business, _phone, name in upserted}
         params = rows.Params()
 
     def caller(call: Call, lead: Customer | None) -> str:
@@ -106,13 +121,24 @@ async def _insert_calls(batch: Sequence[tuple[Call, Customer | None]]) -> list[t
         call_rows.append("(" + ", ".join([*map(params.add, values), caller(call, lead_of[call.call_sid])]) + ")")
     sql = (f'INSERT INTO "call" ({columns}, "customer_id") VALUES {", ".join(call_rows)} '
            'ON CONFLICT ("call_sid") DO NOTHING RETURNING "id", "customer_id", "call_sid"')
-    if upsert_callers and postgres:
-        sql = f"WITH caller AS ({upsert_callers}) {sql}"
-    inserted = {sid: (id_, customer_id) for id_, customer_id, sid in await rows.fetch(sql, params.values)}
+    if postgres:
+        # Always a SELECT over the INSERT: tortoise's asyncpg client drops the rows of a
+        # statement that starts with INSERT, so a batch of hidden numbers alone (no callers to
+        # upsert) came back empty, and its calls were never announced.
+        callers = f"caller AS ({upsert_callers}), " if upsert_callers else ""
+        name_column = 'caller."name"' if upsert_callers else "NULL"
+        joined = ' LEFT JOIN caller ON caller."id" = filed."customer_id"' if upsert_callers else ""
+        sql = (f'WITH {callers}filed AS ({sql}) SELECT filed."id", filed."customer_id", filed."call_sid", '
+               f"{name_column} FROM filed{joined}")
+        inserted = {sid: (id_, customer_id, name)
+                    for id_, customer_id, sid, name in await rows.fetch(sql, params.values)}
+    else:
+        inserted = {sid: (id_, customer_id, names.get(customer_id))
+                    for id_, customer_id, sid in await rows.fetch(sql, params.values)}
     return [inserted.pop(call.call_sid, None) for call, _ in batch]
 
 
-def new_calls() -> Batcher[tuple[Call, Customer | None], tuple[int, int | None] | None]:
+def new_calls() -> Batcher[tuple[Call, Customer | None], Filed | None]:
     """The runtime's writer of new calls: one batch at a time per process (server/batching.py)."""
     return runtime.current().keep("new_calls", lambda: Batcher(_insert_calls))
 
@@ -186,22 +212,29 @@ async def get_call(*, business_id: int, call_id: int) -> Call:
 
 
 async def update_call(*, business_id: int, call_id: int, changes: dict) -> Call:
-    """An agent's edit: `notes`, and `customer_id` (relink to another customer of the same
-    business, or None to unlink). Only the keys present in `changes` change."""
+    """An agent's edit: `notes`, `outcome` (what came of the call, None to take it back) and
+    `customer_id` (relink to another customer of the same business, or None to unlink). Only
+    the keys present in `changes` change."""
     call = await get_call(business_id=business_id, call_id=call_id)
     if changes.get("customer_id") is not None:
         await owned(Customer, changes["customer_id"], business_id=business_id, what="customer")
-    fields = [name for name in ("notes", "customer_id") if name in changes]
+    fields = [name for name in ("notes", "outcome", "customer_id") if name in changes]
     for name in fields:
         setattr(call, name, changes[name])
     if fields:
         await call.save(update_fields=[*fields, "updated_at"])
+        # Every open card of the business (desktop and web) shows the outcome filed here.
+        await realtime.publish("call:updated", {"call": call_json(call)}, room=realtime.business_room(business_id))
     return call
 
 
 def calls_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
-                q: str | None = None):
-    query = scoped(Call, business_id, customer_id=customer_id, status=status)
+                outcome: str | None = None, q: str | None = None):
+    """The business's calls, filtered; `outcome="none"` keeps those still waiting for one."""
+    query = scoped(Call, business_id, customer_id=customer_id, status=status,
+                   outcome=None if outcome == "none" else outcome)
+    if outcome == "none":
+        query = query.filter(outcome__isnull=True)
     if q:
         e164 = to_e164(q)
         text = Q(transcript__icontains=q) | Q(from_number__icontains=q)
@@ -230,6 +263,8 @@ def call_json(call: Call) -> dict:
         "transcript_status": call.transcript_status,
         "transcript_status_label": label("transcript_status", call.transcript_status),
         "notes": call.notes,
+        "outcome": call.outcome,
+        "outcome_label": label("call_outcome", call.outcome) if call.outcome else None,
         "created_at": call.created_at.isoformat(),
         "updated_at": call.updated_at.isoformat(),
     }

@@ -100,8 +100,13 @@ def message_json(message: Message) -> dict:
     }
 
 
-async def announce(event: str, message: Message) -> None:
-    await realtime.publish(event, {"message": message_json(message)}, room=realtime.business_room(message.business_id))
+async def announce(event: str, message: Message, *, customer: Customer | None = None) -> None:
+    """`event` to the message's business; with `customer` (an inbound message), its id and
+    name too, so a screen pop names the sender without fetching the customer."""
+    data = {"message": message_json(message)}
+    if customer is not None:
+        data["customer"] = {"id": customer.id, "name": customer.name}
+    await realtime.publish(event, data, room=realtime.business_room(message.business_id))
 
 
 def clean(text: str | None) -> str:
@@ -164,7 +169,7 @@ async def receive(*, business_id: int, message_sid: str, sender: str, wa_id: str
         # A retry raced this one and stored the message first.
         return await Message.get(message_sid=message_sid), False
     queue.wake()
-    await announce("wa:message", message)
+    await announce("wa:message", message, customer=customer)
     return message, True
 
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from server import bulk, timeline
 from server.calls import outbound
-from server.calls.models import TRANSCRIPT_STATUSES, Call
+from server.calls.models import OUTCOMES, TRANSCRIPT_STATUSES, Call
 from server.calls.service import STATUS_ORDER as CALL_STATUSES
 from server.contracts.schemas import ContractStatus
 from server.customers.schemas import CustomerStatus
@@ -39,6 +39,7 @@ SENT = {
     "call_status": set(CALL_STATUSES),
     "call_direction": {"inbound", outbound.DIRECTION},
     "transcript_status": set(TRANSCRIPT_STATUSES),
+    "call_outcome": set(OUTCOMES),
     "timeline_type": set(timeline.SOURCE_TYPES),
 }
 

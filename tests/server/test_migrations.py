@@ -46,7 +46,7 @@ async def objects(url: str) -> set[str]:
 async def test_migrations_build_the_whole_schema_once(empty_database):
     applied = await db.migrate(empty_database)
     assert [name.split("_", 2)[2] for name in applied] == [
-        "init.py", "search_and_counts.py", "greeting_text.py", "customer_filter_indexes.py"]
+        "init.py", "search_and_counts.py", "greeting_text.py", "customer_filter_indexes.py", "call_outcome.py"]
     made = await objects(empty_database)
     expected = {"customer", "call", "job", "task", "customer_tally", "customer_status_created",
                 "customer_owner_created"}
@@ -84,3 +84,24 @@ async def test_a_database_made_before_greeting_text_gets_the_column(empty_databa
                    "DELETE FROM aerich WHERE version LIKE '2_%'")  # as an older database stands
     assert [name.split("_", 2)[2] for name in await db.migrate(empty_database)] == ["greeting_text.py"]
     assert [tuple(row) for row in (await _execute(empty_database, has_column))[0]] == [(1,)]
+
+
+def _has_outcome(url: str) -> str:
+    if url.startswith("sqlite://"):
+        return "SELECT count(*) FROM pragma_table_info('call') WHERE name = 'outcome'"
+    return ("SELECT count(*) FROM information_schema.columns WHERE table_name = 'call' "
+            "AND column_name = 'outcome'")
+
+
+async def test_a_database_made_before_call_outcomes_gets_the_column(empty_database):
+    """As for greeting_text: an older database gains call.outcome (without it every new call's
+    INSERT would fail, as it names every column of the model); a new one is left as it is."""
+    await db.migrate(empty_database)
+    has_column = _has_outcome(empty_database)
+    assert [tuple(row) for row in (await _execute(empty_database, has_column))[0]] == [(1,)]
+    await _execute(empty_database, 'ALTER TABLE "call" DROP COLUMN "outcome"',
+                   "DELETE FROM aerich WHERE version LIKE '4_%'")  # as a database from before it stands
+    assert [tuple(row) for row in (await _execute(empty_database, has_column))[0]] == [(0,)]
+    assert [name.split("_", 2)[2] for name in await db.migrate(empty_database)] == ["call_outcome.py"]
+    assert [tuple(row) for row in (await _execute(empty_database, has_column))[0]] == [(1,)]
+    assert await db.migrate(empty_database) == []

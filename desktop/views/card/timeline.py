@@ -1,15 +1,27 @@
-"""Timeline: calls, WhatsApp, tasks, invoices and contracts, newest first; "load more" pages
-back with the server's `next_before` cursor."""
+"""Timeline: calls (with the outcome and notes filed after them), WhatsApp, tasks, invoices and
+contracts, newest first; "load more" pages back with the server's `next_before` cursor."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from desktop.display import when
+from desktop.display import label, when
 from desktop.views.card.base import CardTab
 
 PAGE = 30
+
+
+def entry_text(item: dict) -> str:
+    """A timeline entry: its title (a call's names the outcome filed), a call's notes, and its
+    kind and time."""
+    lines = [item.get("title", "")]
+    data = item.get("data") or {}
+    if item.get("type") == "call" and data.get("notes"):
+        lines.append(" ".join(str(data["notes"]).split()))
+    kind = item.get("type_label") or label("timeline_type", item.get("type"))
+    lines.append(f"{kind} · {when(item.get('at'))}")
+    return "\n".join(lines)
 
 
 class TimelineTab(CardTab):
@@ -50,8 +62,7 @@ class TimelineTab(CardTab):
             if (item["type"], item["id"]) in seen:
                 continue
             self.items.append(item)
-            entry = QListWidgetItem(f"{item.get('title', '')}\n{item.get('type_label') or item['type']}"
-                                    f" · {when(item.get('at'))}")
+            entry = QListWidgetItem(entry_text(item))
             entry.setData(Qt.ItemDataRole.UserRole, item)
             self.list.addItem(entry)
         self.next_before = data.get("next_before")

@@ -1,0 +1,299 @@
+"""Screen pop: an incoming call or WhatsApp message for the agent's business, named in a notice
+that opens (or raises) the customer's card on its Calls or WhatsApp tab.
+
+Fed by the realtime bridge's `event` signal (call:new and wa:message carry `customer`: its id and
+name). With a system tray the notice is the tray's message, and clicking it opens the card of
+the newest; without one (offscreen, a bare X server) it is a card-like notice inside the main
+window with a "פתיחת הכרטיס" button, the newest on top and the earlier ones waiting under it.
+One notice per CallSid or MessageSid, however often Twilio's retries repeat the event; outbound
+calls and messages never pop. A notice is never a modal and never takes the keyboard: the
+agent may be typing.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.theme import tokens
+from desktop.views.card.base import ltr
+
+WHATSAPP_GREEN = "#1fa855"
+RLM = "\u200f"
+REMEMBERED = 2000  # sids remembered against repeats: a day of a busy office, a few kB
+WAITING = 20  # earlier notices kept under the newest (in-window); older ones are dropped
+TRAY_MS = 15_000
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ScreenPop", text)
+
+
+@dataclass(frozen=True)
+class Pop:
+    kind: str  # "call" or "whatsapp"
+    key: str  # the CallSid or MessageSid: one notice each
+    customer_id: int | None  # None for a hidden number: nothing to open
+    title: str
+    name: str  # the customer's name, else the number as people read it
+    detail: str  # a call's number and time, a message's first words
+    call_id: int | None = None
+
+    @property
+    def message(self) -> str:
+        return f"{self.name}\n{self.detail}" if self.detail else self.name
+
+
+def _time_of_day(value: object) -> str:
+    """A call's time as the clock shows it (local): it is a call of just now."""
+    try:
+        return datetime.fromisoformat(str(value)).astimezone().strftime("%H:%M")
+    except ValueError:
+        return ""
+
+
+def _preview(text: str, limit: int = 90) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[:limit].rstrip() + "…"
+
+
+def pop_for(name: str, payload: dict) -> Pop | None:
+    """The notice an event calls for: an inbound call's call:new or an inbound wa:message; None
+    for anything else."""
+    customer = payload.get("customer") if isinstance(payload.get("customer"), dict) else {}
+    if name == "call:new" and isinstance(payload.get("call"), dict):
+        call = payload["call"]
+        if call.get("direction") != "inbound" or not call.get("call_sid"):
+            return None
+        customer_id = customer.get("id") or call.get("customer_id")
+        # No customer: the caller hid the number (Twilio's "anonymous", "restricted", ...).
+        number = (call.get("from_number_display") or "") if customer_id else ""
+        who = customer.get("name") or number or _t("מספר חסוי")
+        started = _time_of_day(call.get("started_at"))
+        detail = " · ".join(p for p in (ltr(number) if number and number != who else "", started) if p)
+        return Pop("call", call["call_sid"], customer_id, _t("שיחה נכנסת"), who, detail, call_id=call.get("id"))
+    if name == "wa:message" and isinstance(payload.get("message"), dict):
+        message = payload["message"]
+        if message.get("direction") != "inbound" or not message.get("message_sid"):
+            return None
+        who = customer.get("name") or message.get("profile_name") or _t("לקוח חדש")
+        detail = _preview(message.get("body") or "") or (_t("קובץ מצורף") if message.get("media") else "")
+        return Pop("whatsapp", message["message_sid"], customer.get("id") or message.get("customer_id"),
+                   _t("הודעת וואטסאפ"), who, detail)
+    return None
+
+
+class PopNotice(QFrame):
+    """The in-window notice: who, about what, "פתיחת הכרטיס" and a close button; floats over the
+    bottom corner of the window (the end side, left in Hebrew) and never takes focus."""
+
+    open_requested = Signal()
+    dismissed = Signal()
+    MARGIN = 20
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("screenPop")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFixedWidth(380)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self.pop: Pop | None = None
+
+        self.avatar = QLabel()
+        self.avatar.setFixedSize(44, 44)
+        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label = QLabel()
+        self.close_button = QPushButton("✕")
+        self.close_button.setObjectName("screenPopClose")
+        self.close_button.setFlat(True)
+        self.close_button.setFixedSize(26, 26)
+        self.close_button.setToolTip(_t("סגירה"))
+        self.close_button.setAccessibleName(_t("סגירת ההתראה"))
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.dismissed)
+        self.name_label = QLabel()
+        self.name_label.setObjectName("screenPopName")
+        self.name_label.setWordWrap(True)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("screenPopDetail")
+        self.detail_label.setWordWrap(True)
+        self.open_button = QPushButton(_t("פתיחת הכרטיס"))
+        self.open_button.setProperty("primary", True)
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click, never a stray Enter
+        self.open_button.clicked.connect(self.open_requested)
+        self.more_label = QLabel()
+        self.more_label.setObjectName("screenPopMore")
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        top.addWidget(self.close_button)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addLayout(top)
+        words.addWidget(self.name_label)
+        words.addWidget(self.detail_label)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignTop)
+        head.addLayout(words, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        actions.addWidget(self.more_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 14)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addLayout(actions)
+
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(28)
+        shadow.setOffset(0, 6)
+        shadow.setColor(QColor(0, 0, 0, 70))
+        self.setGraphicsEffect(shadow)
+        window.installEventFilter(self)
+        self.hide()
+
+    def show_pop(self, pop: Pop, *, waiting: int = 0) -> None:
+        self.pop = pop
+        accent = tokens()["primary"] if pop.kind == "call" else WHATSAPP_GREEN
+        self._paint(accent)
+        self.title_label.setText(pop.title)
+        initial = pop.name.strip()[:1]
+        self.avatar.setText(initial if initial.isalpha() else "#")
+        # A name that is a number would align as a left-to-right line: the start side, always.
+        start = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        self.name_label.setAlignment(start | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        self.name_label.setText(pop.name)
+        # RLM first: a detail opening with a number would otherwise read as a left-to-right line.
+        self.detail_label.setText(RLM + pop.detail if pop.detail else "")
+        self.detail_label.setVisible(bool(pop.detail))
+        self.open_button.setVisible(pop.customer_id is not None)
+        self.more_label.setText(_t("ועוד {0} התראות").format(waiting) if waiting > 1 else
+                                _t("ועוד התראה אחת") if waiting == 1 else "")
+        self.adjustSize()
+        self._place()
+        self.show()
+        self.raise_()
+
+    def _paint(self, accent: str) -> None:
+        t = tokens()
+        self.setStyleSheet(f"""
+QFrame#screenPop {{ background: {t['surface']}; border: 1px solid {t['border']};
+    border-right: 5px solid {accent}; border-radius: 10px; }}
+QFrame#screenPop QLabel {{ background: transparent; border: none; }}
+QLabel#screenPopName {{ font-size: 17px; font-weight: bold; color: {t['text']}; }}
+QLabel#screenPopDetail, QLabel#screenPopMore {{ color: {t['muted']}; }}
+QPushButton#screenPopClose {{ border: none; color: {t['muted']}; font-size: 14px; }}
+QPushButton#screenPopClose:hover {{ color: {t['text']}; }}
+""")
+        self.title_label.setStyleSheet(f"color: {accent}; font-weight: bold;")
+        self.avatar.setStyleSheet(f"background: {accent}; color: #ffffff; border-radius: 22px; "
+                                  "font-size: 19px; font-weight: bold;")
+
+    def _place(self) -> None:
+        window = self.parentWidget()
+        if window is None:
+            return
+        self.move(self.MARGIN, max(self.MARGIN, window.height() - self.height() - self.MARGIN))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
+
+
+class ScreenPop(QObject):
+    """The main window's screen pop. `current` is the notice on screen (None when there is
+    none), `waiting` the earlier ones under it (in-window only, newest last)."""
+
+    shown = Signal(object)  # a Pop, on screen now (in the tray or the window)
+    opened = Signal(object)  # a Pop whose card was opened
+
+    def __init__(self, window, *, bridge=None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.notice = PopNotice(window)
+        self.notice.open_requested.connect(self.open_current)
+        self.notice.dismissed.connect(self.dismiss)
+        self.current: Pop | None = None
+        self.waiting: list[Pop] = []
+        self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self.tray: QSystemTrayIcon | None = getattr(window, "tray", None)
+        if self.tray is not None:
+            self.tray.messageClicked.connect(self.open_current)
+        (bridge or window.alerts.bridge).event.connect(self.on_event)
+
+    def on_event(self, name: str, payload: dict) -> None:
+        if name == "task:due" and self.tray is not None:
+            self.current = None  # the tray's message is the task's now: a click on it is not ours
+            return
+        pop = pop_for(name, payload if isinstance(payload, dict) else {})
+        if pop is None or (pop.kind, pop.key) in self._seen:
+            return
+        self._seen[(pop.kind, pop.key)] = None
+        while len(self._seen) > REMEMBERED:
+            self._seen.popitem(last=False)
+        self.present(pop)
+
+    def present(self, pop: Pop) -> None:
+        if self.current is not None and self.tray is None:
+            self.waiting = [*self.waiting, self.current][-WAITING:]
+        self.current = pop
+        self._display()
+
+    def _display(self) -> None:
+        pop = self.current
+        if pop is None:
+            self.notice.hide()
+            return
+        if self.tray is not None:
+            self.tray.showMessage(pop.title, pop.message, QSystemTrayIcon.MessageIcon.Information, TRAY_MS)
+        else:
+            self.notice.show_pop(pop, waiting=len(self.waiting))
+        self.shown.emit(pop)
+
+    def open_current(self) -> None:
+        """Open (or raise) the card of the notice on screen, on its Calls or WhatsApp tab."""
+        pop = self.current
+        if pop is None or pop.customer_id is None:
+            return
+        card = self.window.open_card(pop.customer_id)
+        if pop.kind == "call":
+            card.show_tab(card.calls)
+            if pop.call_id is not None:
+                card.calls.ask_outcome(pop.call_id)
+        else:
+            card.show_tab(card.whatsapp)
+        self.opened.emit(pop)
+        self._next()
+
+    def dismiss(self) -> None:
+        self._next()
+
+    def _next(self) -> None:
+        """The notice is done with: the one before it comes back (in the window; the tray's
+        messages are the desktop's to keep)."""
+        self.current = self.waiting.pop() if self.waiting else None
+        if self.current is None:
+            self.notice.hide()
+        elif self.tray is None:
+            self.notice.show_pop(self.current, waiting=len(self.waiting))
