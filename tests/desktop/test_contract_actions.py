@@ -15,11 +15,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.api import Api
+from desktop.display import ltr
 from desktop.views.card.base import CardContext
 from desktop.views.card.contracts import ContractsTab
 from server.customers.models import Customer
 from server.messages.models import Message
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD
+from tests.desktop.confirmations import Answers
 from tests.desktop.conftest import EMAIL
 from tests.e2e.live import Live
 from tests.fake_twilio_messages import FakeTwilioMessages
@@ -86,14 +88,6 @@ def api(server):
     client.close()
 
 
-class Answers:
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[dict] = []
-
-    def __call__(self, parent, title, text, *, yes, no=None, danger=False) -> bool:
-        self.asked.append({"title": title, "text": text, "yes": yes, "no": no, "danger": danger})
-        return self.answer
 
 
 @pytest.fixture
@@ -173,7 +167,7 @@ def test_sending_shows_the_link_to_copy_and_to_send_by_whatsapp(qtbot, server, c
     qtbot.waitUntil(lambda: tab.contracts.item(0, 1).text() == "נשלח לחתימה", timeout=TIMEOUT)
     stored = server.http.get(f"/api/crm/contracts/{contract['id']}").json()
     assert stored["status"] == "sent" and stored["sign_url"].startswith(server.live.base_url + "/sign/")
-    assert f"\u202a{stored['sign_url']}\u202c" in tab.notice.text()  # the link, left to right
+    assert ltr(stored["sign_url"]) in tab.notice.text()  # the link, left to right
     assert buttons(tab) == {"edit": False, "send": False, "delete": False, "copy": True, "whatsapp": True,
                             "pdf": True}
     assert httpx.get(stored["sign_url"]).status_code == 200  # the link is live

@@ -19,6 +19,7 @@ from desktop.widgets.confirm import confirm
 from server.auth.service import create_user
 from server.businesses.service import create_business
 from tests.conftest import PASSWORD
+from tests.desktop.confirmations import Answers
 
 TIMEOUT = 15_000
 PHONES = itertools.count()
@@ -70,16 +71,6 @@ def api(live_server):
     client.close()
 
 
-class Answers:
-    """Stands in for the confirmation box: records each question and answers as told."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[dict] = []
-
-    def __call__(self, parent, title, text, *, yes, no=None, danger=False) -> bool:
-        self.asked.append({"title": title, "text": text, "yes": yes, "no": no, "danger": danger})
-        return self.answer
 
 
 @pytest.fixture

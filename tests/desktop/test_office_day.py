@@ -7,8 +7,6 @@ nothing left on screen."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 
 import httpx
 import pytest
@@ -21,6 +19,7 @@ from desktop.models.paged import ROW_ROLE
 from desktop.views.main_window import MainWindow
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD
 from tests.desktop.conftest import EMAIL
+from tests.desktop.test_connection import DevServer
 from tests.desktop.test_logout import log_in, visible_text
 from tests.desktop.test_realtime import close_open_tasks, create_task
 from tests.e2e.live import Live
@@ -32,26 +31,8 @@ OTHERS = ("שמעון גבאי", "ליאת ברק", "אלון רז")
 REMINDER = "שלום {{1}}, מזכירים את הפגישה שלך ב-{{2}} במשרד."
 
 
-class OfficeServer:
-    """The office's server: stopped and started again on the same port and database."""
-
-    def __init__(self, live: Live) -> None:
-        self.live, self.process, self.starts = live, None, 0
-
-    @property
-    def base_url(self) -> str:
-        return self.live.base_url
-
-    def start(self) -> None:
-        self.starts += 1
-        self.process = self.live.start_server(log_name=f"server-{self.starts}")
-
-    def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=20)
-
-    def token(self) -> str:
-        return self.live.login(EMAIL, PASSWORD)["access_token"]
+def token(server: DevServer) -> str:
+    return server.live.login(EMAIL, PASSWORD)["access_token"]
 
 
 @pytest.fixture(scope="module")
@@ -69,10 +50,10 @@ def office(databases, tmp_path_factory, twilio):
     try:
         live.seed({"name": "משרד התיווך", "phone": BUSINESS_PHONE,
                    "users": [{"email": EMAIL, "password": PASSWORD, "role": "agent", "name": "נועה הסוכנת"}]})
-        server = OfficeServer(live)
+        server = DevServer(live)
         server.start()
         with httpx.Client(base_url=server.base_url, timeout=10,
-                          headers={"Authorization": f"Bearer {server.token()}"}) as client:
+                          headers={"Authorization": f"Bearer {token(server)}"}) as client:
             for number, name in enumerate((CUSTOMER, *OTHERS)):
                 response = client.post("/api/crm/customers", json={"name": name, "phone": f"054-70000{number:02d}"})
                 assert response.status_code == 201, response.text
@@ -145,7 +126,7 @@ def test_an_office_day(qtbot, app, home, office, twilio, tasks, memory_keyring):
     qtbot.waitUntil(lambda: banner.online and (not banner.isVisible() or "חזר" in banner.text.text()), timeout=TIMEOUT)
 
     # The next task still pops, once, without the agent doing anything.
-    second = create_task(office.base_url, office.token(), "לשלוח לרחל את החוזה", customer_id=row["id"])
+    second = create_task(office.base_url, token(office), "לשלוח לרחל את החוזה", customer_id=row["id"])
     qtbot.waitUntil(lambda: alert.isVisible() and (alert.current or {}).get("task", {}).get("id") == second["id"],
                     timeout=TIMEOUT)
     assert [payload["task"]["id"] for payload in alert.queue] == [second["id"]]
