@@ -19,7 +19,7 @@ from desktop.models.paged import ROW_ROLE
 from desktop.views.main_window import MainWindow
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD
 from tests.desktop.conftest import EMAIL
-from tests.desktop.test_connection import DevServer
+from tests.desktop.test_connection import LOSS_TIMEOUT, DevServer
 from tests.desktop.test_logout import log_in, visible_text
 from tests.desktop.test_realtime import close_open_tasks, create_task
 from tests.e2e.live import Live
@@ -119,7 +119,7 @@ def test_an_office_day(qtbot, app, home, office, twilio, tasks, memory_keyring):
     # the agent, and the app comes back by itself.
     bridge, banner = window.alerts.bridge, window.connection_banner
     office.stop()
-    qtbot.waitUntil(lambda: not bridge.connected and banner.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not bridge.connected and banner.isVisible(), timeout=LOSS_TIMEOUT)
     connections = bridge.connections
     office.start()
     qtbot.waitUntil(lambda: bridge.connected and bridge.connections > connections, timeout=60_000)
