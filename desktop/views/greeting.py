@@ -30,6 +30,7 @@ from desktop.display import count_text
 from desktop.greeting import TEXT_LIMIT, Greeting, Preview
 from desktop.tasks import TaskManager
 from desktop.widgets.player import AudioPlayer
+from desktop.widgets.section import section_title
 
 
 def choose_mp3(parent: QWidget) -> Path | None:
@@ -38,14 +39,6 @@ def choose_mp3(parent: QWidget) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(parent, parent.tr("בחירת קובץ MP3 לברכה"), str(Path.home()),
                                                 parent.tr("קובצי MP3 (*.mp3)"))
     return Path(name) if name else None
-
-
-def section_title(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 class GreetingDialog(QDialog):

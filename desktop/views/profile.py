@@ -28,16 +28,9 @@ from desktop.api import Api, ApiError
 from desktop.tasks import TaskManager
 from desktop.views.card.base import ltr
 from desktop.views.users import UsersPanel
+from desktop.widgets.section import section_title
 
 MIN_PASSWORD = 10  # server/auth/service.py MIN_PASSWORD
-
-
-def section_title(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 class ProfileDialog(QDialog):
