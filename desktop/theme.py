@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 LIGHT = {
     "bg": "#f6f7f9", "surface": "#ffffff", "surface_alt": "#f0f2f5", "text": "#1c2330", "muted": "#5f6b7a",
@@ -72,3 +72,18 @@ def apply(app: QApplication, *, dark: bool | None = None) -> dict[str, str]:
     app.setPalette(palette(_current))
     app.setStyleSheet(stylesheet(_current))
     return _current
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give `widget` the stylesheet's `role` ("error", "muted", …): Qt applies a changed
+    dynamic property only once the widget is polished again."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def show_status(label: QLabel, text: str, *, error: bool = False, neutral: str = "muted") -> None:
+    """An outcome in `label`: red for an error, else `neutral`; hidden when there is no text."""
+    set_role(label, "error" if error else neutral)
+    label.setText(text)
+    label.setVisible(bool(text))

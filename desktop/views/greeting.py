@@ -29,6 +29,7 @@ from desktop.api import Api
 from desktop.display import count_text
 from desktop.greeting import TEXT_LIMIT, Greeting, Preview
 from desktop.tasks import TaskManager
+from desktop.theme import set_role
 from desktop.widgets.player import AudioPlayer
 from desktop.widgets.section import section_title
 
@@ -169,9 +170,7 @@ class GreetingDialog(QDialog):
         self._refresh_buttons()
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.status.setProperty("role", "error" if error else "")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_role(self.status, "error" if error else "")
         self.status.setText(text)
 
     def _text_changed(self) -> None:

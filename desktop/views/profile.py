@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 from desktop import theme
 from desktop.api import Api, ApiError
 from desktop.tasks import TaskManager
+from desktop.theme import show_status
 from desktop.views.card.base import ltr
-from desktop.views.users import UsersPanel
+from desktop.views.users import MIN_PASSWORD, UsersPanel
 from desktop.widgets.section import section_title
-
-MIN_PASSWORD = 10  # server/auth/service.py MIN_PASSWORD
 
 
 class ProfileDialog(QDialog):
@@ -257,11 +256,7 @@ class ProfileDialog(QDialog):
             self.fields[field].setFocus()
 
     def _tell(self, text: str, *, error: bool = False) -> None:
-        self.status.setProperty("role", "error" if error else "muted")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
+        show_status(self.status, text, error=error)
 
     @classmethod
     def ask(cls, api: Api, tasks: TaskManager, *, user: dict | None = None,

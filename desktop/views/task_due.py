@@ -34,6 +34,7 @@ from desktop.calls import call_customer
 from desktop.display import count_text, when
 from desktop.realtime import alert_key
 from desktop.tasks import TaskManager
+from desktop.theme import show_status
 from desktop.widgets.datetime_edit import date_time_edit
 
 SNOOZES = ((5, "Ctrl+1"), (15, "Ctrl+2"), (60, "Ctrl+3"))
@@ -247,11 +248,7 @@ QPushButton {{ font-size: 15px; padding: 6px 16px; }}
             button.setEnabled(not self.busy)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setProperty("role", "error" if error else "muted")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
+        show_status(self.status, text, error=error)
 
     def _customer_id(self) -> int | None:
         alert = self.current or {}

@@ -26,16 +26,12 @@ from PySide6.QtWidgets import (
 from desktop.api import Api, ApiError
 from desktop.display import when
 from desktop.tasks import TaskManager
+from desktop.theme import show_status
 from desktop.views.card.base import fill_table, ltr, make_table, selected_row
 from desktop.widgets.confirm import confirm
+from desktop.widgets.section import section_title
 
-MIN_PASSWORD = 10
-def bold(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
+MIN_PASSWORD = 10  # server/auth/service.py MIN_PASSWORD
 
 
 def ask_password(parent: QWidget, title: str, text: str) -> str | None:
@@ -56,7 +52,7 @@ class UsersPanel(QWidget):
         self.ask_password = ask_password
         self.roles = {"admin": self.tr("מנהל/ת"), "agent": self.tr("סוכן/ת")}
 
-        users_title = bold(self.tr("משתמשים"))
+        users_title = section_title(self.tr("משתמשים"))
         self.users = make_table([self.tr("שם"), self.tr("אימייל"), self.tr("תפקיד"), self.tr("טלפון"),
                                  self.tr("מצב")])
         self.users.itemSelectionChanged.connect(self._user_selection)
@@ -104,7 +100,7 @@ class UsersPanel(QWidget):
         form_layout.addLayout(form_bar)
         self.user_form.hide()
 
-        numbers_title = bold(self.tr("המספרים של העסק"))
+        numbers_title = section_title(self.tr("המספרים של העסק"))
         numbers_help = QLabel(self.tr("המספרים ש-Twilio מפנה לכאן: שיחות אליהם מגיעות לעסק, ושיחות מהכרטיס "
                                       "יוצאות מהראשון שבהם."))
         numbers_help.setProperty("role", "muted")
@@ -345,8 +341,4 @@ class UsersPanel(QWidget):
         return known.get(error.code or "", error.message)
 
     def tell(self, text: str, *, error: bool = False) -> None:
-        self.status.setProperty("role", "error" if error else "muted")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
+        show_status(self.status, text, error=error)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from desktop.theme import set_role
+
 BACK_NOTICE_MS = 3000  # how long "the connection is back" stays
 
 
@@ -41,6 +43,4 @@ class ConnectionBanner(QFrame):
             self.hide()
 
     def _role(self, role: str) -> None:
-        self.text.setProperty("role", role)
-        self.text.style().unpolish(self.text)
-        self.text.style().polish(self.text)
+        set_role(self.text, role)

@@ -25,6 +25,7 @@ from desktop import cache
 from desktop.api import Api, ApiError
 from desktop.display import ltr  # noqa: F401 - the tabs import it from here
 from desktop.tasks import TaskManager
+from desktop.theme import show_status
 from desktop.views.card.saved_file import SavedFileNotice
 from desktop.widgets.states import StateStack
 
@@ -120,11 +121,7 @@ class CardTab(QWidget):
 
     # -- actions -------------------------------------------------------------------------
     def say(self, text: str, *, error: bool = False) -> None:
-        self.notice.setProperty("role", "error" if error else "muted")
-        self.notice.style().unpolish(self.notice)
-        self.notice.style().polish(self.notice)
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+        show_status(self.notice, text, error=error)
 
     def act(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None] | None = None, *, busy: QWidget | None = None) -> None:
