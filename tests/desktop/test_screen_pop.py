@@ -134,7 +134,13 @@ def test_one_notice_per_call_sid_however_often_it_comes(qtbot, window, pop_serve
     with qtbot.waitSignal(window.screen_pop.shown, timeout=TIMEOUT):
         sid = ring(pop_server, ROTEM[2])
     ring(pop_server, ROTEM[2], sid=sid)  # Twilio's retry of the same webhook
-    (payload,) = [p for name, p in heard if name == "call:new" and p["call"]["call_sid"] == sid]
+
+    def heard_new() -> list:
+        return [p for name, p in heard if name == "call:new" and p["call"]["call_sid"] == sid]
+
+    # The test's own slot is queued behind the screen pop's: `shown` can come before it ran.
+    qtbot.waitUntil(lambda: bool(heard_new()), timeout=TIMEOUT)
+    (payload,) = heard_new()
     window.alerts.bridge.event.emit("call:new", payload)  # and the same event delivered once more
     with qtbot.waitSignal(window.screen_pop.shown, timeout=TIMEOUT):
         marker = ring(pop_server, "+972541119999")
