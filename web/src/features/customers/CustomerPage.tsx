@@ -12,6 +12,7 @@ import { OverviewTab } from "@/features/customers/card/OverviewTab";
 import { TasksTab } from "@/features/customers/card/TasksTab";
 import { TimelineTab } from "@/features/customers/card/TimelineTab";
 import { WhatsAppTab } from "@/features/customers/card/WhatsAppTab";
+import { Badge, statusTone } from "@/components/ui/Badge";
 
 export const TABS = [
   ["overview", "סקירה"],
@@ -59,7 +60,7 @@ export function CustomerPage() {
         <article className="card customer-card">
           <header className="card-head">
             <h1>{customer.data.name}</h1>
-            <span className={`badge status-${customer.data.status}`}>{customer.data.status_label}</span>
+            <Badge tone={statusTone("customer", customer.data.status)}>{customer.data.status_label}</Badge>
             <span dir="ltr" className="muted">{customer.data.phone_display}</span>
           </header>
           <div ref={tabList} className="tabs" role="tablist" aria-label="לשוניות הלקוח" onKeyDown={onKeyDown}>

@@ -2,6 +2,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Link } from "react-router";
 import type { Customer } from "@/features/customers/types";
 import { formatDateTime } from "@/lib/format";
+import { Badge, statusTone } from "@/components/ui/Badge";
 
 const column = createColumnHelper<Customer>();
 
@@ -26,7 +27,7 @@ export const customerColumns = [
   }),
   column.accessor("status", {
     header: "סטטוס",
-    cell: (info) => <span className={`badge status-${info.getValue()}`}>{info.row.original.status_label}</span>,
+    cell: (info) => <Badge tone={statusTone("customer", info.getValue())}>{info.row.original.status_label}</Badge>,
   }),
   column.accessor("last_contact_at", { header: "קשר אחרון", cell: (info) => formatDateTime(info.getValue()) }),
   column.accessor("created_at", { header: "נוצר", cell: (info) => formatDateTime(info.getValue()) }),

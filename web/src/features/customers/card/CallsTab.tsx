@@ -3,6 +3,7 @@ import type { Call } from "@/features/customers/types";
 import { QueryState } from "@/components/QueryState";
 import { formatDateTime } from "@/lib/format";
 import { useObjectUrl } from "@/lib/useObjectUrl";
+import { Badge, statusTone } from "@/components/ui/Badge";
 
 /** Every call: when, direction, status, the recording (a real player) and the transcript. */
 export function CallsTab({ customerId }: { customerId: number }) {
@@ -16,12 +17,12 @@ export function CallsTab({ customerId }: { customerId: number }) {
               <strong>{call.direction_label}</strong>
               <span>{formatDateTime(call.started_at)}</span>
               <span dir="ltr">{call.direction.startsWith("outbound") ? call.to_number_display : call.from_number_display}</span>
-              <span className="badge">{call.status_label}</span>
+              <Badge tone={statusTone("call", call.status)}>{call.status_label}</Badge>
               {call.duration != null && <span className="muted">{call.duration} שניות</span>}
             </div>
             {call.recording_url ? <Recording call={call} /> : <p className="muted">אין הקלטה</p>}
             <div className="transcript">
-              <span className="badge">{call.transcript_status_label}</span>
+              <Badge tone={statusTone("transcript", call.transcript_status)}>{call.transcript_status_label}</Badge>
               {call.transcript && <p className="transcript-text">{call.transcript}</p>}
             </div>
           </li>

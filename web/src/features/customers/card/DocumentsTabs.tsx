@@ -5,6 +5,7 @@ import { openPdf, useContracts, useInvoices, useSignatures } from "@/features/cu
 import { QueryState } from "@/components/QueryState";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { Badge, statusTone } from "@/components/ui/Badge";
 
 function PdfButton({ path, name }: { path: string; name: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function InvoicesTab({ customerId }: { customerId: number }) {
               <td>{invoice.number}</td>
               <td>{formatDateTime(invoice.issued_at ?? invoice.created_at)}</td>
               <td>{money(invoice.total, invoice.currency)}</td>
-              <td><span className={`badge invoice-${invoice.status}`}>{invoice.status_label}</span></td>
+              <td><Badge tone={statusTone("invoice", invoice.status)}>{invoice.status_label}</Badge></td>
               <td><PdfButton path={invoice.pdf_url} name={`חשבונית ${invoice.number}`} /></td>
             </tr>
           ))}
@@ -63,7 +64,7 @@ export function ContractsTab({ customerId }: { customerId: number }) {
             <li key={contract.id} className="contract" data-testid="contract">
               <div className="call-head">
                 <strong>{contract.title}</strong>
-                <span className={`badge contract-${contract.status}`}>{contract.status_label}</span>
+                <Badge tone={statusTone("contract", contract.status)}>{contract.status_label}</Badge>
                 <span className="muted">{formatDateTime(contract.signed_at ?? contract.sent_at ?? contract.created_at)}</span>
                 <span className="spacer" />
                 <PdfButton path={contract.pdf_url} name={contract.title} />

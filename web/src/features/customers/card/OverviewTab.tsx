@@ -5,6 +5,7 @@ import { startCall } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { options } from "@/lib/labels";
+import { Badge, statusTone } from "@/components/ui/Badge";
 
 /** Details, an edit form (PATCH) and the quick actions: Call, WhatsApp, New task. */
 export function OverviewTab({ customer, onTab }: {
@@ -46,7 +47,7 @@ export function OverviewTab({ customer, onTab }: {
         <dl className="details">
           <dt>טלפון</dt><dd dir="ltr">{customer.phone_display || "—"}</dd>
           <dt>אימייל</dt><dd dir="ltr">{customer.email || "—"}</dd>
-          <dt>סטטוס</dt><dd><span className={`badge status-${customer.status}`}>{customer.status_label}</span></dd>
+          <dt>סטטוס</dt><dd><Badge tone={statusTone("customer", customer.status)}>{customer.status_label}</Badge></dd>
           <dt>כתובת</dt><dd>{customer.address || "—"}</dd>
           <dt>הערות</dt><dd className="prewrap">{customer.notes || "—"}</dd>
           <dt>קשר אחרון</dt><dd>{formatDateTime(customer.last_contact_at) || "—"}</dd>

@@ -4,6 +4,7 @@ import { QueryState } from "@/components/QueryState";
 import { finishTask, snoozeTask } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { Badge, statusTone } from "@/components/ui/Badge";
 
 /** `datetime-local` wants local "YYYY-MM-DDTHH:MM"; an hour from now by default. */
 function localInput(date: Date): string {
@@ -38,7 +39,7 @@ export function TasksTab({ customerId, focusNew = false }: { customerId: number;
         <ul className="tasks">
           {tasks.data?.results.map((task) => (
             <li key={task.id} className={`task ${task.status}`} data-testid="task">
-              <span className={`badge task-${task.status}`}>{task.status_label}</span>
+              <Badge tone={statusTone("task", task.status)}>{task.status_label}</Badge>
               <span className="task-title">{task.title}</span>
               <span className="muted">{formatDateTime(task.fires_at)}{task.snoozed_until ? " (נדחתה)" : ""}</span>
               <span className="spacer" />

@@ -1,6 +1,7 @@
 import { useTimeline } from "@/features/customers/api/card";
 import { QueryState } from "@/components/QueryState";
 import { formatDateTime } from "@/lib/format";
+import { Badge } from "@/components/ui/Badge";
 
 /** Calls, WhatsApp, tasks, invoices and contracts, newest first; "load more" pages back. */
 export function TimelineTab({ customerId }: { customerId: number }) {
@@ -11,7 +12,7 @@ export function TimelineTab({ customerId }: { customerId: number }) {
       <ol className="timeline">
         {items.map((item) => (
           <li key={`${item.type}:${item.id}`} className={`timeline-item kind-${item.type}`}>
-            <span className="badge">{item.type_label}</span>
+            <Badge>{item.type_label}</Badge>
             <span className="timeline-title">{item.title}</span>
             <time dateTime={item.at} className="muted">{formatDateTime(item.at)}</time>
           </li>
