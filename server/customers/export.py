@@ -110,6 +110,7 @@ def columns_of(text: str | None) -> tuple[str, ...]:
 
 
 async def sheet_of(*, business_id: int, columns: tuple[str, ...]) -> Sheet:
+    """The business's zone, and its users' names when the owner column is asked for."""
     business = await Business.get(id=business_id)
     owners = {}
     if "owner" in columns:  # a business has a handful of users: one read, not one per row
