@@ -1,5 +1,7 @@
-"""CSV export of the customers table: every customer matching the table's search, filters and
-sort, streamed from `GET /api/crm/customers/export.csv` into a file the agent chooses.
+"""CSV export of the customers table as the agent sees it: every customer matching the table's
+search, filters and sort, with the columns shown, in the order shown (`columns=`), streamed
+from `GET /api/crm/customers/export.csv` into a file the agent chooses (offered as the
+server's dated name, `customers-YYYY-MM-DD.csv`).
 
 The download runs on the task pool and writes `<file>.part`, renamed to the file only when
 complete: a cancelled or failed export leaves no partial file behind (and an older file of
@@ -10,6 +12,7 @@ download at the next chunk.
 from __future__ import annotations
 
 import threading
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -86,10 +89,15 @@ class CsvExport(QObject):
             self.failed.emit(getattr(error, "message", None) or str(error))
 
 
+def default_name(day: date | None = None) -> str:
+    """The name the server gives the file (its Content-Disposition), by today's local date."""
+    return f"customers-{(day or date.today()).isoformat()}.csv"
+
+
 def ask_path(parent: QWidget | None) -> Path | None:
     """The file to write (the agent's choice); None when cancelled. Tests replace it."""
     tr = parent.tr if parent else (lambda text: text)
-    name, _filter = QFileDialog.getSaveFileName(parent, tr("ייצוא לקוחות ל-CSV"), str(Path.home() / "customers.csv"),
+    name, _filter = QFileDialog.getSaveFileName(parent, tr("ייצוא לקוחות ל-CSV"), str(Path.home() / default_name()),
                                                 tr("קובצי CSV (*.csv)"))
     if not name:
         return None
@@ -98,8 +106,8 @@ def ask_path(parent: QWidget | None) -> Path | None:
 
 
 class CustomersExport(QObject):
-    """The table's "ייצוא CSV" button: asks for a file, exports the table's current query with a
-    progress dialog, and tells the outcome in the table's notice line."""
+    """The table's "ייצוא CSV" button: asks for a file, exports the table's current query and
+    visible columns with a progress dialog, and tells the outcome in the table's notice line."""
 
     starting = Signal(object)  # the CsvExport, wired and about to start
 
@@ -117,7 +125,8 @@ class CustomersExport(QObject):
 
     def params(self) -> dict:
         model = self.view.model
-        return {"q": model.query_text or None, "sort": model.sort_key, **model.filters}
+        return {"q": model.query_text or None, "sort": model.sort_key, **model.filters,
+                "columns": ",".join(self.view.shown_columns())}
 
     def run(self, _checked: bool = False, *, path: Path | None = None) -> CsvExport | None:
         if self.export is not None:

@@ -27,10 +27,9 @@ def capture(view) -> dict:
     """The view's layout as a SavedView body (without name)."""
     header = view.table.horizontalHeader()
     keys = [column.key for column in view.model.columns]
-    visual = [header.logicalIndex(position) for position in range(header.count())]
     return {
         "resource": RESOURCE,
-        "columns": [keys[logical] for logical in visual if not header.isSectionHidden(logical)],
+        "columns": view.shown_columns(),
         "sort": view.model.sort_key or "",
         "density": view.density,
         "filters": {"q": view.model.query_text, **view.model.filters,

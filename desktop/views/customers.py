@@ -254,6 +254,14 @@ class CustomersView(QWidget):
             menu.addAction(action)
         return menu
 
+    def shown_columns(self) -> list[str]:
+        """The keys of the columns the agent sees, in the order the header shows them (moved
+        and hidden by the agent): what a saved layout keeps and what the CSV exports."""
+        header = self.table.horizontalHeader()
+        keys = [column.key for column in self.model.columns]
+        visual = [header.logicalIndex(position) for position in range(header.count())]
+        return [keys[logical] for logical in visual if not header.isSectionHidden(logical)]
+
     def set_column_visible(self, column: int, shown: bool) -> None:
         header = self.table.horizontalHeader()
         if not shown and header.count() - header.hiddenSectionCount() <= 1:

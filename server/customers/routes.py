@@ -2,9 +2,16 @@ from quart import Blueprint, Response, g
 from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
 from server.auth.current import login_required
-from server.customers.export import csv_stream
+from server.customers.export import attachment, columns_of, csv_stream, sheet_of
 from server.customers.models import Customer
-from server.customers.schemas import CUSTOMER_SORTS, CustomerCreate, CustomerListQuery, CustomerOut, CustomerUpdate
+from server.customers.schemas import (
+    CUSTOMER_SORTS,
+    CustomerCreate,
+    CustomerExportQuery,
+    CustomerListQuery,
+    CustomerOut,
+    CustomerUpdate,
+)
 from server.customers.service import (
     create_customer,
     customer_json,
@@ -49,13 +56,15 @@ async def list_customers(query_args: CustomerListQuery):
 
 @bp.get("/export.csv")
 @login_required
-@validate_querystring(CustomerListQuery)
+@validate_querystring(CustomerExportQuery)
 @document_response(CSV)
-async def export_customers(query_args: CustomerListQuery):
-    # A bad filter or sort is a 422, and the first batch is read, before the first byte goes out.
-    chunks = await csv_stream(_query(query_args), _ordering(query_args))
+async def export_customers(query_args: CustomerExportQuery):
+    # A bad filter, sort or column is a 422, and the first batch is read, before the first byte goes out.
+    order_by, columns = _ordering(query_args), columns_of(query_args.columns)
+    sheet = await sheet_of(business_id=g.user.business_id, columns=columns)
+    chunks = await csv_stream(_query(query_args), order_by=order_by, columns=columns, sheet=sheet)
     return Response(chunks, content_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="customers.csv"'})
+                    headers={"Content-Disposition": attachment(sheet.today())})
 
 
 @bp.post("")

@@ -2,6 +2,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from server.customers.export import COLUMNS, DEFAULT_COLUMNS
 from server.pagination import ListQuery
 from server.schemas import DbId, PatchModel, ResponseModel, Timestamp
 
@@ -13,6 +14,17 @@ class CustomerListQuery(ListQuery):
     status: CustomerStatus | None = None
     owner_id: DbId | Literal["none"] | None = None  # "none": the customers nobody owns
     source: str | None = Field(None, max_length=32)
+
+
+class CustomerExportQuery(CustomerListQuery):
+    """The list's query, plus which columns the CSV holds (`page` and `limit` are ignored: the
+    export is every matching row)."""
+
+    columns: str | None = Field(
+        None, max_length=300, examples=[",".join(DEFAULT_COLUMNS)],
+        description="Comma-separated column ids, in the order the screen shows them; only these are exported. "
+                    f"Ids: {', '.join(COLUMNS)}. An unknown or repeated id is a 422 `invalid_columns`. "
+                    f"Default: {','.join(DEFAULT_COLUMNS)}.")
 
 
 class CustomerCreate(BaseModel):

@@ -1,27 +1,31 @@
-"""CSV export of the customers table (what the table matches, streamed to a file, cancellable)
-and saved table layouts, against the live server."""
+"""CSV export of the customers table (what the table matches, with the columns it shows in the
+order it shows them, streamed to a file, cancellable) and saved table layouts, against the live
+server."""
 
 from __future__ import annotations
 
 import csv
 import io
 import threading
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton
 
 from desktop.api import Api, Session
-from desktop.export import CsvExport
+from desktop.export import CsvExport, ask_path
 from desktop.views.main_window import MainWindow
 from tests.conftest import PASSWORD
 from tests.desktop.conftest import CUSTOMERS, EMAIL
 
 TIMEOUT = 15_000
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, and its end
-HEADER = ["מזהה", "שם", "טלפון", 'דוא"ל', "סטטוס", "כתובת", "מקור", "נוצר", "קשר אחרון"]
+HEADER = ["שם", "טלפון", "אימייל", "סטטוס", "קשר אחרון", "נוצר"]  # the table's, as it opens
+BUSINESS_ZONE = ZoneInfo("Asia/Jerusalem")  # the seeded business's (the default)
 
 
 @pytest.fixture
@@ -64,6 +68,25 @@ def every_row(api: Api, **query) -> list[dict]:
         page += 1
 
 
+def shown(value: str | None) -> str:
+    """A time from the API as the CSV writes it: the business's local time, DD/MM/YYYY HH:MM."""
+    return f"{datetime.fromisoformat(value).astimezone(BUSINESS_ZONE):%d/%m/%Y %H:%M}" if value else ""
+
+
+def cells(row: dict) -> dict[str, str]:
+    """What each column of the table holds for `row`, as the CSV writes it."""
+    return {"name": row["name"], "phone": row["phone_display"] or "", "email": row["email"] or "",
+            "status": row["status_label"], "last_contact_at": shown(row["last_contact_at"]),
+            "created_at": shown(row["created_at"])}
+
+
+def exported(qtbot, window, dest) -> list[list[str]]:
+    export = window.exporter.run(path=dest)
+    with qtbot.waitSignal(export.finished, timeout=TIMEOUT):
+        pass
+    return read_csv(dest)
+
+
 def read_csv(path) -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM, so Excel reads Hebrew
@@ -90,12 +113,55 @@ def test_export_writes_what_the_table_matches_in_its_order(qtbot, api, tasks, tm
     assert finished.args == [str(dest), len(expected)]
     rows = read_csv(dest)
     assert rows[0] == HEADER
-    assert [(int(row[0]), row[1]) for row in rows[1:]] == [(r["id"], r["name"]) for r in expected]
-    assert all("כהן" in row[1] for row in rows[1:])
+    keys = ["name", "phone", "email", "status", "last_contact_at", "created_at"]
+    assert rows[1:] == [[cells(r)[key] for key in keys] for r in expected]
+    assert all("כהן" in row[0] for row in rows[1:])
     assert progress and progress[-1][0] == dest.stat().st_size
     assert not dest.with_name(dest.name + ".part").exists()
     assert f"יוצאו {len(expected)} לקוחות" in view.message.text()
     assert window.exporter.export is None and window.exporter.dialog is None
+
+
+def test_export_writes_the_columns_shown_in_the_order_shown(qtbot, api, tasks, tmp_path, clean_views):
+    window = open_window(qtbot, api, tasks)
+    view = window.customers
+    header = view.table.horizontalHeader()
+    keys = [column.key for column in window.model.columns]
+    view.set_column_visible(keys.index("email"), False)
+    header.moveSection(header.visualIndex(keys.index("created_at")), 0)  # the creation time first
+    header.moveSection(header.visualIndex(keys.index("status")), header.count() - 1)  # the status last
+    assert view.shown_columns() == ["created_at", "name", "phone", "last_contact_at", "status"]
+    view.search.setText("לוי")
+    qtbot.waitUntil(lambda: window.model.query_text == "לוי" and window.model.loaded_once, timeout=TIMEOUT)
+    expected = every_row(api, q="לוי", sort=window.model.sort_key)
+    assert expected
+
+    rows = exported(qtbot, window, tmp_path / "visible.csv")
+    assert rows[0] == ["נוצר", "שם", "טלפון", "קשר אחרון", "סטטוס"]
+    assert rows[1:] == [[cells(r)[key] for key in view.shown_columns()] for r in expected]
+    assert all("@" not in cell for row in rows for cell in row)  # the hidden e-mails stayed out
+
+    view.set_column_visible(keys.index("email"), True)  # shown again: at its old place, and exported
+    assert exported(qtbot, window, tmp_path / "again.csv")[0] == ["נוצר", "שם", "טלפון", "אימייל", "קשר אחרון",
+                                                                  "סטטוס"]
+
+
+def test_the_save_dialog_offers_the_dated_file_name(qtbot, app, api, tasks, clean_views):
+    window = open_window(qtbot, api, tasks)
+    offered: list[str] = []
+
+    def answer(left: int = 200) -> None:  # the dialog runs its own loop: look once it is up
+        dialog = app.activeModalWidget()
+        if isinstance(dialog, QFileDialog) and dialog.isVisible():
+            offered.append(dialog.findChild(QLineEdit, "fileNameEdit").text())
+            dialog.reject()
+        elif left:
+            QTimer.singleShot(25, lambda: answer(left - 1))
+
+    before = date.today()
+    QTimer.singleShot(0, answer)
+    assert ask_path(window.customers) is None
+    assert offered and offered[0] in {f"customers-{day:%Y-%m-%d}.csv" for day in (before, date.today())}
 
 
 def test_cancel_stops_the_download_and_removes_the_partial_file(qtbot, api, tasks, tmp_path):
