@@ -49,19 +49,19 @@ def server_codes() -> dict[str, str]:
         if "migrations" in path.parts:
             continue
         tree = ast.parse(path.read_text(), filename=str(path))
-        where = lambda node: f"{path.relative_to(ROOT)}:{node.lineno}"  # noqa: E731
+        name = path.relative_to(ROOT)
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _call_name(node) in ("APIError", "error_response", "__init__"):
                 code = _literal_code(node)
                 if code:
-                    codes.setdefault(code, where(node))
+                    codes.setdefault(code, f"{name}:{node.lineno}")
             elif isinstance(node, ast.ClassDef) and any(
                     isinstance(base, ast.Name) and base.id.endswith("Error") for base in node.bases):
                 for statement in node.body:
                     if isinstance(statement, ast.Assign) and any(
                             isinstance(target, ast.Name) and target.id == "code" for target in statement.targets) \
                             and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str):
-                        codes.setdefault(statement.value.value, where(statement))
+                        codes.setdefault(statement.value.value, f"{name}:{statement.lineno}")
     for error in HTTP_ERRORS:
         codes.setdefault(error().name.lower().replace(" ", "_"), f"werkzeug {error.__name__}")
     return codes
