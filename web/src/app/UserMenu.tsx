@@ -5,15 +5,16 @@ import { Menu } from "@/components/ui/Menu";
 import type { User } from "@/lib/api";
 
 export function UserMenu({ user, onLogout }: { user: User | null; onLogout: () => void }) {
-  const name = typeof user?.name === "string" && user.name ? user.name : "החשבון שלי";
+  const name = typeof user?.name === "string" && user.name ? user.name : "";
   return (
-    <Menu label={name} icon={CircleUserRound} className="user-menu" buttonClassName="button ghost user-button"
+    <Menu label={name || user?.email || "החשבון שלי"} icon={CircleUserRound} className="user-menu" buttonClassName="button ghost user-button"
       title="החשבון שלי">
       {(close) => (
         <>
           <div className="user-card">
-            <strong>{name}</strong>
-            {user?.email && <span className="muted" dir="ltr">{user.email}</span>}
+            <span className="menu-heading">מחובר/ת בתור</span>
+            {name && <strong>{name}</strong>}
+            {user?.email && <span className={name ? "muted" : ""} dir="ltr">{user.email}</span>}
           </div>
           <div className="menu-separator" role="separator" />
           <Link to="/profile" className="menu-item" onClick={close}>
