@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 TABLE = ROOT / "web" / "src" / "lib" / "error-messages.json"
 SERVER = ROOT / "server"
 # Latin words a Hebrew sentence may hold: product and format names.
-ALLOWED_LATIN = {"AgentLocator", "Twilio", "WhatsApp", "PDF", "CSV", "MP3", "PNG", "URL", "HTTPS", "VAPID"}
+ALLOWED_LATIN = {"Twilio", "WhatsApp", "PDF", "CSV", "MP3"}
 # HTTP errors Quart or werkzeug raise themselves (routing, body size, bad requests), answered by
 # server/errors.py with the error's name as the code.
 HTTP_ERRORS = (exceptions.BadRequest, exceptions.Unauthorized, exceptions.Forbidden, exceptions.NotFound,
