@@ -5,7 +5,7 @@ path, a deep-link login that keeps the query, a load with no failed request or c
 open tasks, and the customer's signing page on the app's font and tokens.
 
 Screenshots (see `shots`): shell-404-desktop/phone, login-desktop/phone, shell-user-menu,
-shell-tasks-desktop/phone, sign-page-desktop/phone.
+shell-tasks-desktop/phone, shell-error-desktop, sign-page-desktop/phone.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def test_a_reload_of_any_app_path_is_the_app(seeded, browser):
         page.context.close()
 
 
-def test_a_page_that_fails_shows_the_hebrew_error_page_inside_the_shell(seeded, browser):
+def test_a_page_that_fails_shows_the_hebrew_error_page_inside_the_shell(seeded, browser, shots):
     """A page's chunk that does not load (a deploy replaced it while the tab was open) is the
     route error a user meets; the other pages and the nav keep working."""
     page = _page(browser, seeded, f"{seeded.base_url}/crm/customers", DESKTOP)
@@ -91,6 +91,7 @@ def test_a_page_that_fails_shows_the_hebrew_error_page_inside_the_shell(seeded, 
         expect(error).to_contain_text("משהו השתבש")
         expect(error.get_by_role("button", name="טעינה מחדש")).to_be_visible()
         _no_english(page.locator("main").inner_text())
+        shots(page, "shell-error-desktop")
         page.locator(".topnav").get_by_role("link", name="לקוחות").click()
         expect(page.get_by_role("heading", name="לקוחות")).to_be_visible()
     finally:
