@@ -42,7 +42,7 @@ server-deps:
 
 # The web app: `npm ci` + `npm run build` → web/dist, skipped while web/dist is newer than
 # every source (src, public, index.html, package-lock.json, the Vite/TS configuration).
-WEB_SOURCES := web/src web/public web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json
+WEB_SOURCES := web/src web/public web/index.html web/package.json web/package-lock.json web/vite.config.ts web/build web/tsconfig.json
 web: ## build the web app (web/dist) when its sources changed
 	@command -v npm >/dev/null || { echo "npm (Node 20) is needed to build the web app"; exit 1; }
 	@if [ -f web/dist/index.html ] && [ -d web/node_modules ] && [ -z "$$(find $(WEB_SOURCES) -newer web/dist/index.html -print -quit)" ]; then \

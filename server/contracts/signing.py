@@ -28,8 +28,9 @@ tag_blueprint(bp, ["signing"])
 ASSETS = Path(__file__).resolve().parent.parent / "static" / "sign"
 ISRAEL = ZoneInfo("Asia/Jerusalem")
 PAGE_HEADERS = {
-    "Content-Security-Policy": ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    "Content-Security-Policy": ("default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; "
+                                "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                                "frame-ancestors 'none'"),
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",  # the token is in the URL
     "X-Content-Type-Options": "nosniff",

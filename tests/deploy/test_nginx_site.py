@@ -286,6 +286,9 @@ def _hashed_asset() -> str:
 @pytest.mark.parametrize(("path", "cache_control"), [
     ("/", "no-store"), ("/index.html", "no-store"), ("/crm/customers", "no-store"), ("/crm/customers/1", "no-store"),
     ("/sw.js", "no-cache"), (ASSET, "public, max-age=31536000, immutable"),
+    # Any other app path is the app (its own 404 page), and the icons pass with the app's caching.
+    ("/settings", "no-store"), ("/crm/customers/abc", "no-store"), ("/favicon.svg", "public, max-age=86400"),
+    ("/brand.css", "no-cache"),
 ])
 def test_the_web_app_is_cached_as_each_part_needs(site, path, cache_control):
     path = _hashed_asset() if path == ASSET else path

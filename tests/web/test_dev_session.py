@@ -44,6 +44,7 @@ def test_a_reload_and_a_deep_link_keep_the_session_and_logout_ends_it(dev, brows
     deep.close()
     assert refreshes and set(refreshes) == {200}
 
+    page.locator(".user-button").click()  # logout is in the user menu
     page.get_by_role("button", name="התנתקות").click()
     page.wait_for_url("**/login")
     page.goto(f"{dev.base_url}/crm/customers")  # the session is gone, not merely forgotten

@@ -112,6 +112,7 @@ def test_login_then_customers_sort_search_columns(live, browser, shots):
     page.get_by_role("heading", name="דנה פרץ").wait_for()
 
     # Logout ends it: back to login, and a reload stays there.
+    page.locator(".user-button").click()  # logout is in the user menu
     page.get_by_role("button", name="התנתקות").click()
     page.wait_for_url("**/login")
     page.goto(f"{live.base_url}/crm/customers")

@@ -1,13 +1,25 @@
+import "@/app/shell.css";
 import { useQueryClient } from "@tanstack/react-query";
+import { ListTodo, Settings, Users } from "lucide-react";
 import { useEffect, useState } from "react";
-import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import type { Socket } from "socket.io-client";
+import { BrandMark } from "@/app/BrandMark";
+import { HOME } from "@/app/returnTo";
+import { UserMenu } from "@/app/UserMenu";
 import { TaskDueModal } from "@/features/tasks/TaskDueModal";
 import { api } from "@/lib/api";
 import { connectLiveUpdates } from "@/lib/live";
 import { closeSocket, getSocket } from "@/lib/socket";
 
-/** Signed-in pages: restores the session from the refresh cookie, else goes to /login. */
+const NAV = [
+  { to: "/crm/customers", label: "לקוחות", icon: Users },
+  { to: "/tasks", label: "משימות", icon: ListTodo },
+  { to: "/settings", label: "הגדרות", icon: Settings },
+] as const;
+
+/** Signed-in pages: restores the session from the refresh cookie, else goes to /login and,
+ * once signed in, back to the very page asked for (its query and hash included). */
 export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
@@ -23,7 +35,7 @@ export function AppLayout() {
         setReady(true);
         setSocket(getSocket());
       } else {
-        navigate("/login", { replace: true, state: { from: location.pathname } });
+        navigate("/login", { replace: true, state: { from: location.pathname + location.search + location.hash } });
       }
     });
     return () => {
@@ -48,16 +60,20 @@ export function AppLayout() {
   return (
     <div className="shell">
       <header className="topbar">
-        <strong className="brand">AgentLocator</strong>
-        <nav>
-          <NavLink to="/crm/customers">לקוחות</NavLink>
-          <NavLink to="/settings">הגדרות</NavLink>
+        <Link to={HOME} className="brand" aria-label="AgentLocator: לקוחות">
+          <BrandMark />
+          <span className="brand-name">AgentLocator</span>
+        </Link>
+        <nav className="topnav" aria-label="ניווט ראשי">
+          {NAV.map(({ to, label, icon: Icon }) => (
+            <NavLink key={to} to={to} title={label}>
+              <Icon size={18} aria-hidden="true" />
+              <span className="nav-label">{label}</span>
+            </NavLink>
+          ))}
         </nav>
         <span className="spacer" />
-        <span className="muted">{api.user?.email}</span>
-        <button type="button" className="button" onClick={logout}>
-          התנתקות
-        </button>
+        <UserMenu user={api.user} onLogout={logout} />
       </header>
       <main className="content">
         <Outlet />

@@ -1,26 +1,51 @@
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter, data, Navigate } from "react-router";
 import { AppLayout } from "@/app/AppLayout";
+import { ErrorPage, RootErrorPage } from "@/app/ErrorPage";
+import { NotFoundPage } from "@/app/NotFoundPage";
+import { HOME } from "@/app/returnTo";
 import { LoginPage } from "@/features/auth/LoginPage";
 import { CustomersPage } from "@/features/customers/CustomersPage";
 
+/** `/crm/customers/abc` is no customer: the app's 404, before the card's chunk loads. */
+function customerIdOr404({ params }: { params: { id?: string } }) {
+  if (!/^\d+$/.test(params.id ?? "")) throw data(null, { status: 404 });
+  return null;
+}
+
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
+  { path: "/login", element: <LoginPage />, errorElement: <RootErrorPage /> },
   {
     element: <AppLayout />,
+    errorElement: <RootErrorPage />,
     children: [
-      { path: "/", element: <Navigate to="/crm/customers" replace /> },
-      { path: "/crm/customers", element: <CustomersPage /> },
       {
-        // The card is a chunk of its own: the first load (the customers table) stays small.
-        path: "/crm/customers/:id",
-        lazy: async () => ({ Component: (await import("@/features/customers/CustomerPage")).CustomerPage }),
+        // A page that throws shows the error page inside the shell: the nav still works.
+        errorElement: <ErrorPage />,
+        children: [
+          { path: "/", element: <Navigate to={HOME} replace /> },
+          { path: "/crm/customers", element: <CustomersPage /> },
+          {
+            // The card is a chunk of its own: the first load (the customers table) stays small.
+            path: "/crm/customers/:id",
+            loader: customerIdOr404,
+            lazy: async () => ({ Component: (await import("@/features/customers/CustomerPage")).CustomerPage }),
+          },
+          {
+            path: "/tasks",
+            lazy: async () => ({ Component: (await import("@/features/my-tasks/MyTasksPage")).MyTasksPage }),
+          },
+          {
+            // Settings too: the greeting's player and forms load only when someone opens them.
+            path: "/settings",
+            lazy: async () => ({ Component: (await import("@/features/settings/SettingsPage")).SettingsPage }),
+          },
+          {
+            path: "/profile",
+            lazy: async () => ({ Component: (await import("@/features/profile/ProfilePage")).ProfilePage }),
+          },
+          { path: "*", element: <NotFoundPage /> },
+        ],
       },
-      {
-        // Settings too: the greeting's player and forms load only when someone opens them.
-        path: "/settings",
-        lazy: async () => ({ Component: (await import("@/features/settings/SettingsPage")).SettingsPage }),
-      },
-      { path: "*", element: <Navigate to="/crm/customers" replace /> },
     ],
   },
 ]);

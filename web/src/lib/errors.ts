@@ -1,41 +1,44 @@
 import { ApiError } from "@/lib/api";
+import MESSAGES from "@/lib/error-messages.json";
 
 const HEBREW = /[\u0590-\u05FF]/;
+const SERVER_FAULT = "תקלה בשרת; נסו שוב בעוד רגע";
 
+/** Said when the server's code is not in the table (a code newer than this build). */
 const BY_STATUS: Record<number, string> = {
   400: "הבקשה אינה תקינה",
   401: "פג תוקף ההתחברות; התחברו מחדש",
   403: "אין הרשאה לפעולה זו",
   404: "הפעולה אינה זמינה בשרת",
   409: "הפעולה אינה אפשרית כרגע",
+  413: "הקובץ או הבקשה גדולים מדי",
+  415: "סוג הקובץ אינו נתמך",
   422: "חלק מהפרטים אינם תקינים",
   429: "יותר מדי בקשות; נסו שוב בעוד רגע",
 };
 
-/** The server's error codes whose messages are in English, said in Hebrew. */
-const BY_CODE: Record<string, string> = {
-  agent_phone_missing: "למשתמש שלך אין מספר טלפון לצלצל אליו; מנהל יכול להגדיר אותו",
-  customer_phone_missing: "ללקוח אין מספר טלפון",
-  no_business_number: "לעסק אין מספר Twilio להתקשר ממנו",
-  twilio_unreachable: "אין חיבור ל-Twilio כרגע; נסו שוב בעוד רגע",
-  twilio_refused: "Twilio סירב להוציא את השיחה",
-  no_whatsapp_sender: "לעסק אין מספר Twilio לשליחת וואטסאפ",
-  no_whatsapp_address: "ללקוח אין מספר טלפון או מזהה וואטסאפ",
-  push_off: "התראות דחיפה אינן מוגדרות בשרת",
-};
+/**
+ * Every code the server sends, in Hebrew: one table (error-messages.json), which
+ * tests/web/test_error_messages.py checks against the server's source.
+ */
+const BY_CODE: Record<string, string> = MESSAGES;
+
+/** The Hebrew reason for a server error: its own Hebrew message, its code's, else its status's. */
+export function hebrewReason(error: ApiError): string {
+  if (HEBREW.test(error.message)) return error.message;
+  const known = Object.hasOwn(BY_CODE, error.code) ? BY_CODE[error.code] : undefined;
+  if (known) return known;
+  if (error.status >= 500) return SERVER_FAULT;
+  return BY_STATUS[error.status] ?? "הפעולה נכשלה";
+}
 
 /**
- * A clear Hebrew sentence for a failed action: "<what> נכשל: <why>". The server's own message
- * is used when it is in Hebrew; otherwise a Hebrew reason by status, with the server's code.
+ * A clear Hebrew sentence for a failed action: "<what>: <why>". Never a raw code or English:
+ * an unexpected error in the page itself says so in Hebrew.
  */
 export function hebrewError(error: unknown, what: string): string {
-  if (error instanceof ApiError) {
-    if (HEBREW.test(error.message)) return `${what}: ${error.message}`;
-    if (BY_CODE[error.code]) return `${what}: ${BY_CODE[error.code]}`;
-    const reason = BY_STATUS[error.status] ?? (error.status >= 500 ? "תקלה בשרת; נסו שוב" : "שגיאה");
-    return `${what}: ${reason} (${error.code})`;
-  }
+  if (error instanceof ApiError) return `${what}: ${hebrewReason(error)}`;
   if (error instanceof Error && HEBREW.test(error.message)) return `${what}: ${error.message}`;
   if (error instanceof TypeError || !(error instanceof Error)) return `${what}: אין חיבור לשרת`;
-  return `${what}: ${error.message}`;
+  return `${what}: תקלה לא צפויה; נסו שוב`;
 }

@@ -1,16 +1,22 @@
+import "@/features/auth/login.css";
+import { CircleAlert, LogIn } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
+import { BrandMark } from "@/app/BrandMark";
+import { returnTo } from "@/app/returnTo";
 import { api, ApiError } from "@/lib/api";
+import { hebrewError } from "@/lib/errors";
 
 function loginError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 401 || error.status === 422) return "האימייל או הסיסמה שגויים.";
     if (error.status === 429) return "יותר מדי ניסיונות התחברות. נסו שוב בעוד כמה דקות.";
-    return `ההתחברות נכשלה: ${error.message}`;
   }
-  return "אין חיבור לשרת. בדקו את החיבור ונסו שוב.";
+  if (error instanceof TypeError) return "אין חיבור לשרת. בדקו את החיבור ונסו שוב.";
+  return hebrewError(error, "ההתחברות נכשלה");
 }
 
+/** The login form; after it, back to the page that sent the user here (AppLayout's `from`). */
 export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
@@ -25,8 +31,7 @@ export function LoginPage() {
     setError(null);
     try {
       await api.login(email.trim(), password);
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== "/login" ? from : "/crm/customers", { replace: true });
+      navigate(returnTo((location.state as { from?: unknown } | null)?.from), { replace: true });
     } catch (caught) {
       setError(loginError(caught));
     } finally {
@@ -36,19 +41,32 @@ export function LoginPage() {
 
   return (
     <main className="login">
-      <form className="login-card" onSubmit={submit} noValidate={false}>
-        <h1>כניסה ל-AgentLocator</h1>
-        <label htmlFor="email">אימייל</label>
-        <input id="email" name="email" type="email" autoComplete="username" dir="ltr" required
-          value={email} onChange={(e) => setEmail(e.target.value)} />
-        <label htmlFor="password">סיסמה</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" dir="ltr" required
-          value={password} onChange={(e) => setPassword(e.target.value)} />
-        {error && <p role="alert" className="error">{error}</p>}
+      <div className="login-brand" aria-hidden="true">
+        <BrandMark size={40} />
+        <span>AgentLocator</span>
+      </div>
+      <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title">כניסה ל-AgentLocator</h1>
+        <p className="lead">ניהול הלקוחות, השיחות וההודעות של העסק</p>
+        <label className="login-field" htmlFor="email">
+          אימייל
+          <input id="email" name="email" type="email" autoComplete="username" dir="ltr" required autoFocus
+            placeholder="name@example.com" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label className="login-field" htmlFor="password">
+          סיסמה
+          <input id="password" name="password" type="password" autoComplete="current-password" dir="ltr" required
+            value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="error"><CircleAlert size={18} aria-hidden="true" />{error}</p>
+        )}
         <button type="submit" className="button primary" disabled={busy}>
+          <LogIn size={18} aria-hidden="true" />
           {busy ? "מתחבר…" : "כניסה"}
         </button>
       </form>
+      <p className="login-foot">שכחתם את הסיסמה? מנהל העסק יכול לקבוע לכם סיסמה חדשה.</p>
     </main>
   );
 }
