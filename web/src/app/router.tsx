@@ -20,6 +20,7 @@ export const router = createBrowserRouter([
         path: "/settings",
         lazy: async () => ({ Component: (await import("@/features/settings/SettingsPage")).SettingsPage }),
       },
+      { path: "/profile", lazy: async () => ({ Component: (await import("@/features/profile/ProfilePage")).ProfilePage }) },
       { path: "*", element: <Navigate to="/crm/customers" replace /> },
     ],
   },
