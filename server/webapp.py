@@ -50,6 +50,8 @@ async def index():
 @bp.get("/login")
 @bp.get("/crm/customers")
 @bp.get("/crm/customers/<int:customer_id>")
+@bp.get("/settings")
+@bp.get("/profile")
 @hide
 async def app_page(customer_id: int | None = None):
     if not _built():

@@ -54,7 +54,11 @@ function ProfileForm({ me }: { me: Me }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await update.mutateAsync({ name: name.trim(), phone: phone.trim() });
+      // Only what changed: a user created without a name (the first admin) can still set a phone.
+      await update.mutateAsync({
+        ...(name.trim() !== me.name ? { name: name.trim() } : {}),
+        ...(phone.trim() !== me.phone_display ? { phone: phone.trim() } : {}),
+      });
       toast({ text: "הפרטים נשמרו", tone: "success" });
     } catch {
       // shown below, from update.error
@@ -65,7 +69,7 @@ function ProfileForm({ me }: { me: Me }) {
     <section className="card profile-section" aria-labelledby="profile-details">
       <h2 id="profile-details"><UserRound size={18} aria-hidden="true" /> הפרטים שלי</h2>
       <form className="profile-form" onSubmit={submit} aria-label="הפרטים שלי">
-        <label>שם<input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} /></label>
+        <label>שם<input maxLength={200} value={name} onChange={(e) => setName(e.target.value)} /></label>
         <div className="profile-field">
           <span className="profile-label">אימייל</span>
           <bdi dir="ltr" className="profile-value">{me.email}</bdi>
