@@ -32,6 +32,7 @@ from tests.web.seed import seed
 
 pytestmark = needs_browser
 SIZES = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+IN_HEBREW = {"desktop": "א", "phone": "ב"}  # a customer of its own for each size, named in Hebrew
 RETRYING = "Twilio אינו זמין כרגע — ההודעה תישלח כשהחיבור יחזור"
 OUTSIDE_WINDOW = "עברו יותר מ-24 שעות מההודעה האחרונה של הלקוח, ולכן וואטסאפ מאפשר לשלוח רק תבנית מאושרת"
 PUSH_BLOCKED = "הדפדפן חוסם התראות לאתר הזה. אפשר לאשר אותן בהגדרות האתר בדפדפן."
@@ -79,7 +80,11 @@ def server(databases, tmp_path_factory):
 
 def open_page(browser, server: CardServer, url: str, size: str, **context_options):
     page = sign_in(browser, server, url, **context_options)
-    page.set_viewport_size(SIZES[size])
+    if size != "desktop" or SIZES[size] != page.viewport_size:
+        # Opened again at this size, as a phone would open it (the tabs scroll to the open one).
+        page.set_viewport_size(SIZES[size])
+        page.reload()
+        page.locator(".topbar").wait_for()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.page_errors = errors
@@ -158,7 +163,7 @@ def test_timeline_items_open_their_tab(server, browser):
 
 
 @pytest.mark.parametrize("path", ["999999", "abc", "foreign"])
-def test_an_unknown_or_foreign_customer_is_a_hebrew_not_found_page(server, browser, path):
+def test_an_unknown_or_foreign_customer_is_a_hebrew_not_found_page(server, browser, shots, path):
     if path == "foreign":
         server.live.seed({"name": "משרד אחר", "users": [{"email": "other@example.com", "password": PASSWORD,
                                                           "role": "admin"}]})
@@ -178,6 +183,8 @@ def test_an_unknown_or_foreign_customer_is_a_hebrew_not_found_page(server, brows
     main = page.locator("main")
     expect(main.get_by_test_id("empty-state")).to_contain_text("הלקוח לא נמצא")
     assert not LATIN.search(main.inner_text()), main.inner_text()  # no "no such customer", no code
+    if path == "999999":
+        shots(page, "card-not-found-desktop")
     main.get_by_role("link", name="חזרה ללקוחות").click()
     page.wait_for_url("**/crm/customers")
     page.context.close()
@@ -188,7 +195,8 @@ def test_an_unknown_or_foreign_customer_is_a_hebrew_not_found_page(server, brows
 
 @pytest.mark.parametrize("size", SIZES)
 def test_an_invoice_is_made_issued_and_paid_and_another_cancelled(server, browser, shots, size):
-    customer = server.customer(f"רוני חשבון {size}", "+972501234501" if size == "desktop" else "+972501234502")
+    customer = server.customer(f"רוני חשבון {IN_HEBREW[size]}",
+                               "+972501234501" if size == "desktop" else "+972501234502")
     rate = Decimal(str(server.api("GET", "/api/business")["vat_rate"]))
     page = open_page(browser, server, server.card(customer, "invoices"), size)
     panel = page.get_by_role("tabpanel")
@@ -271,7 +279,8 @@ def signature_png() -> str:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_a_contract_is_written_edited_sent_and_signed(server, browser, shots, size):
-    customer = server.customer(f"מיכל חוזה {size}", "+972501234511" if size == "desktop" else "+972501234512")
+    customer = server.customer(f"מיכל חוזה {IN_HEBREW[size]}",
+                               "+972501234511" if size == "desktop" else "+972501234512")
     page = open_page(browser, server, server.card(customer, "contracts"), size,
                      permissions=["clipboard-read", "clipboard-write"])
     panel = page.get_by_role("tabpanel")
@@ -343,6 +352,7 @@ def test_a_template_is_picked_by_name_previewed_and_sent(server, browser, shots,
     form.get_by_label("משתנה 2").fill("מחר ב-10")
     expect(preview).to_have_text(f"שלום {name}, נתראה ב-מחר ב-10 במשרד.")
     assert_fits(page)
+    shots(page, f"card-template-preview-{size}", full_page=True)
     sent_before = len(server.twilio.sent)
     form.get_by_role("button", name="שליחת התבנית").click()
 
@@ -355,7 +365,7 @@ def test_a_template_is_picked_by_name_previewed_and_sent(server, browser, shots,
     sid = server.twilio.contents[0]["sid"]
     assert sent["ContentSid"] == sid and "Body" not in sent
     assert json.loads(sent["ContentVariables"]) == {"1": name, "2": "מחר ב-10"}
-    shots(page, f"card-whatsapp-template-{size}", full_page=True)
+    shots(page, f"card-whatsapp-template-{size}", full_page=True)  # the sent template's bubble
     assert page.page_errors == []
     page.context.close()
 
@@ -421,7 +431,8 @@ def test_a_refused_message_says_why_and_is_sent_again(server, browser):
 @pytest.mark.parametrize("size", SIZES)
 def test_the_profile_sets_the_phone_that_call_rings(server, browser, shots, size):
     server.api("PATCH", "/auth/me", json={"phone": ""})  # each run starts without one
-    customer = server.customer(f"דוד שיחה {size}", "+972541234541" if size == "desktop" else "+972541234542")
+    customer = server.customer(f"דוד שיחה {IN_HEBREW[size]}",
+                               "+972541234541" if size == "desktop" else "+972541234542")
     page = open_page(browser, server, server.card(customer), size)
     page.get_by_role("group", name="פעולות מהירות").get_by_role("button", name="התקשרות").click()
     missing = toast(page, "לא הגדרת מספר טלפון משלך")
@@ -430,7 +441,10 @@ def test_the_profile_sets_the_phone_that_call_rings(server, browser, shots, size
     page.wait_for_url("**/profile")
 
     form = page.get_by_role("form", name="הפרטים שלי")
-    expect(form).to_contain_text("card@example.com")  # read-only
+    expect(form).to_contain_text("card@example.com")  # read-only, under its label (not at the far edge)
+    label = form.get_by_text("אימייל", exact=True).bounding_box()
+    email = form.locator("bdi", has_text="card@example.com").bounding_box()
+    assert abs((label["x"] + label["width"]) - (email["x"] + email["width"])) <= 40
     form.get_by_label("הטלפון שלי").fill("12")
     form.get_by_role("button", name="שמירה").click()
     expect(form.get_by_role("alert")).to_contain_text("זה אינו מספר טלפון")

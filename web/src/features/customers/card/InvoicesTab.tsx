@@ -22,6 +22,8 @@ const DONE: Record<InvoiceStep, string> = {
   cancelled: "החשבונית בוטלה",
 };
 
+const moreLines = (n: number) => (n <= 0 ? "" : n === 1 ? " ועוד שורה אחת" : ` ועוד ${n} שורות`);
+
 export function InvoicesTab({ customerId }: { customerId: number }) {
   const invoices = useInvoices(customerId);
   const step = useInvoiceStep(customerId);
@@ -53,6 +55,11 @@ export function InvoicesTab({ customerId }: { customerId: number }) {
                 <Badge tone={statusTone("invoice", invoice.status)}>{invoice.status_label}</Badge>
                 <span className="document-amount">{money(invoice.total, invoice.currency)}</span>
                 <span className="muted">{formatDateTime(invoice.issued_at ?? invoice.created_at)}</span>
+                {invoice.lines.length > 0 && (
+                  <p className="document-lines">
+                    {invoice.lines[0]!.description}{moreLines(invoice.lines.length - 1)}
+                  </p>
+                )}
               </div>
               <div className="document-actions">
                 {invoice.status === "draft" && (

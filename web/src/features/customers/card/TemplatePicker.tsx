@@ -66,7 +66,7 @@ export function TemplatePicker({ customer, busy, outsideWindow, onSend, onClose 
               aria-checked={picked?.sid === template.sid} role="menuitemradio"
               onClick={() => { pick(template); close(); }}>
               <span className="template-name">{template.name}</span>
-              <span className="template-excerpt">{fillTemplate(template.body, template.variables)}</span>
+              <span className="template-excerpt">{fillTemplate(template.body, { ...template.variables, "1": customer.name })}</span>
             </button>
           ))}
         </Menu>
