@@ -63,7 +63,7 @@ export function TemplatePicker({ customer, busy, outsideWindow, onSend, onClose 
         <Menu label={picked ? picked.name : "בחירת תבנית"} icon={FileText} align="start" className="template-menu">
           {(close) => list.map((template) => (
             <button key={template.sid} type="button" className="menu-item template-option"
-              aria-checked={picked?.sid === template.sid} role="menuitemradio"
+              aria-pressed={picked?.sid === template.sid}
               onClick={() => { pick(template); close(); }}>
               <span className="template-name">{template.name}</span>
               <span className="template-excerpt">{fillTemplate(template.body, { ...template.variables, "1": customer.name })}</span>
