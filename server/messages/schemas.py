@@ -50,6 +50,7 @@ class MessageOut(ResponseModel):
     media: list[MediaOut]
     status: str
     status_label: str  # Hebrew, server/labels.py
+    retrying: bool  # pending, and Twilio was out at the last try: `error_message` says so; retried
     error_code: int | None
     error_message: str | None  # Hebrew, for the agent
     sender_id: str

@@ -5,7 +5,10 @@ Why a job and not a call inside the request: the send survives a crash or a rest
 message `pending`). The agent still sees a refusal as soon as Twilio gives it: the message
 turns `failed` with the code and a Hebrew reason, and `wa:status` carries that to the screen.
 A refusal is final (retrying cannot help); only the last failed retry of an outage marks it
-failed. (Why Twilio's client is ours over httpx: server/telephony/client.py.)
+failed. An outage is said at its first failed try, though: the message stays `pending` (the job
+keeps retrying for hours) with a Hebrew note that Twilio is out, announced by `wa:status`, so the
+agent knows within a second or two rather than watching a bubble that never moves.
+(Why Twilio's client is ours over httpx: server/telephony/client.py.)
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from server.messages.service import (
     advance_status,
     announce,
     mark_failed,
+    mark_retrying,
     reason_he,
     sender_number,
 )
-from server.telephony.client import TwilioRefusedError, send_message
+from server.telephony.client import TwilioRefusedError, TwilioUnavailableError, send_message
 
 log = logging.getLogger("agentlocator.messages")
 STATUS_CALLBACK_PATH = "/webhook/whatsapp_status"
@@ -58,16 +62,20 @@ async def send_queued(job, *, settings: Settings) -> None:
         if failed:
             await announce("wa:status", failed)
         return
-    except Exception:
+    except Exception as error:
         # An outage (TwilioUnavailableError) or anything else: the job is retried, and the last
         # attempt's failure leaves the message failed rather than pending for ever.
         if job.is_last_attempt:
-            failed = await mark_failed(message_id=message.id, error_code=None, reason=UNAVAILABLE_HE)
-            if failed:
-                await announce("wa:status", failed)
+            changed = await mark_failed(message_id=message.id, error_code=None, reason=UNAVAILABLE_HE)
+        else:
+            changed = await mark_retrying(message_id=message.id) if isinstance(error, TwilioUnavailableError) \
+                else None
+        if changed:
+            await announce("wa:status", changed)
         raise
     sid = answer["sid"]
-    await Message.filter(id=message.id, message_sid__isnull=True).update(message_sid=sid)
+    # The outage note goes with the first try that reaches Twilio.
+    await Message.filter(id=message.id, message_sid__isnull=True).update(message_sid=sid, error_message=None)
     moved = await advance_status(message_sid=sid, status=answer.get("status") or "queued", filters=Q(id=message.id),
                                  error_code=answer.get("error_code"))
     await announce("wa:status", moved or await Message.get(id=message.id))

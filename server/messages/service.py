@@ -55,6 +55,8 @@ ERROR_REASONS_HE = {
     30008: "ההודעה לא נמסרה מסיבה לא ידועה",
 }
 UNAVAILABLE_HE = "שליחה נכשלה: שירות Twilio אינו זמין כרגע"
+# On a still-pending message whose send failed for an outage and is being retried.
+RETRYING_HE = "Twilio אינו זמין כרגע — ההודעה תישלח כשהחיבור יחזור"
 REFUSED_HE = "שליחה נכשלה: Twilio סירב לבקשה (HTTP {status})"  # a refusal without Twilio's code
 OUTSIDE_WINDOW_HE = ("עברו יותר מ-24 שעות מאז ההודעה האחרונה של הלקוח: אפשר לשלוח רק תבנית מאושרת "
                      "(content_sid ו-variables)")
@@ -87,6 +89,8 @@ def message_json(message: Message) -> dict:
         "media": media_json(message),
         "status": message.status,
         "status_label": label("message_status", message.status),
+        # Still pending, and its last try met an outage: the job keeps trying (sending.py).
+        "retrying": message.status == "pending" and message.error_message is not None,
         "error_code": message.error_code,
         "error_message": message.error_message,
         "sender_id": message.sender_id,
@@ -278,6 +282,14 @@ async def advance_status(*, message_sid: str, status: str, error_code: int | Non
     if not await query.update(**values):
         return None
     return await Message.get_or_none(message_sid=message_sid)
+
+
+async def mark_retrying(*, message_id: int) -> Message | None:
+    """Say on a pending message that Twilio is out and the send is retried; the message when
+    this changed it (so the first failed try is announced, not every retry)."""
+    moved = await Message.filter(id=message_id, status="pending", message_sid__isnull=True,
+                                 error_message__isnull=True).update(error_message=RETRYING_HE)
+    return await Message.get_or_none(id=message_id) if moved else None
 
 
 async def mark_failed(*, message_id: int, error_code: int | None, reason: str) -> Message | None:

@@ -34,6 +34,9 @@ export interface Call {
   transcript: string | null;
   transcript_status: string;
   transcript_status_label: string;
+  notes?: string;
+  outcome?: string | null;
+  outcome_label?: string | null;
 }
 
 export interface Message {
@@ -44,21 +47,55 @@ export interface Message {
   media: { content_type: string; url: string | null }[];
   status: string;
   status_label: string;
+  /** Still pending, and Twilio was out at the last try: `error_message` says so; it is retried. */
+  retrying?: boolean;
   error_code: number | null;
   error_message: string | null;
   content_sid: string | null;
+  content_variables?: Record<string, string> | null;
   created_at: string;
+}
+
+/** An approved WhatsApp template (GET /api/crm/whatsapp/templates). */
+export interface Template {
+  sid: string;
+  name: string;
+  language: string;
+  category: string;
+  /** The text, with its {{1}}... placeholders. */
+  body: string;
+  /** Each placeholder and its example value. */
+  variables: Record<string, string>;
+}
+
+export interface TemplateList {
+  results: Template[];
+  /** Twilio could not be reached: the list last read from it. */
+  stale: boolean;
+}
+
+export interface InvoiceLine {
+  description: string;
+  quantity: string;
+  unit_price: string;
+  total?: string;
 }
 
 export interface Invoice {
   id: number;
   number: number;
   customer_id: number;
+  lines: InvoiceLine[];
+  subtotal: string;
+  vat_rate: string;
+  vat: string;
   total: string;
   currency: string;
   status: string;
   status_label: string;
   issued_at: string | null;
+  paid_at?: string | null;
+  cancelled_at?: string | null;
   created_at: string;
   pdf_url: string;
 }
@@ -67,6 +104,7 @@ export interface Contract {
   id: number;
   customer_id: number;
   title: string;
+  body: string;
   status: string;
   status_label: string;
   sign_url: string | null;
@@ -86,6 +124,8 @@ export interface Signature {
 export interface TimelineItem {
   type: "call" | "whatsapp" | "task" | "invoice" | "contract";
   type_label: string;
+  /** The card's tab the item lives in (the server adds it; older servers send none). */
+  tab?: string;
   id: number;
   at: string;
   title: string;

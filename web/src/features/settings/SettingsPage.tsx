@@ -4,7 +4,7 @@
  * get the greeting's controls (the server refuses an agent's change anyway).
  */
 import { GreetingSection } from "@/features/settings/GreetingSection";
-import { PushSwitch } from "@/features/settings/PushSwitch";
+import { PushSwitch } from "@/components/PushSwitch";
 import { api } from "@/lib/api";
 
 export function SettingsPage() {

@@ -34,17 +34,8 @@ export const useContracts = (id: number) => useCustomerList<Contract>("contracts
 export const useSignatures = (id: number) => useCustomerList<Signature>("signatures", id, "-signed_at");
 export const useTasks = (id: number) => useCustomerList<Task>("tasks", id, "due_at");
 
-/** The business's WhatsApp template (the missed-call one), offered outside the 24-hour window. */
-export const useBusinessTemplate = (enabled: boolean) =>
-  useQuery({
-    queryKey: ["business"],
-    queryFn: () => api.get<{ missed_call_template_sid: string }>("/api/business"),
-    enabled,
-    staleTime: 60_000,
-  });
-
 /** Invalidate what a change to this customer's `resource` shows: its tab and the timeline. */
-function useInvalidate(customerId: number, ...resources: string[]) {
+export function useInvalidate(customerId: number, ...resources: string[]) {
   const queryClient = useQueryClient();
   return () => Promise.all([...resources, "timeline"].map((resource) =>
     queryClient.invalidateQueries({ queryKey: [resource, customerId] })));

@@ -1,59 +1,33 @@
+import { Pencil } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useUpdateCustomer } from "@/features/customers/api/card";
 import type { Customer } from "@/features/customers/types";
-import { startCall } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { options } from "@/lib/labels";
 import { Badge, statusTone } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
 
-/** Details, an edit form (PATCH) and the quick actions: Call, WhatsApp, New task. */
-export function OverviewTab({ customer, onTab }: {
-  customer: Customer;
-  onTab: (tab: string, extra?: Record<string, string>) => void;
-}) {
+/** Details beside their labels (LTR values isolated inside a normal, RTL cell) and an edit
+ * form (PATCH). The quick actions are in the card's head. */
+export function OverviewTab({ customer }: { customer: Customer }) {
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const [calling, setCalling] = useState(false);
 
-  async function call() {
-    setCalling(true);
-    setNotice(null);
-    try {
-      await startCall(customer.id);
-      setNotice({ text: "השיחה יוצאת: הטלפון שלך יצלצל בעוד רגע", error: false });
-    } catch (error) {
-      setNotice({ text: hebrewError(error, "השיחה לא יצאה"), error: true });
-    } finally {
-      setCalling(false);
-    }
-  }
-
+  if (editing) return <EditForm customer={customer} onDone={() => setEditing(false)} />;
   return (
     <div className="overview">
-      <div className="quick-actions" role="group" aria-label="פעולות מהירות">
-        <button type="button" className="button primary" onClick={call} disabled={calling || !customer.phone}>
-          {calling ? "מחייג…" : "התקשרות"}
-        </button>
-        <button type="button" className="button" onClick={() => onTab("whatsapp")}>וואטסאפ</button>
-        <button type="button" className="button" onClick={() => onTab("tasks", { new: "1" })}>משימה חדשה</button>
-        <span className="spacer" />
-        {!editing && <button type="button" className="button" onClick={() => setEditing(true)}>עריכה</button>}
+      <dl className="details">
+        <dt>טלפון</dt><dd>{customer.phone_display ? <bdi dir="ltr">{customer.phone_display}</bdi> : "—"}</dd>
+        <dt>אימייל</dt><dd>{customer.email ? <bdi dir="ltr">{customer.email}</bdi> : "—"}</dd>
+        <dt>סטטוס</dt><dd><Badge tone={statusTone("customer", customer.status)}>{customer.status_label}</Badge></dd>
+        <dt>כתובת</dt><dd>{customer.address || "—"}</dd>
+        <dt>הערות</dt><dd className="prewrap">{customer.notes || "—"}</dd>
+        <dt>קשר אחרון</dt><dd>{formatDateTime(customer.last_contact_at) || "—"}</dd>
+        <dt>נוצר</dt><dd>{formatDateTime(customer.created_at)}</dd>
+      </dl>
+      <div className="form-actions">
+        <Button icon={Pencil} onClick={() => setEditing(true)}>עריכה</Button>
       </div>
-      {notice && <p role={notice.error ? "alert" : "status"} className={notice.error ? "error" : "success"}>{notice.text}</p>}
-      {editing ? (
-        <EditForm customer={customer} onDone={() => setEditing(false)} />
-      ) : (
-        <dl className="details">
-          <dt>טלפון</dt><dd dir="ltr">{customer.phone_display || "—"}</dd>
-          <dt>אימייל</dt><dd dir="ltr">{customer.email || "—"}</dd>
-          <dt>סטטוס</dt><dd><Badge tone={statusTone("customer", customer.status)}>{customer.status_label}</Badge></dd>
-          <dt>כתובת</dt><dd>{customer.address || "—"}</dd>
-          <dt>הערות</dt><dd className="prewrap">{customer.notes || "—"}</dd>
-          <dt>קשר אחרון</dt><dd>{formatDateTime(customer.last_contact_at) || "—"}</dd>
-          <dt>נוצר</dt><dd>{formatDateTime(customer.created_at)}</dd>
-        </dl>
-      )}
     </div>
   );
 }

@@ -1,7 +1,10 @@
-/** The settings switch for push notifications (task alerts while the tab is closed). */
+/** The switch for push notifications (task alerts while the tab is closed), on the settings
+ * and the profile pages. The browser's refusals are said in Hebrew, with what to do. */
 import { useEffect, useState } from "react";
-import { hebrewError } from "@/lib/errors";
+import { PUSH_BLOCKED, PUSH_INSECURE, PUSH_UNSUPPORTED, pushErrorText } from "@/components/push-errors";
 import { currentSubscription, pushSupported, subscribePush, unsubscribePush } from "@/lib/push";
+
+const permission = (): NotificationPermission | null => ("Notification" in window ? Notification.permission : null);
 
 export function PushSwitch() {
   const [on, setOn] = useState(false);
@@ -26,7 +29,7 @@ export function PushSwitch() {
         setOn(true);
       }
     } catch (caught) {
-      setError(hebrewError(caught, "הגדרת ההתראות נכשלה"));
+      setError(pushErrorText(caught, permission()));
     } finally {
       setBusy(false);
     }
@@ -38,7 +41,8 @@ export function PushSwitch() {
         <input type="checkbox" role="switch" checked={on} disabled={!supported || busy} onChange={toggle} />
         <span>התראות דחיפה כשהלשונית סגורה</span>
       </label>
-      {!supported && <p className="muted">הדפדפן הזה אינו תומך בהתראות דחיפה.</p>}
+      {!supported && <p className="muted">{window.isSecureContext ? PUSH_UNSUPPORTED : PUSH_INSECURE}</p>}
+      {supported && !error && permission() === "denied" && <p className="muted">{PUSH_BLOCKED}</p>}
       {error && <p role="alert" className="error">{error}</p>}
     </div>
   );
