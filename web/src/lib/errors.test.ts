@@ -40,7 +40,7 @@ describe("hebrewError", () => {
 
   it("knows the click-to-call refusals by code", () => {
     expect(hebrewError(new ApiError(409, "agent_phone_missing", "your user has no phone number"), "השיחה לא יצאה"))
-      .toBe("השיחה לא יצאה: למשתמש שלך אין מספר טלפון לצלצל אליו; מנהל יכול להגדיר אותו");
+      .toBe("השיחה לא יצאה: למשתמש שלך אין מספר טלפון לצלצל אליו; אפשר להגדיר אותו בדף הפרופיל");
   });
 
   it("says when the server cannot be reached", () => {
