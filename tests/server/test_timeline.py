@@ -38,14 +38,14 @@ async def add_invoice(business, customer, at: datetime, n: int) -> Invoice:
     invoice = await Invoice.create(business=business, customer=customer, number=1000 + n, subtotal=Decimal("1054.70"),
                                    vat_rate=Decimal("17.00"), vat=Decimal("179.30"), total=Decimal("1234.00"),
                                    lines=[{"description": "ייעוץ", "quantity": "1", "unit_price": "1054.70"}])
-    await Invoice.filter(id=invoice.id).update(created_at=at)
+    await Invoice.filter(id=invoice.id).update(created_at=at, happened_at=at)
     return invoice
 
 
 async def add_contract(business, customer, at: datetime, n: int, status: str = "draft") -> Contract:
     contract = await Contract.create(business=business, customer=customer, title=f"שכירות {n}", body="...",
                                      status=status, sign_token=f"token-{n}")
-    await Contract.filter(id=contract.id).update(created_at=at)
+    await Contract.filter(id=contract.id).update(created_at=at, happened_at=at)
     return contract
 
 
