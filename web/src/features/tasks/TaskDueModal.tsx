@@ -64,6 +64,13 @@ export function TaskDueModal({ socket }: { socket: Socket }) {
     dialog.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
   }, [currentId]);
 
+  // The next alert can show while an action is still busy (its task:updated arrives before the
+  // HTTP answer), when the disabled buttons cannot take focus: take it once they can.
+  useEffect(() => {
+    if (busy || currentId === undefined || dialog.current?.contains(document.activeElement)) return;
+    dialog.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+  }, [busy, currentId]);
+
   useEffect(() => {
     if (currentId === undefined) return;
     const timer = window.setInterval(() => setNow(Date.now()), LATE_TICK_MS);
