@@ -32,6 +32,9 @@ MAX_SLEEP = 30.0
 # A failed pass (a locked or restarting database) is tried again this soon, not after MAX_SLEEP.
 RETRY_AFTER_FAILURE = 1.0
 EMIT_BATCH = 50
+# A connect replays at most this many alerts, the oldest first: a user with thousands of
+# unacknowledged alerts (an imported backlog) must not get thousands of emits per reconnect.
+REPLAY_MAX = 200
 
 
 def _due(at: datetime) -> Q:
@@ -88,7 +91,7 @@ async def replay_pending(sid: str, user) -> None:
     same alert twice."""
     now = datetime.now(UTC)
     tasks = await Task.filter(_due(now), assignee_id=user.id, status="open", notified_at__isnull=False,
-                              alert_dismissed_at__isnull=True)
+                              alert_dismissed_at__isnull=True).order_by("due_at", "id").limit(REPLAY_MAX)
     customers = await _customers_of(tasks)
     for task in tasks:
         payload = await alert_payload(task, customers)

@@ -174,3 +174,11 @@ async def test_an_old_unacknowledged_alert_reaches_a_real_socket_on_connect(sett
     assert alert["replay"] is True
     assert (alert["task"]["id"], alert["task"]["overdue"]) == (old.id, True)
     assert alert["customer"]["name"] == "דנה כהן"
+
+
+async def test_a_connect_replays_at_most_replay_max_alerts_oldest_first(business, user, published, monkeypatch):
+    monkeypatch.setattr(scheduler, "REPLAY_MAX", 2)
+    now = datetime.now(UTC)
+    tasks = [await fired_task(business, user, f"משימה {days}", now - timedelta(days=days)) for days in (1, 9, 5)]
+    await scheduler.replay_pending("sid", user)
+    assert [data["task"]["id"] for _e, data, _r, _s in published] == [tasks[1].id, tasks[2].id]
