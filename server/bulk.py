@@ -192,12 +192,13 @@ async def seed_timeline(*, business_id: int, customer_id: int, events: int, owne
                     lines=[{"description": "שירות", "quantity": "1", "unit_price": f"{subtotal}.00",
                             "total": f"{subtotal}.00"}],
                     subtotal=subtotal, vat_rate=18, vat=round(subtotal * 0.18, 2),
-                    total=round(subtotal * 1.18, 2), status="paid", issued_at=at, paid_at=at, created_at=at))
+                    total=round(subtotal * 1.18, 2), status="paid", issued_at=at, paid_at=at, created_at=at,
+                    happened_at=at))
             elif kind == "contract":
                 rows[kind].append(Contract(
                     business_id=business_id, customer_id=customer_id, title=rng.choice(CONTRACT_TITLES),
                     body="תנאי ההסכם כמפורט.", status="draft", sign_token=secrets.token_urlsafe(24),
-                    created_at=at))
+                    created_at=at, happened_at=at))
             elif kind == "whatsapp":
                 rows[kind].append(Message(
                     business_id=business_id, customer_id=customer_id, message_sid="SM" + secrets.token_hex(16),

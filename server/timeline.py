@@ -1,5 +1,9 @@
 """The unified customer timeline: calls, WhatsApp messages, tasks, invoices and contracts.
 
+An item is dated by what happened: a call by its start, a message or task by its creation, a
+contract or invoice by its latest event (`happened_at`: signed, declined, sent, paid, issued,
+cancelled, else created), and carries the card `tab` that shows it.
+
 One indexed query per source ((customer_id, <time>) indexes), each `ORDER BY <time> DESC, id
 DESC LIMIT limit + 1`, merged lazily with `heapq.merge`; nothing loads a whole history.
 
@@ -117,6 +121,7 @@ def _contract_title(contract: Contract) -> str:
 @dataclass(frozen=True)
 class Source:
     type: str
+    tab: str  # the card's tab that lists this kind
     model: type[Model]
     at: str  # the indexed time column, (customer_id, at)
     title: Callable[[Model], str]
@@ -124,12 +129,12 @@ class Source:
 
 
 SOURCES = (
-    Source("call", Call, "started_at", _call_title, lambda base_url: call_json),
-    Source("contract", Contract, "created_at", _contract_title,
+    Source("call", "calls", Call, "started_at", _call_title, lambda base_url: call_json),
+    Source("contract", "contracts", Contract, "happened_at", _contract_title,
            lambda base_url: partial(contract_json, base_url=base_url)),
-    Source("invoice", Invoice, "created_at", _invoice_title, lambda base_url: invoice_json),
-    Source("task", Task, "created_at", _task_title, lambda base_url: task_json),
-    Source("whatsapp", Message, "created_at", _message_title, lambda base_url: message_json),
+    Source("invoice", "invoices", Invoice, "happened_at", _invoice_title, lambda base_url: invoice_json),
+    Source("task", "tasks", Task, "created_at", _task_title, lambda base_url: task_json),
+    Source("whatsapp", "whatsapp", Message, "created_at", _message_title, lambda base_url: message_json),
 )
 SOURCE_TYPES = frozenset(source.type for source in SOURCES)
 
@@ -156,7 +161,7 @@ async def _rows(source: Source, *, business_id: int, customer_id: int, cursor: C
 
 
 def _item(source: Source, row, serialize: Callable[[object], dict]) -> dict:
-    return {"type": source.type, "type_label": label("timeline_type", source.type), "id": row.id,
+    return {"type": source.type, "type_label": label("timeline_type", source.type), "tab": source.tab, "id": row.id,
             "at": getattr(row, source.at).astimezone(UTC).isoformat(), "title": source.title(row),
             "data": serialize(row)}
 

@@ -28,6 +28,8 @@ class TimelineQuery(BaseModel):
 class _Item(ResponseModel):
     type: str  # each kind below narrows it (and keeps it first, as the serialiser does)
     type_label: str  # Hebrew, server/labels.py
+    # The card's tab that shows the item, so a client links it there.
+    tab: Literal["overview", "timeline", "calls", "whatsapp", "invoices", "contracts", "tasks"]
     id: int
     at: Timestamp
     title: str  # Hebrew, for the card

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -17,10 +19,12 @@ class Contract(Timestamped, Model):
     sent_at = fields.DatetimeField(null=True)
     signed_at = fields.DatetimeField(null=True)
     declined_at = fields.DatetimeField(null=True)
+    # Its latest event (created, sent, signed, declined): the timeline dates and pages by it.
+    happened_at = fields.DatetimeField(default=lambda: datetime.now(UTC))
 
     class Meta:
         table = "contract"
-        indexes = (("customer_id", "created_at"), ("business_id", "status"))
+        indexes = (("customer_id", "created_at"), ("business_id", "status"), ("customer_id", "happened_at"))
 
 
 class Signature(Model):

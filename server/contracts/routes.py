@@ -45,7 +45,7 @@ async def list_contracts(query_args: ContractListQuery):
 @validate_response(ContractOut, 201)
 async def create_contract(data: ContractCreate):
     contract = await service.create_contract(business_id=g.user.business_id, customer_id=data.customer_id,
-                                             title=data.title, body=data.body)
+                                             title=data.title, body=data.body, base_url=request_base_url())
     return _json(contract), 201
 
 
@@ -62,7 +62,7 @@ async def read_contract(contract_id: int):
 @validate_response(ContractOut)
 async def update_contract(contract_id: int, data: ContractPatch):
     contract = await service.update_contract(business_id=g.user.business_id, contract_id=contract_id,
-                                             changes=data.changes())
+                                             changes=data.changes(), base_url=request_base_url())
     return _json(contract)
 
 
@@ -70,7 +70,8 @@ async def update_contract(contract_id: int, data: ContractPatch):
 @login_required
 @document_response(NO_CONTENT, 204)
 async def delete_contract(contract_id: int):
-    await service.delete_contract(business_id=g.user.business_id, contract_id=contract_id)
+    await service.delete_contract(business_id=g.user.business_id, contract_id=contract_id,
+                                  base_url=request_base_url())
     return "", 204
 
 
@@ -78,7 +79,8 @@ async def delete_contract(contract_id: int):
 @login_required
 @validate_response(ContractOut)
 async def send_contract(contract_id: int):
-    return _json(await service.send_contract(business_id=g.user.business_id, contract_id=contract_id))
+    return _json(await service.send_contract(business_id=g.user.business_id, contract_id=contract_id,
+                                             base_url=request_base_url()))
 
 
 @bp.get("/contracts/<int:contract_id>/pdf")

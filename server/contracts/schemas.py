@@ -67,6 +67,7 @@ class ContractOut(ResponseModel):
     sent_at: Timestamp | None
     signed_at: Timestamp | None
     declined_at: Timestamp | None
+    happened_at: Timestamp  # its latest event (created, sent, signed, declined): the timeline's date
     document_sha256: str
     pdf_url: str
     created_at: Timestamp

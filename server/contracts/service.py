@@ -1,7 +1,10 @@
 """Contracts and their one signature.
 
 A contract is edited while it is a draft, sent (which makes its signing link live), then
-signed once by the customer or declined. The signed text is `title + "\\n\\n" + body`,
+signed once by the customer or declined. Every change is announced as `contract:updated` to
+the business's sockets (`deleted: true` for a deleted draft), so an open card follows a
+signature made on the public page; `happened_at` follows the latest of those events (the
+timeline's date). The signed text is `title + "\\n\\n" + body`,
 encoded as UTF-8; its SHA-256 is stored with the signature and printed on the signed PDF.
 """
 
@@ -23,6 +26,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server import realtime
 from server.businesses.models import Business
 from server.contracts.models import Contract, Signature
 from server.customers.models import Customer
@@ -45,17 +49,27 @@ MIN_INK_PIXELS = 30
 # ---------------------------------------------------------------- agents' side
 
 
-async def create_contract(*, business_id: int, customer_id: int, title: str, body: str) -> Contract:
+async def announce(contract: Contract, *, base_url: str = "", deleted: bool = False) -> None:
+    """`contract:updated` to the contract's business: created, changed, signed or deleted."""
+    await realtime.publish("contract:updated",
+                           {"contract": contract_json(contract, base_url=base_url), "deleted": deleted},
+                           room=realtime.business_room(contract.business_id))
+
+
+async def create_contract(*, business_id: int, customer_id: int, title: str, body: str,
+                          base_url: str = "") -> Contract:
     await owned(Customer, customer_id, business_id=business_id, what="customer")
-    return await Contract.create(business_id=business_id, customer_id=customer_id, title=title, body=body,
-                                 status="draft", sign_token=secrets.token_urlsafe(32))
+    contract = await Contract.create(business_id=business_id, customer_id=customer_id, title=title, body=body,
+                                     status="draft", sign_token=secrets.token_urlsafe(32))
+    await announce(contract, base_url=base_url)
+    return contract
 
 
 async def get_contract(*, business_id: int, contract_id: int) -> Contract:
     return await owned(Contract, contract_id, business_id=business_id, what="contract")
 
 
-async def update_contract(*, business_id: int, contract_id: int, changes: dict) -> Contract:
+async def update_contract(*, business_id: int, contract_id: int, changes: dict, base_url: str = "") -> Contract:
     """Edit a draft; `status` may move draft → sent, or draft/sent → declined."""
     contract = await get_contract(business_id=business_id, contract_id=contract_id)
     status = changes.pop("status", None)
@@ -69,26 +83,33 @@ async def update_contract(*, business_id: int, contract_id: int, changes: dict) 
     if status == "sent" and contract.status != "sent":
         if contract.status != "draft":
             raise APIError(409, "invalid_transition", f"a {contract.status} contract cannot be sent")
-        values.update(status="sent", sent_at=datetime.now(UTC))
+        now = datetime.now(UTC)
+        values.update(status="sent", sent_at=now, happened_at=now)
     elif status == "declined" and contract.status != "declined":
         if contract.status not in ("draft", "sent"):
             raise APIError(409, "invalid_transition", f"a {contract.status} contract cannot be declined")
-        values.update(status="declined", declined_at=datetime.now(UTC))
+        now = datetime.now(UTC)
+        values.update(status="declined", declined_at=now, happened_at=now)
     if values:
         # Conditional on the status read above, so a signature landing meanwhile wins.
         if not await Contract.filter(id=contract.id, status=contract.status).update(**values):
             raise APIError(409, "contract_changed", "the contract changed meanwhile; reload it")
-    return await get_contract(business_id=business_id, contract_id=contract_id)
+    contract = await get_contract(business_id=business_id, contract_id=contract_id)
+    if values:
+        await announce(contract, base_url=base_url)
+    return contract
 
 
-async def send_contract(*, business_id: int, contract_id: int) -> Contract:
-    return await update_contract(business_id=business_id, contract_id=contract_id, changes={"status": "sent"})
+async def send_contract(*, business_id: int, contract_id: int, base_url: str = "") -> Contract:
+    return await update_contract(business_id=business_id, contract_id=contract_id, changes={"status": "sent"},
+                                 base_url=base_url)
 
 
-async def delete_contract(*, business_id: int, contract_id: int) -> None:
+async def delete_contract(*, business_id: int, contract_id: int, base_url: str = "") -> None:
     contract = await get_contract(business_id=business_id, contract_id=contract_id)
     if contract.status != "draft" or not await Contract.filter(id=contract.id, status="draft").delete():
         raise APIError(409, "contract_not_draft", "only a draft contract can be deleted; decline it instead")
+    await announce(contract, base_url=base_url, deleted=True)
 
 
 def contracts_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
@@ -133,6 +154,7 @@ def contract_json(contract: Contract, *, base_url: str) -> dict:
         "sent_at": _time(contract.sent_at),
         "signed_at": _time(contract.signed_at),
         "declined_at": _time(contract.declined_at),
+        "happened_at": _time(contract.happened_at),
         "document_sha256": document_sha256(contract),
         "pdf_url": f"/api/crm/contracts/{contract.id}/pdf",
         "created_at": _time(contract.created_at),
@@ -253,14 +275,14 @@ def _ink_pixels(image: Image.Image) -> int:
 
 
 async def sign(*, contract: Contract, name: str, png: bytes, ip: str, user_agent: str,
-               media_root: Path) -> Signature:
+               media_root: Path, base_url: str = "") -> Signature:
     """Sign once: a conditional UPDATE on the status lets exactly one concurrent signer win."""
     now = datetime.now(UTC)
     image_path = f"signatures/{contract.business_id}/{contract.id}.png"
     try:
         async with in_transaction() as connection:
             won = await Contract.filter(id=contract.id, status="sent").using_db(connection).update(
-                status="signed", signed_at=now)
+                status="signed", signed_at=now, happened_at=now)
             if not won:
                 current = await Contract.filter(id=contract.id).using_db(connection).get()
                 raise APIError(409, "not_signable", refusal(current))
@@ -273,6 +295,7 @@ async def sign(*, contract: Contract, name: str, png: bytes, ip: str, user_agent
     except IntegrityError:
         raise APIError(409, "not_signable", "this contract is already signed") from None
     contract = await Contract.get(id=contract.id)
+    await announce(contract, base_url=base_url)  # before the PDF: the card shows "signed" at once
     try:
         await _store_signed_pdf(contract, signature, media_root)
     except Exception:  # noqa: BLE001 - the signature stands; the PDF is rendered again when asked for

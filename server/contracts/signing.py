@@ -21,6 +21,7 @@ from server.contracts.models import Contract, Signature
 from server.contracts.schemas import SignedOut, SignRequest
 from server.errors import APIError, ErrorResponse
 from server.openapi import HTML
+from server.public_url import request_base_url
 
 bp = Blueprint("signing", __name__, url_prefix="/sign")
 tag_blueprint(bp, ["signing"])
@@ -86,6 +87,7 @@ async def sign(token: str, data: SignRequest):
     signature = await service.sign(
         contract=contract, name=data.name, png=png, ip=request.remote_addr or "",
         user_agent=request.headers.get("User-Agent", ""), media_root=current_app.config["SETTINGS"].media_root,
+        base_url=request_base_url(),
     )
     signed = await Contract.get(id=contract.id)
     return {"status": signed.status, "signer_name": signature.signer_name,

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -22,8 +24,10 @@ class Invoice(Timestamped, Model):
     issued_at = fields.DatetimeField(null=True)
     paid_at = fields.DatetimeField(null=True)
     cancelled_at = fields.DatetimeField(null=True)
+    # Its latest event (created, issued, paid, cancelled): the timeline dates and pages by it.
+    happened_at = fields.DatetimeField(default=lambda: datetime.now(UTC))
 
     class Meta:
         table = "invoice"
         unique_together = (("business", "number"),)
-        indexes = (("customer_id", "created_at"), ("business_id", "status"))
+        indexes = (("customer_id", "created_at"), ("business_id", "status"), ("customer_id", "happened_at"))

@@ -76,6 +76,7 @@ class InvoiceOut(ResponseModel):
     issued_at: Timestamp | None
     paid_at: Timestamp | None
     cancelled_at: Timestamp | None
+    happened_at: Timestamp  # its latest event (created, issued, paid, cancelled): the timeline's date
     pdf_url: str
     created_at: Timestamp
     updated_at: Timestamp

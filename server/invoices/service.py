@@ -7,6 +7,10 @@ line totals; VAT is the subtotal × rate rounded half up; the total is subtotal 
 Numbers are given at creation, inside one transaction that locks the business row and bumps
 its `invoice_seq`; the unique (business, number) constraint is the backstop. Invoices are
 never deleted (a deleted one would leave a gap): they are cancelled.
+
+Every change is announced as `invoice:updated` to the business's sockets, so an open card
+follows a payment filed elsewhere; `happened_at` follows the latest status stamp (the
+timeline's date).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from tortoise.exceptions import IntegrityError, OperationalError, TransactionMan
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server import realtime
 from server.businesses.models import Business
 from server.customers.models import Customer
 from server.errors import APIError
@@ -78,7 +83,7 @@ async def create_invoice(*, business_id: int, customer_id: int, lines: list, not
                 number = business.invoice_seq + 1
                 await Business.filter(id=business_id).using_db(connection).update(invoice_seq=number)
                 amounts = totals(subtotal, business.vat_rate)
-                return await Invoice.create(
+                invoice = await Invoice.create(
                     business_id=business_id, customer_id=customer_id, number=number, lines=stored,
                     currency="ILS", status=status, notes=notes,
                     issued_at=datetime.now(UTC) if status == "issued" else None,
@@ -89,6 +94,9 @@ async def create_invoice(*, business_id: int, customer_id: int, lines: list, not
             # neither the number nor the invoice exists; try again.
             log.warning("invoice number attempt %d failed: %s", attempt + 1, error)
             await asyncio.sleep(0.01 * (attempt + 1))
+            continue
+        await announce(invoice)  # committed: a socket that reloads at once finds it
+        return invoice
     raise APIError(409, "busy", "could not number the invoice, try again")
 
 
@@ -119,14 +127,24 @@ async def update_invoice(*, business_id: int, invoice_id: int, changes: dict) ->
     if status is not None:
         if status not in TRANSITIONS[invoice.status]:
             raise APIError(409, "invalid_transition", f"an invoice cannot go from {invoice.status} to {status}")
-        values["status"] = status
-        values[STAMPS[status]] = datetime.now(UTC)
+        now = datetime.now(UTC)
+        values.update({"status": status, STAMPS[status]: now, "happened_at": now})
     if values:
         # Conditional on the status read above: a concurrent change makes this one a 409.
         changed = await Invoice.filter(id=invoice.id, status=invoice.status).update(**values)
         if not changed:
             raise APIError(409, "invoice_changed", "the invoice changed meanwhile; reload it")
-    return await get_invoice(business_id=business_id, invoice_id=invoice_id)
+    invoice = await get_invoice(business_id=business_id, invoice_id=invoice_id)
+    if values:
+        await announce(invoice)
+    return invoice
+
+
+async def announce(invoice: Invoice) -> None:
+    """`invoice:updated` to the invoice's business: created, edited, issued, paid or cancelled
+    (never deleted: see above)."""
+    await realtime.publish("invoice:updated", {"invoice": invoice_json(invoice)},
+                           room=realtime.business_room(invoice.business_id))
 
 
 def invoices_query(*, business_id: int, customer_id: int | None = None, status: str | None = None,
@@ -166,6 +184,7 @@ def invoice_json(invoice: Invoice) -> dict:
         "issued_at": _time(invoice.issued_at),
         "paid_at": _time(invoice.paid_at),
         "cancelled_at": _time(invoice.cancelled_at),
+        "happened_at": _time(invoice.happened_at),
         "pdf_url": f"/api/crm/invoices/{invoice.id}/pdf",
         "created_at": _time(invoice.created_at),
         "updated_at": _time(invoice.updated_at),

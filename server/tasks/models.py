@@ -22,6 +22,8 @@ class Task(Timestamped, Model):
     # Which scheduler pass claimed the current alert: one UPDATE claims every due task at once.
     notify_claim = fields.CharField(max_length=32, null=True)
     done_at = fields.DatetimeField(null=True)
+    # The agent put the current due time's alert away: it is never replayed (a new due time clears it).
+    alert_dismissed_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "task"

@@ -11,6 +11,7 @@ from server.tasks.service import (
     complete_task,
     create_task,
     delete_task,
+    dismiss_task,
     get_task,
     snooze_task,
     task_json,
@@ -82,3 +83,11 @@ async def snooze(task_id: int, data: Snooze):
 @validate_response(TaskOut)
 async def done(task_id: int):
     return task_json(await complete_task(business_id=g.user.business_id, task_id=task_id))
+
+
+@bp.post("/<int:task_id>/dismiss")
+@login_required
+@validate_response(TaskOut)
+async def dismiss(task_id: int):
+    """The alert of the task's current due time was seen and put away: it is not replayed."""
+    return task_json(await dismiss_task(business_id=g.user.business_id, task_id=task_id))

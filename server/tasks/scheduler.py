@@ -32,7 +32,9 @@ MAX_SLEEP = 30.0
 # A failed pass (a locked or restarting database) is tried again this soon, not after MAX_SLEEP.
 RETRY_AFTER_FAILURE = 1.0
 EMIT_BATCH = 50
-REPLAY_WINDOW = timedelta(hours=24)
+# A connect replays at most this many alerts, the oldest first: a user with thousands of
+# unacknowledged alerts (an imported backlog) must not get thousands of emits per reconnect.
+REPLAY_MAX = 200
 
 
 def _due(at: datetime) -> Q:
@@ -53,7 +55,8 @@ async def fire_due(now: datetime | None = None) -> list[Task]:
     """Claim and announce every task due by `now`; returns the tasks this call announced."""
     now = now or datetime.now(UTC)
     claim = secrets.token_hex(16)
-    claimed = await Task.filter(_due(now), status="open", notified_at__isnull=True).update(
+    claimed = await Task.filter(_due(now), status="open", notified_at__isnull=True,
+                                alert_dismissed_at__isnull=True).update(
         notified_at=now, notify_claim=claim)
     if not claimed:
         return []
@@ -72,23 +75,23 @@ async def fire_due(now: datetime | None = None) -> list[Task]:
 
 
 async def next_due_at() -> datetime | None:
-    """The earliest time an open, un-notified task falls due."""
-    snoozed = await Task.filter(status="open", notified_at__isnull=True, snoozed_until__isnull=False) \
-        .order_by("snoozed_until").first()
-    plain = await Task.filter(status="open", notified_at__isnull=True, snoozed_until__isnull=True) \
-        .order_by("due_at").first()
+    """The earliest time an open, un-notified, undismissed task falls due."""
+    pending = Task.filter(status="open", notified_at__isnull=True, alert_dismissed_at__isnull=True)
+    snoozed = await pending.filter(snoozed_until__isnull=False).order_by("snoozed_until").first()
+    plain = await pending.filter(snoozed_until__isnull=True).order_by("due_at").first()
     times = [t for t in ((snoozed.snoozed_until if snoozed else None), (plain.due_at if plain else None)) if t]
     return min(times) if times else None
 
 
 async def replay_pending(sid: str, user) -> None:
-    """A socket that connects gets the alerts of its user that fired (in the last day) and
-    are still neither done nor snoozed past now: a desktop that was off when the task fell
-    due shows it when it comes back. Marked `replay: true`; clients key alerts by task id
-    and `fires_at`, so a replay never shows the same alert twice."""
+    """A socket that connects gets every alert of its user that fired and was never put away:
+    not done, not snoozed past now, not dismissed, however long ago it fired (a client that
+    was off for a week still shows it, once: putting it away ends the replays). Marked
+    `replay: true`; clients key alerts by task id and `fires_at`, so a replay never shows the
+    same alert twice."""
     now = datetime.now(UTC)
     tasks = await Task.filter(_due(now), assignee_id=user.id, status="open", notified_at__isnull=False,
-                              notified_at__gte=now - REPLAY_WINDOW)
+                              alert_dismissed_at__isnull=True).order_by("due_at", "id").limit(REPLAY_MAX)
     customers = await _customers_of(tasks)
     for task in tasks:
         payload = await alert_payload(task, customers)

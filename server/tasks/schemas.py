@@ -65,6 +65,8 @@ class TaskOut(ResponseModel):
     due_at: Timestamp
     snoozed_until: Timestamp | None
     fires_at: Timestamp  # when task:due goes out: snoozed_until, else due_at
+    overdue: bool  # open, and fires_at has passed
+    alert_dismissed_at: Timestamp | None  # when the alert of the current fires_at was put away
     status: Literal["open", "done"]
     status_label: str  # Hebrew, server/labels.py
     done_at: Timestamp | None

@@ -3,6 +3,9 @@
 `notified_at` is when `task:due` went out for the current due time; every change of that time
 (a new `due_at`, a snooze, reopening) clears it, so the alert fires once per due time. The
 effective due time is `snoozed_until` when set, else `due_at` (`fires_at` in the JSON).
+`alert_dismissed_at` is when the agent put that alert away (Esc / "סגירה"): a dismissed alert
+is never replayed to a socket that connects later; the same changes clear it, so the next due
+time alerts again.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ def fires_at(task: Task) -> datetime:
     return task.snoozed_until or task.due_at
 
 
+def is_overdue(task: Task, now: datetime | None = None) -> bool:
+    return task.status == "open" and fires_at(task) < (now or datetime.now(UTC))
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -44,6 +51,8 @@ def task_json(task: Task) -> dict:
         "due_at": _iso(task.due_at),
         "snoozed_until": _iso(task.snoozed_until),
         "fires_at": _iso(fires_at(task)),
+        "overdue": is_overdue(task),
+        "alert_dismissed_at": _iso(task.alert_dismissed_at),
         "status": task.status,
         "status_label": label("task_status", task.status),
         "done_at": _iso(task.done_at),
@@ -95,12 +104,12 @@ async def update_task(*, business_id: int, task_id: int, changes: dict) -> Task:
     if "due_at" in changes and changes["due_at"] != task.due_at:
         task.due_at = changes["due_at"]
         task.snoozed_until = None
-        task.notified_at = None
+        task.notified_at = task.alert_dismissed_at = None
     status = changes.get("status")
     if status == "done" and task.status != "done":
         task.status, task.done_at = "done", datetime.now(UTC)
     elif status == "open" and task.status != "open":
-        task.status, task.done_at, task.notified_at = "open", None, None
+        task.status, task.done_at, task.notified_at, task.alert_dismissed_at = "open", None, None, None
     await task.save()
     _rearm()
     await announce(task)
@@ -118,8 +127,8 @@ async def snooze_task(*, business_id: int, task_id: int, until: datetime) -> Tas
     task = await get_task(business_id=business_id, task_id=task_id)
     if task.status == "done":
         raise APIError(409, "task_done", "a done task cannot be snoozed; reopen it first")
-    task.snoozed_until, task.notified_at = until, None
-    await task.save(update_fields=["snoozed_until", "notified_at", "updated_at"])
+    task.snoozed_until, task.notified_at, task.alert_dismissed_at = until, None, None
+    await task.save(update_fields=["snoozed_until", "notified_at", "alert_dismissed_at", "updated_at"])
     _rearm()
     await announce(task)
     return task
@@ -130,6 +139,19 @@ async def complete_task(*, business_id: int, task_id: int) -> Task:
     await get_task(business_id=business_id, task_id=task_id)
     await scoped(Task, business_id).filter(id=task_id, status="open").update(
         status="done", done_at=datetime.now(UTC), updated_at=datetime.now(UTC))
+    task = await get_task(business_id=business_id, task_id=task_id)
+    await announce(task)
+    return task
+
+
+async def dismiss_task(*, business_id: int, task_id: int) -> Task:
+    """Put the alert of the task's current due time away: no socket is sent it again (the
+    next due time, after a snooze or a new due_at, is a new alert). Again changes nothing."""
+    await get_task(business_id=business_id, task_id=task_id)
+    now = datetime.now(UTC)
+    if await scoped(Task, business_id).filter(id=task_id, alert_dismissed_at__isnull=True).update(
+            alert_dismissed_at=now, updated_at=now):
+        _rearm()  # a task dismissed before it fell due leaves the clock's queue
     task = await get_task(business_id=business_id, task_id=task_id)
     await announce(task)
     return task

@@ -38,14 +38,14 @@ async def add_invoice(business, customer, at: datetime, n: int) -> Invoice:
     invoice = await Invoice.create(business=business, customer=customer, number=1000 + n, subtotal=Decimal("1054.70"),
                                    vat_rate=Decimal("17.00"), vat=Decimal("179.30"), total=Decimal("1234.00"),
                                    lines=[{"description": "ייעוץ", "quantity": "1", "unit_price": "1054.70"}])
-    await Invoice.filter(id=invoice.id).update(created_at=at)
+    await Invoice.filter(id=invoice.id).update(created_at=at, happened_at=at)
     return invoice
 
 
 async def add_contract(business, customer, at: datetime, n: int, status: str = "draft") -> Contract:
     contract = await Contract.create(business=business, customer=customer, title=f"שכירות {n}", body="...",
                                      status=status, sign_token=f"token-{n}")
-    await Contract.filter(id=contract.id).update(created_at=at)
+    await Contract.filter(id=contract.id).update(created_at=at, happened_at=at)
     return contract
 
 
@@ -151,3 +151,50 @@ async def test_bad_parameters_are_422(client, business, customer, auth_headers, 
 
 async def test_login_required(client, customer):
     assert (await client.get(f"/api/customers/{customer.id}/timeline")).status_code == 401
+
+
+@pytest.mark.both_databases
+async def test_documents_are_dated_by_what_happened_and_name_their_tab(client, business, user, customer,
+                                                                        auth_headers, settings):
+    """A contract drafted last week and signed today is today's news: dated by its signature,
+    first on the page; an invoice paid today likewise, and a cancelled one by its cancelling."""
+    from server.contracts import service as contracts
+    from server.invoices.service import update_invoice
+
+    today = datetime.now(UTC)
+    last_week = today - timedelta(days=7)
+    await add_call(business, customer, today - timedelta(hours=1), 1, duration=30)
+    await add_task(business, customer, user, today - timedelta(hours=2), 1)
+    contract = await add_contract(business, customer, last_week, 1)
+    await contracts.send_contract(business_id=business.id, contract_id=contract.id)
+    await Contract.filter(id=contract.id).update(sent_at=last_week, happened_at=last_week)  # sent last week too
+    paid = await add_invoice(business, customer, last_week - timedelta(days=1), 7)
+    cancelled = await add_invoice(business, customer, last_week - timedelta(days=2), 8)
+    await update_invoice(business_id=business.id, invoice_id=cancelled.id, changes={"status": "cancelled"})
+    await update_invoice(business_id=business.id, invoice_id=paid.id, changes={"status": "issued"})
+    await update_invoice(business_id=business.id, invoice_id=paid.id, changes={"status": "paid"})
+    # The signature, as the public page files it.
+    await contracts.sign(contract=await Contract.get(id=contract.id), name="דנה כהן", png=b"\x89PNG", ip="127.0.0.1",
+                         user_agent="test", media_root=settings.media_root)
+
+    body = await (await get_timeline(client, auth_headers, customer.id)).get_json()
+    items = body["items"]
+    assert [(i["type"], i["id"]) for i in items[:3]] == [("contract", contract.id), ("invoice", paid.id),
+                                                          ("invoice", cancelled.id)]
+    signed = items[0]
+    assert datetime.fromisoformat(signed["at"]) == datetime.fromisoformat(signed["data"]["signed_at"])
+    assert today <= datetime.fromisoformat(signed["at"]) <= datetime.now(UTC)
+    assert datetime.fromisoformat(signed["data"]["created_at"]) == last_week
+    assert datetime.fromisoformat(items[1]["at"]) == datetime.fromisoformat(items[1]["data"]["paid_at"])
+    assert datetime.fromisoformat(items[2]["at"]) == datetime.fromisoformat(items[2]["data"]["cancelled_at"])
+    assert {i["type"]: i["tab"] for i in items} == {"contract": "contracts", "invoice": "invoices", "call": "calls",
+                                                    "task": "tasks"}
+    # Paging on the new dates: one item a page still walks every item once, in the same order.
+    seen, before = [], None
+    while True:
+        page = await (await get_timeline(client, auth_headers, customer.id, limit=1,
+                                         **({"before": before} if before else {}))).get_json()
+        seen += [(i["type"], i["id"]) for i in page["items"]]
+        if not (before := page["next_before"]):
+            break
+    assert seen == [(i["type"], i["id"]) for i in items]

@@ -13,3 +13,8 @@ export function snoozeTask(taskId: number, minutes: number): Promise<unknown> {
 export function finishTask(taskId: number): Promise<unknown> {
   return api.request(`/api/crm/tasks/${taskId}/done`, { method: "POST" });
 }
+
+/** The alert of the task's current due time was seen and put away: the server replays it no more. */
+export function dismissTask(taskId: number): Promise<unknown> {
+  return api.request(`/api/crm/tasks/${taskId}/dismiss`, { method: "POST" });
+}

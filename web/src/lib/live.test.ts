@@ -9,8 +9,11 @@ describe("staleKeys", () => {
     expect(staleKeys("wa:message", { message: { customer_id: 3 } })).toEqual([["messages", 3], ["timeline", 3], ["customers"]]);
     expect(staleKeys("wa:status", { message: { customer_id: 3 } })).toEqual([["messages", 3], ["timeline", 3]]);
     expect(staleKeys("customer:updated", { customer: { id: 3 } })).toEqual([["customers"]]);
-    expect(staleKeys("task:due", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9]]);
-    expect(staleKeys("task:updated", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9]]);
+    expect(staleKeys("task:due", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9], ["tasks", "mine"]]);
+    expect(staleKeys("task:updated", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9], ["tasks", "mine"]]);
+    expect(staleKeys("contract:updated", { contract: { customer_id: 4 } }))
+      .toEqual([["contracts", 4], ["signatures", 4], ["timeline", 4]]);
+    expect(staleKeys("invoice:updated", { invoice: { customer_id: 4 } })).toEqual([["invoices", 4], ["timeline", 4]]);
     expect(staleKeys("something:else", {})).toEqual([]);
   });
 });
@@ -31,6 +34,15 @@ describe("connectLiveUpdates", () => {
     expect(client.getQueryState(["messages", 3])?.isInvalidated).toBe(true);
     expect(client.getQueryState(["messages", 4])?.isInvalidated).toBe(false);
     expect(client.getQueryState(["customers", { page: 1 }])?.isInvalidated).toBe(true);
+    client.setQueryData(["contracts", 8], { results: [] });
+    client.setQueryData(["invoices", 8], { results: [] });
+    client.setQueryData(["invoices", 9], { results: [] });
+    handlers.get("contract:updated")!({ contract: { customer_id: 8 } });
+    expect(client.getQueryState(["contracts", 8])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(["invoices", 8])?.isInvalidated).toBe(false);
+    handlers.get("invoice:updated")!({ invoice: { customer_id: 8 } });
+    expect(client.getQueryState(["invoices", 8])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(["invoices", 9])?.isInvalidated).toBe(false);
     stop();
     expect(handlers.size).toBe(0);
   });

@@ -27,17 +27,27 @@ export function staleKeys(event: string, data: Payload): QueryKey[] {
     }
     case "customer:updated":
       return [["customers"]];
+    case "contract:updated": {
+      const id = data.contract?.customer_id;
+      return [scoped("contracts", id), scoped("signatures", id), scoped("timeline", id)];
+    }
+    case "invoice:updated": {
+      const id = data.invoice?.customer_id;
+      return [scoped("invoices", id), scoped("timeline", id)];
+    }
     case "task:due":
     case "task:updated": {
       const id = data.task?.customer_id;
-      return [scoped("tasks", id), scoped("timeline", id)];
+      // The agent's own list (/tasks) spans customers: it refreshes on any task event.
+      return [scoped("tasks", id), scoped("timeline", id), ["tasks", "mine"]];
     }
     default:
       return [];
   }
 }
 
-export const LIVE_EVENTS = ["call:new", "call:updated", "wa:message", "wa:status", "customer:updated", "task:due", "task:updated"];
+export const LIVE_EVENTS = ["call:new", "call:updated", "wa:message", "wa:status", "customer:updated", "task:due",
+  "task:updated", "contract:updated", "invoice:updated"];
 
 /** Listen on `socket`; returns the function that stops listening. */
 export function connectLiveUpdates(socket: Socket, queryClient: QueryClient): () => void {

@@ -24,6 +24,8 @@ export interface Task {
   due_at: string;
   snoozed_until: string | null;
   fires_at: string;
+  overdue: boolean; // open and fires_at has passed (as the server answered)
+  alert_dismissed_at: string | null; // the alert of this fires_at was put away: never replayed
   status: "open" | "done";
   status_label: string; // Hebrew (server/labels.json)
   done_at: string | null;

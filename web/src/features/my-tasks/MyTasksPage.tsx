@@ -6,7 +6,7 @@ import "@/features/my-tasks/my-tasks.css";
 import { CalendarClock, CircleCheckBig, ListTodo, User } from "lucide-react";
 import { Link } from "react-router";
 import { useCustomerNames, useMyOpenTasks } from "@/features/my-tasks/api";
-import { byUrgency, isOverdue } from "@/features/my-tasks/overdue";
+import { byUrgency, isOverdue } from "@/lib/overdue";
 import { Badge } from "@/components/ui/Badge";
 import { QueryState } from "@/components/QueryState";
 import { formatDateTime } from "@/lib/format";

@@ -7,11 +7,9 @@ export const MY_TASKS_LIMIT = 100;
 
 export function useMyOpenTasks() {
   return useQuery({
-    // Under "tasks", so a task event without a customer refreshes it; the minute's refetch
-    // catches the ones the card's keys take (lib/live.ts scopes those to the customer).
+    // Every task event refreshes it (lib/live.ts), whichever customer the task is under.
     queryKey: ["tasks", "mine", "open"],
     queryFn: () => api.get<Page<Task>>("/api/crm/tasks", { mine: "true", status: "open", sort: "due_at", limit: MY_TASKS_LIMIT }),
-    refetchInterval: 60_000,
     staleTime: 0,
   });
 }

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act } from "react";
 import { createRoot } from "react-dom/client";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DueAlert } from "@/features/tasks/dueQueue";
 import { TaskDueModal } from "@/features/tasks/TaskDueModal";
 import { label } from "@/lib/labels";
@@ -16,10 +16,25 @@ class FakeSocket {
   emit(event: string, data: unknown) { act(() => this.handlers.get(event)?.(data)); }
 }
 
-const due = (id: number, title: string): DueAlert => ({
-  task: { id, title, notes: "", customer_id: 5, assignee_id: 1, due_at: "2026-11-25T10:00:00Z", snoozed_until: null,
-    fires_at: "2026-11-25T10:00:00Z", status: "open", status_label: label("task_status", "open"), done_at: null, created_at: "2026-11-25T09:00:00Z" },
+const SOON = new Date(Date.now() + 60_000).toISOString();
+const due = (id: number, title: string, firesAt = SOON): DueAlert => ({
+  task: { id, title, notes: "", customer_id: 5, assignee_id: 1, due_at: firesAt, snoozed_until: null,
+    fires_at: firesAt, overdue: false, alert_dismissed_at: null, status: "open",
+    status_label: label("task_status", "open"), done_at: null, created_at: "2026-11-25T09:00:00Z" },
   customer: { id: 5, name: "דנה כהן", phone: "+972541234567", phone_display: "054-123-4567" },
+});
+
+// The requests the modal makes, answered as the server would (or not at all: `failing`).
+let requests: string[] = [];
+let failing = false;
+beforeEach(() => {
+  requests = [];
+  failing = false;
+  vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
+    requests.push(`${init?.method ?? "GET"} ${new URL(url, "http://app").pathname}`);
+    if (failing) throw new TypeError("Failed to fetch");
+    return new Response("{}", { status: 200, headers: { "Content-Type": "application/json" } });
+  });
 });
 
 const host = document.createElement("div");
@@ -28,6 +43,7 @@ let root = createRoot(host);
 afterEach(() => {
   act(() => root.unmount());
   root = createRoot(host);
+  vi.unstubAllGlobals();
 });
 
 function mount() {
@@ -71,5 +87,47 @@ describe("TaskDueModal", () => {
     expect(host.querySelector("[data-testid=due-count]")).toBeNull();
     key("Escape");
     expect(host.querySelector("[role=alertdialog]")).toBeNull();
+  });
+
+  it("puts the alert away on the server on Esc and on סגירה", async () => {
+    const socket = mount();
+    socket.emit("task:due", due(1, "להתקשר לדנה"));
+    socket.emit("task:due", due(2, "לשלוח חוזה"));
+    key("Escape");
+    const close = Array.from(host.querySelectorAll<HTMLButtonElement>("button")).find((b) => b.textContent === "סגירה");
+    await act(async () => close!.click());
+    expect(host.querySelector("[role=alertdialog]")).toBeNull();
+    expect(requests).toEqual(["POST /api/crm/tasks/1/dismiss", "POST /api/crm/tasks/2/dismiss"]);
+  });
+
+  it("leaves the screen even when the dismissal fails, showing no error", async () => {
+    failing = true;
+    const socket = mount();
+    socket.emit("task:due", due(1, "להתקשר לדנה"));
+    await act(async () => key("Escape"));
+    expect(requests).toEqual(["POST /api/crm/tasks/1/dismiss"]);
+    expect(host.querySelector("[role=alertdialog]")).toBeNull();
+    expect(host.querySelector("[role=alert]")).toBeNull();
+    socket.emit("task:due", due(1, "להתקשר לדנה")); // the server replays it later: shown again, once
+    expect(host.querySelectorAll("[role=alertdialog]")).toHaveLength(1);
+  });
+
+  it("says how late an overdue task is", () => {
+    const socket = mount();
+    socket.emit("task:due", due(1, "להתקשר לדנה", new Date(Date.now() - 3 * 86_400_000 - 60_000).toISOString()));
+    expect(host.querySelector("[data-testid=due-late]")?.textContent).toBe("באיחור של 3 ימים");
+    expect(host.querySelector("[role=alertdialog]")?.classList).toContain("late");
+  });
+
+  it("leaves when the task is handled elsewhere (task:updated)", () => {
+    const socket = mount();
+    const first = due(1, "להתקשר לדנה");
+    socket.emit("task:due", first);
+    socket.emit("task:due", due(2, "לשלוח חוזה"));
+    socket.emit("task:updated", { task: { ...first.task, title: "שם חדש" }, deleted: false }); // still due: stays
+    expect(host.querySelector("h2")?.textContent).toBe("להתקשר לדנה");
+    socket.emit("task:updated", { task: { ...first.task, alert_dismissed_at: new Date().toISOString() } });
+    expect(host.querySelector("h2")?.textContent).toBe("לשלוח חוזה");
+    expect(requests).toEqual([]);
   });
 });

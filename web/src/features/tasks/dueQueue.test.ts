@@ -6,7 +6,7 @@ import type { Task } from "@/lib/types";
 function alert(id: number, firesAt = "2026-11-25T10:00:00+00:00", status: Task["status"] = "open"): DueAlert {
   return {
     task: { id, title: `t${id}`, notes: "", customer_id: null, assignee_id: 1, due_at: firesAt, snoozed_until: null,
-      fires_at: firesAt, status, status_label: label("task_status", status), done_at: null, created_at: firesAt },
+      fires_at: firesAt, overdue: false, alert_dismissed_at: null, status, status_label: label("task_status", status), done_at: null, created_at: firesAt },
     customer: null,
   };
 }
@@ -39,5 +39,26 @@ describe("dueQueue", () => {
     expect(dueQueue([], { type: "add", alert: alert(5, undefined, "done") })).toEqual([]);
     const queue = [alert(1)];
     expect(dueQueue(queue, { type: "remove", taskId: 9 })).toBe(queue);
+  });
+
+  it("ignores an alert already put away", () => {
+    const dismissed = alert(1);
+    dismissed.task.alert_dismissed_at = "2026-11-25T10:01:00+00:00";
+    expect(dueQueue([], { type: "add", alert: dismissed })).toEqual([]);
+  });
+
+  it("drops an alert handled elsewhere and keeps one still due", () => {
+    const queue = [alert(1), alert(2), alert(3), alert(4)];
+    const renamed = { ...alert(1).task, title: "שם אחר" };
+    expect(dueQueue(queue, { type: "changed", task: renamed })).toBe(queue);
+    const done = { ...alert(1).task, status: "done" as const };
+    const snoozed = { ...alert(2).task, snoozed_until: "2026-11-25T11:00:00+00:00", fires_at: "2026-11-25T11:00:00+00:00" };
+    const dismissed = { ...alert(3).task, alert_dismissed_at: "2026-11-25T10:01:00+00:00" };
+    let after = dueQueue(queue, { type: "changed", task: done });
+    after = dueQueue(after, { type: "changed", task: snoozed });
+    after = dueQueue(after, { type: "changed", task: dismissed });
+    expect(after.map((a) => a.task.id)).toEqual([4]);
+    expect(dueQueue(after, { type: "changed", task: alert(4).task, deleted: true })).toEqual([]);
+    expect(dueQueue(after, { type: "changed", task: done })).toBe(after); // not queued: nothing to drop
   });
 });

@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useCreateTask, useTaskAction, useTasks } from "@/features/customers/api/card";
 import { QueryState } from "@/components/QueryState";
+import { byUrgency, overdueText } from "@/lib/overdue";
+import "@/features/tasks/task-list.css";
 import { finishTask, snoozeTask } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -37,9 +39,10 @@ export function TasksTab({ customerId, focusNew = false }: { customerId: number;
       {failed && <p role="alert" className="error">{hebrewError(failed, "הפעולה על המשימה נכשלה")}</p>}
       <QueryState query={tasks} isEmpty={tasks.data?.results.length === 0} empty="אין משימות ללקוח זה">
         <ul className="tasks">
-          {tasks.data?.results.map((task) => (
-            <li key={task.id} className={`task ${task.status}`} data-testid="task">
+          {byUrgency(tasks.data?.results ?? []).map((task) => (
+            <li key={task.id} className={`task ${task.status}${task.overdue ? " overdue" : ""}`} data-testid="task">
               <Badge tone={statusTone("task", task.status)}>{task.status_label}</Badge>
+              {task.overdue && <Badge tone="danger" title={overdueText(task.fires_at)}>באיחור</Badge>}
               <span className="task-title">{task.title}</span>
               <span className="muted">{formatDateTime(task.fires_at)}{task.snoozed_until ? " (נדחתה)" : ""}</span>
               <span className="spacer" />
