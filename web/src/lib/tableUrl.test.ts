@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  changeState, cleanColumns, defaultState, isClean, nextSort, readTableState, type TableSpec, writeTableState,
+  changeState, cleanColumns, defaultState, isClean, nextSort, readTableState, type TableSpec, toggleColumn,
+  writeTableState,
 } from "@/lib/tableUrl";
 
 const spec: TableSpec = {
@@ -74,5 +75,13 @@ describe("tableUrl", () => {
     expect(nextSort("-name", "name", false)).toBe("name");
     expect(nextSort("name", "last_contact_at", true)).toBe("-last_contact_at");
     expect(nextSort("-last_contact_at", "last_contact_at", true)).toBe("last_contact_at");
+  });
+
+  it("hides a column and shows it again at its place, never hiding the required one", () => {
+    const shown = ["status", "name", "phone"];
+    expect(toggleColumn(shown, "phone", spec)).toEqual(["status", "name"]);
+    expect(toggleColumn(shown, "name", spec)).toEqual(shown);
+    expect(toggleColumn(["name", "phone", "status"], "email", spec)).toEqual(["name", "phone", "email", "status"]);
+    expect(toggleColumn(["name"], "id", spec)).toEqual(["name", "id"]);
   });
 });

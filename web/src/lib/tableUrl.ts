@@ -117,3 +117,13 @@ export function nextSort(current: string, column: string, descFirst: boolean): s
   if (current.replace(/^-/, "") === column) return current.startsWith("-") ? column : `-${column}`;
   return descFirst ? `-${column}` : column;
 }
+
+/** Show or hide a column; a column shown again goes back to its place among the visible ones. */
+export function toggleColumn(columns: readonly string[], id: string, spec: TableSpec): string[] {
+  if (columns.includes(id)) return spec.required.includes(id) ? [...columns] : columns.filter((c) => c !== id);
+  const rank = spec.allColumns.indexOf(id);
+  const before = columns.findIndex((c) => spec.allColumns.indexOf(c) > rank);
+  const next = [...columns];
+  next.splice(before < 0 ? next.length : before, 0, id);
+  return next;
+}
