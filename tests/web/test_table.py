@@ -73,7 +73,8 @@ def header(page, column: str):
 
 
 def choose(page, menu: str, item: str) -> None:
-    page.get_by_role("button", name=menu, exact=True).click()
+    # "סינון" says how many filters are on: "סינון (1)"
+    page.get_by_role("button", name=re.compile(rf"^{menu}( \(\d+\))?$")).click()
     page.get_by_role("menuitemradio", name=item, exact=True).click()
 
 
@@ -351,3 +352,19 @@ def test_a_phone_shows_cards_without_sideways_scrolling(table, shots):
     page.get_by_role("button", name="תצוגות", exact=True).click()
     box = page.locator(".menu-panel").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_the_owner_filter_mine_nobody_and_everyone(table, people):
+    page = table()
+    search(page, "טבלה")
+    expect(page.get_by_test_id("total")).to_have_text(f"{PEOPLE} לקוחות")
+    choose(page, "סינון", "שלי")
+    expect(page.get_by_test_id("total")).to_have_text("27 לקוחות")  # the odd ones are the admin's
+    assert query_of(page)["owner"] == str(people.ids["user_id"])
+    expect(page.locator(".filter-chip")).to_have_text("אחראי: שלי")
+    choose(page, "סינון", "ללא אחראי")
+    expect(page.get_by_test_id("total")).to_have_text("27 לקוחות")
+    assert query_of(page)["owner"] == "none"
+    page.get_by_role("button", name="הסרת הסינון אחראי: ללא אחראי").click()
+    expect(page.get_by_test_id("total")).to_have_text(f"{PEOPLE} לקוחות")
+    assert "owner" not in query_of(page)
