@@ -6,12 +6,16 @@ import math
 from collections.abc import Awaitable, Callable, Iterable
 from functools import cache
 
+from datetime import UTC, datetime
+
 from pydantic import BaseModel, ConfigDict, Field, create_model
+from tortoise.fields import DatetimeField
 
 from server.errors import APIError
 
 MAX_LIMIT = 200
 DEFERRED_FROM = 1000  # offsets from which a page is read by its ids first
+EARLIEST = datetime(1, 1, 1, tzinfo=UTC)  # before every stored date: `x >= EARLIEST` is "x has a value"
 
 
 class ListQuery(BaseModel):
@@ -70,7 +74,7 @@ async def _nulls_last(query, *, field: str, offset: int, limit: int, order_by: l
     and `NULLS LAST` or `ORDER BY x IS NULL` would sort instead of walking the (business,
     field, id) index; two index ranges, each walked in order, need no sort. Only a page past
     the last row with a value counts them (once), to know where the rows without one start."""
-    valued = query.filter(**{f"{field}__isnull": False})
+    valued = query.filter(**_has_value(query.model._meta.fields_map[field]))
     nulls = query.filter(**{f"{field}__isnull": True})
     rows = await _rows(valued, offset=offset, limit=limit, order_by=order_by)
     if len(rows) == limit:
@@ -78,6 +82,15 @@ async def _nulls_last(query, *, field: str, offset: int, limit: int, order_by: l
     # The valued rows end on this page (then the nulls start at 0) or before it.
     start = 0 if rows else max(0, offset - await valued.count())
     return rows + await _rows(nulls, offset=start, limit=limit - len(rows), order_by=order_by[1:] or ["id"])
+
+
+def _has_value(column) -> dict:
+    """The filter of the rows with a value. isnull=False writes `NOT x IS NULL`, which SQLite
+    cannot seek with: going up it would read every NULL at the start of the index first (40 ms
+    over 300,000 never-contacted customers). A date's `x >= year 1` is a range it seeks to."""
+    if isinstance(column, DatetimeField):
+        return {f"{column.model_field_name}__gte": EARLIEST}
+    return {f"{column.model_field_name}__isnull": False}
 
 
 async def _rows(query, *, offset: int, limit: int, order_by: list[str]) -> list:
