@@ -10,8 +10,12 @@ export function useTableUrl(spec: TableSpec): { state: TableState; change: Chang
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => readTableState(params, spec), [params, spec]);
   const change = useCallback<ChangeTable>((update, { replace = false } = {}) => {
-    setParams((current) => writeTableState(changeState(readTableState(current, spec), update), spec, current),
-      { replace });
+    // From the address bar itself, not this render's params: two changes in quick succession
+    // (a filter, then a column before the router's deferred render) must not undo each other.
+    setParams(() => {
+      const current = new URLSearchParams(window.location.search);
+      return writeTableState(changeState(readTableState(current, spec), update), spec, current);
+    }, { replace });
   }, [setParams, spec]);
   return { state, change, clean: isClean(params, spec) };
 }
