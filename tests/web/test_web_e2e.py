@@ -4,6 +4,8 @@ from the refresh cookie after a reload. Its screenshots: web-login.png and web-c
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.sync_api import expect
@@ -84,21 +86,24 @@ def test_login_then_customers_sort_search_columns(live, browser, shots):
     csv_text = open(download.value.path(), encoding="utf-8-sig").read()
     assert "בתיה לוי" in csv_text and "אבי כהן" not in csv_text
     page.get_by_role("searchbox").fill("zzz-nobody")
-    page.get_by_text("אין נתונים להצגה").wait_for()
-    page.get_by_role("searchbox").fill("")
+    expect(page.get_by_test_id("empty-state")).to_contain_text("לא נמצאו לקוחות")
+    page.get_by_role("button", name="ניקוי החיפוש").click()  # the empty state's way out
+    expect(page.get_by_role("searchbox")).to_have_value("")
     page.wait_for_function("document.querySelectorAll('tbody tr td:first-child a').length === 4")
 
     # Column visibility: hide the email column.
     assert page.locator("th", has_text="אימייל").count() == 1
-    page.get_by_text("עמודות", exact=True).click()
-    page.get_by_role("group", name="עמודות מוצגות").get_by_label("אימייל").uncheck()
-    assert page.locator("th", has_text="אימייל").count() == 0
+    page.get_by_role("button", name="עמודות", exact=True).click()
+    page.get_by_role("group", name="עמודות").get_by_label("אימייל").uncheck()
+    expect(page.locator("th", has_text="אימייל")).to_have_count(0)
+    page.keyboard.press("Escape")
 
     # Density: the compact view really makes the rows shorter.
     row = page.locator("tbody tr").first
     comfortable = row.bounding_box()["height"]
-    page.get_by_role("button", name="תצוגה צפופה").click()
-    expect(page.get_by_role("button", name="תצוגה מרווחת")).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="צפיפות", exact=True).click()
+    page.get_by_role("menuitemradio", name="צפופה").click()
+    expect(page.locator(".data-table")).to_have_class(re.compile(r"\bdensity-compact\b"))
     assert row.bounding_box()["height"] < comfortable
 
     # The card route shows the customer's details.

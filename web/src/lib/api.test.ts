@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, createApiClient } from "@/lib/api";
+import { ApiError, createApiClient, dispositionFilename } from "@/lib/api";
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -108,5 +108,35 @@ describe("api client with files", () => {
     expect(init.body).toBe(JSON.stringify({ text: "שלום" }));
     const error = await api.file("/api/business/greeting/preview", { body: { text: "x" } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: "tts_unavailable" });
+  });
+
+  it("saves a download under the server's file name: filename* first, then filename, else the given one", async () => {
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    URL.createObjectURL = vi.fn(() => "blob:x");
+    URL.revokeObjectURL = vi.fn();
+    const csv = (disposition?: string) => new Response("a,b\r\n", {
+      status: 200, headers: disposition ? { "Content-Type": "text/csv", "Content-Disposition": disposition } : {},
+    });
+    const fetch = vi.fn()
+      .mockResolvedValueOnce(csv(`attachment; filename="customers-2026-12-01.csv"; filename*=UTF-8''${encodeURIComponent("לקוחות-2026-12-01.csv")}`))
+      .mockResolvedValueOnce(csv('attachment; filename="customers-2026-12-01.csv"'))
+      .mockResolvedValueOnce(csv());
+    const api = createApiClient({ baseUrl: "", fetch, onUnauthorized: vi.fn() });
+    for (let k = 0; k < 3; k++) await api.download("/api/crm/customers/export.csv", { columns: "name,phone" }, "customers.csv");
+    expect(saved).toEqual(["לקוחות-2026-12-01.csv", "customers-2026-12-01.csv", "customers.csv"]);
+    expect(fetch.mock.calls[0]![0]).toBe("/api/crm/customers/export.csv?columns=name%2Cphone");
+  });
+
+  it("reads Content-Disposition's forms and refuses a path", () => {
+    expect(dispositionFilename("attachment; filename*=utf-8''%D7%93%D7%95%D7%97.csv")).toBe("דוח.csv");
+    expect(dispositionFilename("attachment; filename=plain.csv")).toBe("plain.csv");
+    expect(dispositionFilename('attachment; filename="quo\\"ted.csv"')).toBe('quo"ted.csv');
+    expect(dispositionFilename("attachment; filename*=UTF-8''%E0%A4%A.csv; filename=\"fallback.csv\"")).toBe("fallback.csv");
+    expect(dispositionFilename('attachment; filename="../../etc/passwd"')).toBe("passwd");
+    expect(dispositionFilename("attachment")).toBeNull();
+    expect(dispositionFilename(null)).toBeNull();
   });
 });

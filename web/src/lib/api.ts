@@ -61,6 +61,30 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
+/** The file name a Content-Disposition header gives: `filename*` (RFC 5987, UTF-8, so Hebrew
+ * survives) first, then `filename`; null when it names none. Path parts are dropped. */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  let name: string | null = null;
+  const extended = /filename\*\s*=\s*([^;]+)/i.exec(header);
+  if (extended) {
+    const match = /^\s*([\w!#$%&+^`{}~.-]+)'[^']*'(.+?)\s*$/.exec(extended[1]!);
+    if (match) {
+      try {
+        name = match[1]!.toLowerCase() === "utf-8" ? decodeURIComponent(match[2]!) : unescape(match[2]!);
+      } catch {
+        name = null; // a malformed escape: try the plain name
+      }
+    }
+  }
+  if (!name) {
+    const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header);
+    name = plain ? (plain[1]?.replace(/\\(.)/g, "$1") ?? plain[2]!.trim()) : null;
+  }
+  const base = name?.split(/[/\\]/).pop()?.trim();
+  return base ? base : null;
+}
+
 async function errorFrom(response: Response): Promise<ApiError> {
   let code = "http_error";
   let message = `${response.status} ${response.statusText}`.trim();
@@ -161,13 +185,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const response = await raw(path, opts, accept);
       return { blob: await response.blob(), headers: response.headers };
     },
-    /** Fetch a file with the bearer token and hand it to the browser as a download. */
+    /** Fetch a file with the bearer token and hand it to the browser as a download, under the
+     * server's file name (Content-Disposition) or else `filename`. */
     async download(path: string, query: Query | undefined, filename: string): Promise<void> {
       const response = await raw(path, { query }, "*/*");
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement("a");
       link.href = url;
-      link.download = filename;
+      link.download = dispositionFilename(response.headers.get("Content-Disposition")) ?? filename;
       document.body.appendChild(link);
       link.click();
       link.remove();
