@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Awaitable, Callable, Iterable
-from functools import cache
-
 from datetime import UTC, datetime
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from tortoise.fields import DatetimeField
