@@ -39,6 +39,7 @@ async def test_health_reports_database_and_worker(client):
 
 
 async def test_every_response_carries_revision_even_errors(client):
-    response = await client.get("/no/such/page")
+    # An API path: an app path (a GET no route matches) is the web app's own Hebrew 404 page.
+    response = await client.get("/api/no/such/page")
     assert response.status_code == 404 and response.headers["X-Revision"] == "test-rev"
     assert (await response.get_json())["error"]["code"] == "not_found"

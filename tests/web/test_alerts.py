@@ -129,7 +129,8 @@ def test_a_dismissed_alert_stays_away_after_a_reload_and_a_new_login(seeded, bro
 
     second = due_task(seeded, "סימן שני: לתאם עם דנה פגישה", 0.5)
     shown_alone(dialog, second["title"])
-    # Logging out with the marker still up (the button is under the alert, so clicked directly).
+    # Logging out with the marker still up (the user menu is under the alert, so clicked directly).
+    page.locator(".user-button").dispatch_event("click")
     page.get_by_role("button", name="התנתקות").dispatch_event("click")
     page.wait_for_url("**/login")
     log_in(page, seeded.base_url, EMAIL)

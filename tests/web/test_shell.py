@@ -57,8 +57,8 @@ def test_unknown_paths_show_the_hebrew_404_inside_the_shell(seeded, browser, sho
         _no_english(page.locator("main").inner_text())
         shots(page, f"shell-404-{_viewport_name(viewport)}")
 
-        page.goto(f"{seeded.base_url}/crm/customers/abc")
-        expect(page.get_by_test_id("not-found")).to_contain_text("הדף לא נמצא")
+        page.goto(f"{seeded.base_url}/crm/customers/abc")  # no customer id: the 404 says what is missing
+        expect(page.get_by_test_id("not-found")).to_contain_text("הלקוח לא נמצא")
         _no_english(page.locator("main").inner_text())
 
         not_found.get_by_role("link", name="חזרה ללקוחות").click()
@@ -258,9 +258,10 @@ def test_my_tasks_lists_the_overdue_first_each_linking_to_its_customer(seeded, b
     title_late, title_soon = f"להתקשר לדנה ({_viewport_name(viewport)})", f"לשלוח הצעה ({_viewport_name(viewport)})"
 
     async def overdue():
-        # Fired two days ago (past the alert replay window): overdue, without a task-due alert.
+        # Fired two days ago and its alert put away: overdue, with no task-due alert over the page.
         past = datetime.now(UTC) - timedelta(days=2)
         await Task.create(business_id=seeded.ids["business_id"], title=title_late, due_at=past, notified_at=past,
+                          alert_dismissed_at=past,
                           customer_id=seeded.ids["customer_id"], assignee_id=seeded.ids["user_id"])
 
     seeded.live.run(overdue)

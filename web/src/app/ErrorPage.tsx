@@ -11,7 +11,11 @@ import { EmptyState } from "@/components/ui/EmptyState";
 
 export function ErrorPage({ fullScreen = false }: { fullScreen?: boolean }) {
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  // A route's 404 may say what was not found (`{title, text}`): "הלקוח לא נמצא" for a card.
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    const said = (error.data ?? {}) as { title?: string; text?: string };
+    return <NotFound title={said.title} text={said.text} />;
+  }
   return (
     <section className={`error-page ${fullScreen ? "full-screen" : ""}`} role="alert" data-testid="error-page">
       <EmptyState icon={TriangleAlert} title="משהו השתבש"

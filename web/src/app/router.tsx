@@ -8,7 +8,9 @@ import { CustomersPage } from "@/features/customers/CustomersPage";
 
 /** `/crm/customers/abc` is no customer: the app's 404, before the card's chunk loads. */
 function customerIdOr404({ params }: { params: { id?: string } }) {
-  if (!/^\d+$/.test(params.id ?? "")) throw data(null, { status: 404 });
+  if (!/^\d+$/.test(params.id ?? "")) {
+    throw data({ title: "הלקוח לא נמצא", text: "ייתכן שהקישור שגוי או שהלקוח נמחק." }, { status: 404 });
+  }
   return null;
 }
 
