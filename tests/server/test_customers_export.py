@@ -16,25 +16,14 @@ from server.auth.service import create_user
 from server.businesses.models import Business
 from server.customers.models import Customer
 from server.labels import label
+from tests.server.test_customers import PEOPLE, add_people  # the same four people as the list tests
 
 EXPORT = "/api/crm/customers/export.csv"
-PEOPLE = [("דנה כהן", "054-123-4567", "dana@example.com"), ("יוסי לוי", "052-765-4321", "yossi@example.co.il"),
-          ("Dana Smith", "+1 415 555 0100", "smith@example.com"), ("משה דנון", "03-555-0123", None)]
 # One summer instant and one winter instant, shown by hand in each zone (not by the code under test).
 SUMMER = datetime(2026, 7, 1, 9, 5, tzinfo=UTC)  # Israel UTC+3, New York UTC-4
 WINTER = datetime(2026, 1, 15, 22, 30, tzinfo=UTC)  # Israel UTC+2 (already the 16th), New York UTC-5
 SHOWN = {"Asia/Jerusalem": ("01/07/2026 12:05", "16/01/2026 00:30"),
          "America/New_York": ("01/07/2026 05:05", "15/01/2026 17:30")}
-
-
-async def add_people(client, headers) -> list[dict]:
-    created = []
-    for name, phone, email in PEOPLE:
-        response = await client.post("/api/crm/customers", json={"name": name, "phone": phone, "email": email},
-                                     headers=headers)
-        assert response.status_code == 201, await response.get_data(as_text=True)
-        created.append(await response.get_json())
-    return created
 
 
 async def exported(client, headers, **query) -> tuple[list[str], list[list[str]]]:

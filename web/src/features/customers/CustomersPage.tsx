@@ -4,8 +4,8 @@
  * too), the default one applied when the page opens with a clean URL; CSV of what is shown;
  * cards on a phone.
  */
-import { ListFilter, SearchX, Users, X } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { ListFilter, SearchX, UserPlus, Users, X } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ChoiceMenu } from "@/components/table/ChoiceMenu";
 import { DataTable } from "@/components/table/DataTable";
@@ -14,6 +14,7 @@ import { Badge, statusTone } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { exportCustomers, getCustomers } from "@/features/customers/api/get-customers";
+import { NewCustomerDialog } from "@/features/customers/NewCustomerDialog";
 import { ALL_COLUMNS, customerColumns, DEFAULT_COLUMNS, SORTABLE } from "@/features/customers/columns";
 import type { Customer } from "@/features/customers/types";
 import { useViews } from "@/features/views/api";
@@ -57,6 +58,7 @@ export function CustomersPage() {
   const { state, change, clean } = useTableUrl(SPEC);
   const me = api.user?.id;
   const views = useViews("customers");
+  const [creating, setCreating] = useState(false);
 
   // A clean URL opens the user's default view (once per visit to the page), before the first
   // rows are asked for, so the table doesn't show one list and then another.
@@ -100,7 +102,13 @@ export function CustomersPage() {
 
   return (
     <>
-      <h1>לקוחות</h1>
+      <header className="page-head">
+        <h1>לקוחות</h1>
+        <div className="page-actions">
+          <Button icon={UserPlus} variant="primary" onClick={() => setCreating(true)}>לקוח חדש</Button>
+        </div>
+      </header>
+      {creating && <NewCustomerDialog onClose={() => setCreating(false)} />}
       <DataTable<Customer>
         resource="customers"
         caption="לקוחות"
@@ -130,7 +138,8 @@ export function CustomersPage() {
               : <p>אין לקוחות בסינון שנבחר.</p>}
           </EmptyState>
         ) : (
-          <EmptyState icon={Users} title="אין עדיין לקוחות">
+          <EmptyState icon={Users} title="אין עדיין לקוחות"
+            action={<Button icon={UserPlus} variant="primary" onClick={() => setCreating(true)}>לקוח חדש</Button>}>
             <p>לקוחות נוצרים משיחות, מהודעות וואטסאפ ומייבוא.</p>
           </EmptyState>
         )}

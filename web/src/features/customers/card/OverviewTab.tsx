@@ -1,10 +1,10 @@
 import { Pencil } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { CustomerFields, customerBody, useCustomerForm } from "@/features/customers/CustomerFields";
 import { useUpdateCustomer } from "@/features/customers/api/card";
 import type { Customer } from "@/features/customers/types";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { options } from "@/lib/labels";
 import { Badge, statusTone } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 
@@ -34,33 +34,19 @@ export function OverviewTab({ customer }: { customer: Customer }) {
 
 function EditForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
   const update = useUpdateCustomer(customer.id);
-  const [form, setForm] = useState({
+  const { form, set } = useCustomerForm({
     name: customer.name, phone: customer.phone_display ?? "", email: customer.email ?? "",
     status: customer.status, address: customer.address ?? "", notes: customer.notes ?? "",
   });
-  const set = (field: keyof typeof form) =>
-    (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await update.mutateAsync({
-      name: form.name.trim(), phone: form.phone.trim() || null, email: form.email.trim() || null,
-      status: form.status, address: form.address, notes: form.notes,
-    }).then(onDone, () => undefined);
+    await update.mutateAsync(customerBody(form)).then(onDone, () => undefined);
   }
 
   return (
     <form className="form-grid" onSubmit={submit} aria-label="עריכת לקוח">
-      <label>שם<input required value={form.name} onChange={set("name")} /></label>
-      <label>טלפון<input dir="ltr" value={form.phone} onChange={set("phone")} /></label>
-      <label>אימייל<input dir="ltr" type="email" value={form.email} onChange={set("email")} /></label>
-      <label>סטטוס
-        <select value={form.status} onChange={set("status")}>
-          {options("customer_status").map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-        </select>
-      </label>
-      <label>כתובת<input value={form.address} onChange={set("address")} /></label>
-      <label className="full">הערות<textarea rows={3} value={form.notes} onChange={set("notes")} /></label>
+      <CustomerFields form={form} set={set} />
       {update.isError && <p role="alert" className="error full">{hebrewError(update.error, "השמירה נכשלה")}</p>}
       <div className="form-actions full">
         <button type="submit" className="button primary" disabled={update.isPending}>{update.isPending ? "שומר…" : "שמירה"}</button>
