@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "server.invoices.models",
     "server.contracts.models",
     "server.views.models",
+    "server.presence.models",
     "server.push.models",
     "server.jobs.models",
     "aerich.models",

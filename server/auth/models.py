@@ -16,6 +16,9 @@ class User(Timestamped, Model):
     is_active = fields.BooleanField(default=True)
     # The agent's own phone (E.164): click-to-call rings it first, then dials the customer.
     phone = fields.CharField(max_length=20, default="")
+    # What the agent chose ("available" or "away"); ringing also needs a live socket
+    # (server/presence/).
+    presence = fields.CharField(max_length=16, default="available")
 
     class Meta:
         table = "user"

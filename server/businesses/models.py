@@ -3,6 +3,14 @@ from tortoise.models import Model
 
 from server.base_models import Timestamped
 
+CALL_MODES = ("voicemail", "ring_agents")
+WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+
+def default_hours() -> dict[str, list[list[str]]]:
+    """Sunday to Thursday 08:00-17:00, a short Friday, closed on Shabbat."""
+    return {**{day: [["08:00", "17:00"]] for day in WEEKDAYS[:5]}, "fri": [["08:00", "13:00"]], "sat": []}
+
 
 class Business(Timestamped, Model):
     id = fields.IntField(primary_key=True)
@@ -28,6 +36,17 @@ class Business(Timestamped, Model):
     # What the greeting says when an admin made it from text (server/greetings/), so the
     # settings page can show it for editing; null for an uploaded MP3 or the default welcome.
     greeting_text = fields.TextField(null=True)
+    # Live calls (server/calls/routing.py): "voicemail" answers every call with the greeting and
+    # a recording, as the brief asks; "ring_agents" rings the available agents together during
+    # opening hours, and falls back to the recording when none answers.
+    call_mode = fields.CharField(max_length=16, default="voicemail")
+    ring_seconds = fields.IntField(default=20)
+    # Weekly opening hours in `timezone`: {"sun": [["08:00", "17:00"]], ..., "sat": []}.
+    hours = fields.JSONField(default=default_hours)
+    closed_on_holidays = fields.BooleanField(default=True)  # Israel's official holidays
+    callback_minutes = fields.IntField(default=30)  # a missed call's call-back task is due this long after
+    # What the closed greeting says when made from text, as greeting_text is for the greeting.
+    closed_greeting_text = fields.TextField(null=True)
 
     class Meta:
         table = "business"

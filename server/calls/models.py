@@ -6,6 +6,10 @@ from server.base_models import Timestamped
 TRANSCRIPT_STATUSES = ("none", "pending", "done", "failed", "unavailable")
 # What came of a call, as the agent files it afterwards (labels: server/labels.json "call_outcome").
 OUTCOMES = ("handled", "callback", "meeting", "message", "not_relevant")
+# How an inbound call was handled (server/calls/routing.py): the greeting and a recording in a
+# voicemail business; ringing the agents, then answered or missed (to the recording); no agent
+# available (to the recording at once); closed (the closed greeting and a recording).
+HANDLINGS = ("voicemail", "ringing", "answered", "missed", "no_agents", "closed")
 
 
 class Call(Timestamped, Model):
@@ -27,6 +31,14 @@ class Call(Timestamped, Model):
     transcript_status = fields.CharField(max_length=16, default="none")
     notes = fields.TextField(default="")
     outcome = fields.CharField(max_length=32, null=True)  # one of OUTCOMES; None until the agent files one
+    handling = fields.CharField(max_length=16, default="voicemail")  # one of HANDLINGS
+    answered_by = fields.ForeignKeyField("models.User", related_name="answered_calls", null=True,
+                                         on_delete=fields.SET_NULL)
+    answered_at = fields.DatetimeField(null=True)
+    # A missed or after-hours call is called back when an agent's click-to-call reaches the customer.
+    called_back_at = fields.DatetimeField(null=True)
+    called_back_by = fields.ForeignKeyField("models.User", related_name="callbacks_made", null=True,
+                                            on_delete=fields.SET_NULL)
 
     class Meta:
         table = "call"

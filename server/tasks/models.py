@@ -4,6 +4,7 @@ from tortoise.models import Model
 from server.base_models import Timestamped
 
 TASK_STATUSES = ("open", "done")
+TASK_KINDS = ("task", "callback")
 
 
 class Task(Timestamped, Model):
@@ -24,6 +25,11 @@ class Task(Timestamped, Model):
     done_at = fields.DatetimeField(null=True)
     # The agent put the current due time's alert away: it is never replayed (a new due time clears it).
     alert_dismissed_at = fields.DatetimeField(null=True)
+    kind = fields.CharField(max_length=16, default="task")  # one of TASK_KINDS
+    # A call-back task's call: unique, so Twilio's retries and a re-run job never make a second.
+    call = fields.ForeignKeyField("models.Call", related_name="callback_tasks", null=True, unique=True,
+                                  on_delete=fields.SET_NULL)
+    escalated_at = fields.DatetimeField(null=True)  # when an overdue call-back was raised to the admins
 
     class Meta:
         table = "task"
