@@ -1,12 +1,14 @@
 import "@/app/shell.css";
 import { useQueryClient } from "@tanstack/react-query";
-import { ListTodo, Settings, Users } from "lucide-react";
+import { ChartColumn, ListTodo, Settings, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import type { Socket } from "socket.io-client";
 import { BrandMark } from "@/app/BrandMark";
 import { HOME } from "@/app/returnTo";
 import { UserMenu } from "@/app/UserMenu";
+import { CallNotices } from "@/features/live-calls/CallNotices";
+import { PresenceSwitch } from "@/features/presence/PresenceSwitch";
 import { TaskDueModal } from "@/features/tasks/TaskDueModal";
 import { api } from "@/lib/api";
 import { connectLiveUpdates } from "@/lib/live";
@@ -15,6 +17,7 @@ import { closeSocket, getSocket } from "@/lib/socket";
 const NAV = [
   { to: "/crm/customers", label: "לקוחות", icon: Users },
   { to: "/tasks", label: "משימות", icon: ListTodo },
+  { to: "/calls", label: "לוח שיחות", icon: ChartColumn },
   { to: "/settings", label: "הגדרות", icon: Settings },
 ] as const;
 
@@ -73,12 +76,14 @@ export function AppLayout() {
           ))}
         </nav>
         <span className="spacer" />
+        <PresenceSwitch socket={socket} />
         <UserMenu user={api.user} onLogout={logout} />
       </header>
       <main className="content">
         <Outlet />
       </main>
       {socket && <TaskDueModal socket={socket} />}
+      {socket && <CallNotices socket={socket} myId={api.user?.id ?? null} />}
     </div>
   );
 }

@@ -37,6 +37,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import("@/features/my-tasks/MyTasksPage")).MyTasksPage }),
           },
           {
+            path: "/calls",
+            lazy: async () => ({ Component: (await import("@/features/calls-board/CallsBoardPage")).CallsBoardPage }),
+          },
+          {
             // Settings too: the greeting's player and forms load only when someone opens them.
             path: "/settings",
             lazy: async () => ({ Component: (await import("@/features/settings/SettingsPage")).SettingsPage }),

@@ -4,13 +4,23 @@ import { connectLiveUpdates, staleKeys } from "@/lib/live";
 
 describe("staleKeys", () => {
   it("maps each realtime event to the queries it changes", () => {
-    expect(staleKeys("call:new", { call: { customer_id: 7 } })).toEqual([["calls", 7], ["timeline", 7], ["customers"]]);
-    expect(staleKeys("call:updated", { call: { customer_id: null } })).toEqual([["calls"], ["timeline"], ["customers"]]);
+    expect(staleKeys("call:new", { call: { customer_id: 7 } }))
+      .toEqual([["calls", 7], ["timeline", 7], ["customers"], ["stats", "calls"]]);
+    expect(staleKeys("call:updated", { call: { customer_id: null } }))
+      .toEqual([["calls"], ["timeline"], ["customers"], ["stats", "calls"]]);
+    expect(staleKeys("call:answered", { call_id: 5, customer_id: 7 }))
+      .toEqual([["calls", 7], ["timeline", 7], ["customers"], ["stats", "calls"]]);
+    expect(staleKeys("call:missed", { call_id: 5, customer_id: null }))
+      .toEqual([["calls"], ["timeline"], ["customers"], ["stats", "calls"]]);
+    expect(staleKeys("presence:changed", { user_id: 2, status: "away" })).toEqual([["presence"]]);
+    expect(staleKeys("callback:overdue", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["tasks", "mine"]]);
     expect(staleKeys("wa:message", { message: { customer_id: 3 } })).toEqual([["messages", 3], ["timeline", 3], ["customers"]]);
     expect(staleKeys("wa:status", { message: { customer_id: 3 } })).toEqual([["messages", 3], ["timeline", 3]]);
     expect(staleKeys("customer:updated", { customer: { id: 3 } })).toEqual([["customers"]]);
-    expect(staleKeys("task:due", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9], ["tasks", "mine"]]);
-    expect(staleKeys("task:updated", { task: { customer_id: 9 } })).toEqual([["tasks", 9], ["timeline", 9], ["tasks", "mine"]]);
+    expect(staleKeys("task:due", { task: { customer_id: 9 } }))
+      .toEqual([["tasks", 9], ["timeline", 9], ["tasks", "mine"], ["stats", "calls"]]);
+    expect(staleKeys("task:updated", { task: { customer_id: 9 } }))
+      .toEqual([["tasks", 9], ["timeline", 9], ["tasks", "mine"], ["stats", "calls"]]);
     expect(staleKeys("contract:updated", { contract: { customer_id: 4 } }))
       .toEqual([["contracts", 4], ["signatures", 4], ["timeline", 4]]);
     expect(staleKeys("invoice:updated", { invoice: { customer_id: 4 } })).toEqual([["invoices", 4], ["timeline", 4]]);

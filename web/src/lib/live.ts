@@ -5,7 +5,18 @@
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import type { Socket } from "socket.io-client";
 
-type Payload = Record<string, { customer_id?: number | null; id?: number } | null | undefined>;
+type Payload = Record<string, { customer_id?: number | null; id?: number } | number | string | null | undefined>;
+
+/** The customer an event names: `data.<resource>.customer_id`, or the flat `customer_id` of the
+ * live-call events (`call:ringing`, `call:answered`, `call:missed`). */
+function customerOf(data: Payload, resource: string): number | null | undefined {
+  const nested = data[resource];
+  if (nested && typeof nested === "object") return nested.customer_id;
+  return typeof data.customer_id === "number" ? data.customer_id : null;
+}
+
+/** The calls board's figures (features/calls-board): every call and call-back moves them. */
+const STATS: QueryKey = ["stats", "calls"];
 
 /** What the event's payload says changed, as query-key prefixes. */
 export function staleKeys(event: string, data: Payload): QueryKey[] {
@@ -13,41 +24,51 @@ export function staleKeys(event: string, data: Payload): QueryKey[] {
     customerId ? [resource, customerId] : [resource];
   switch (event) {
     case "call:new":
-    case "call:updated": {
-      const id = data.call?.customer_id;
-      return [scoped("calls", id), scoped("timeline", id), ["customers"]];
+    case "call:updated":
+    case "call:answered":
+    case "call:missed": {
+      const id = customerOf(data, "call");
+      return [scoped("calls", id), scoped("timeline", id), ["customers"], STATS];
     }
     case "wa:message": {
-      const id = data.message?.customer_id;
+      const id = customerOf(data, "message");
       return [scoped("messages", id), scoped("timeline", id), ["customers"]];
     }
     case "wa:status": {
-      const id = data.message?.customer_id;
+      const id = customerOf(data, "message");
       return [scoped("messages", id), scoped("timeline", id)];
     }
     case "customer:updated":
       return [["customers"]];
     case "contract:updated": {
-      const id = data.contract?.customer_id;
+      const id = customerOf(data, "contract");
       return [scoped("contracts", id), scoped("signatures", id), scoped("timeline", id)];
     }
     case "invoice:updated": {
-      const id = data.invoice?.customer_id;
+      const id = customerOf(data, "invoice");
       return [scoped("invoices", id), scoped("timeline", id)];
     }
     case "task:due":
     case "task:updated": {
-      const id = data.task?.customer_id;
+      const id = customerOf(data, "task");
       // The agent's own list (/tasks) spans customers: it refreshes on any task event.
-      return [scoped("tasks", id), scoped("timeline", id), ["tasks", "mine"]];
+      return [scoped("tasks", id), scoped("timeline", id), ["tasks", "mine"], STATS];
     }
+    case "callback:overdue": {
+      const id = customerOf(data, "task");
+      return [scoped("tasks", id), ["tasks", "mine"]];
+    }
+    case "presence:changed":
+      // Both one's own switch (["presence", "me"]) and the board's list (["presence", "all"]).
+      return [["presence"]];
     default:
       return [];
   }
 }
 
-export const LIVE_EVENTS = ["call:new", "call:updated", "wa:message", "wa:status", "customer:updated", "task:due",
-  "task:updated", "contract:updated", "invoice:updated"];
+export const LIVE_EVENTS = ["call:new", "call:updated", "call:answered", "call:missed", "wa:message", "wa:status",
+  "customer:updated", "task:due", "task:updated", "callback:overdue", "contract:updated", "invoice:updated",
+  "presence:changed"];
 
 /** Listen on `socket`; returns the function that stops listening. */
 export function connectLiveUpdates(socket: Socket, queryClient: QueryClient): () => void {

@@ -1,18 +1,12 @@
 /** How late a task is, in Hebrew words ("באיחור של שעתיים"): the alert and the task list say it
  * the same way. */
 
+import { countWords as count } from "@/lib/duration";
 import type { Task } from "@/lib/types";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** Hebrew has its own words for one and two of these units. */
-function count(n: number, one: string, two: string, many: string): string {
-  if (n === 1) return one;
-  if (n === 2) return two;
-  return `${n} ${many}`;
-}
 
 /** "דקה", "3 שעות", "יומיים"...; empty when `firesAt` has not passed (or is not a time). */
 export function lateBy(firesAt: string, now: number = Date.now()): string {

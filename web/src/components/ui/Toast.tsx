@@ -2,7 +2,9 @@
  * Toasts: short notices at the bottom of the screen ("נשמר", "השיחה יוצאת", a failure with its
  * reason), announced to screen readers. Errors stay until closed; the rest go after a few
  * seconds. `useToast()` anywhere under <ToastProvider>; a toast may carry one action (open the
- * card of an incoming call, undo).
+ * card of an incoming call, undo). A toast with a `key` is one notice that changes in place
+ * (an incoming call that is then answered): showing the key again replaces it, and
+ * `useToastControls().dismiss(key)` closes it.
  */
 import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
@@ -13,8 +15,12 @@ export interface ToastInput {
   text: string;
   tone?: ToastTone;
   action?: { label: string; onClick: () => void };
-  /** Milliseconds on screen; errors default to staying until closed. */
+  /** Milliseconds on screen; 0 stays until closed; errors default to staying until closed. */
   duration?: number;
+  /** One notice per key: a new toast with this key replaces the one on screen. */
+  key?: string;
+  /** A heading above the text (e.g. "שיחה נכנסת"). */
+  title?: string;
 }
 
 interface ShownToast extends ToastInput {
@@ -24,7 +30,12 @@ interface ShownToast extends ToastInput {
 const DEFAULT_DURATION = 5000;
 const ICONS = { info: Info, success: CircleCheck, error: CircleAlert };
 
-const ToastContext = createContext<(toast: ToastInput) => void>(() => undefined);
+interface ToastControls {
+  show: (toast: ToastInput) => void;
+  dismiss: (key: string) => void;
+}
+
+const ToastContext = createContext<ToastControls>({ show: () => undefined, dismiss: () => undefined });
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ShownToast[]>([]);
@@ -33,12 +44,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
   const show = useCallback((toast: ToastInput) => {
     const id = next.current++;
-    setToasts((all) => [...all.slice(-3), { ...toast, id }]);
+    setToasts((all) => {
+      // A keyed toast keeps its place on screen; its earlier timer finds no toast of its id.
+      const at = toast.key === undefined ? -1 : all.findIndex((t) => t.key === toast.key);
+      if (at >= 0) return all.map((t, i) => (i === at ? { ...toast, id } : t));
+      return [...all.slice(-3), { ...toast, id }];
+    });
     const duration = toast.duration ?? (toast.tone === "error" ? 0 : DEFAULT_DURATION);
     if (duration > 0) setTimeout(() => dismiss(id), duration);
   }, [dismiss]);
+  const dismissKey = useCallback((key: string) => setToasts((all) => all.filter((t) => t.key !== key)), []);
 
-  const value = useMemo(() => show, [show]);
+  const value = useMemo(() => ({ show, dismiss: dismissKey }), [show, dismissKey]);
   return (
     <ToastContext.Provider value={value}>
       {children}
@@ -48,9 +65,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           const Icon = ICONS[tone];
           return (
             <div key={toast.id} className={`toast toast-${tone}`} role={tone === "error" ? "alert" : "status"}
-              data-testid="toast">
+              data-testid="toast" data-key={toast.key}>
               <Icon size={18} aria-hidden="true" />
-              <span className="toast-text">{toast.text}</span>
+              {toast.title ? (
+                <span className="toast-text"><strong className="toast-title">{toast.title}</strong>{toast.text}</span>
+              ) : <span className="toast-text">{toast.text}</span>}
               {toast.action && (
                 <button type="button" className="button small" onClick={() => {
                   toast.action!.onClick();
@@ -71,5 +90,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 export function useToast(): (toast: ToastInput) => void {
+  return useContext(ToastContext).show;
+}
+
+/** Show and close keyed notices (the screen pop). */
+export function useToastControls(): ToastControls {
   return useContext(ToastContext);
 }
