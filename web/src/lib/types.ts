@@ -30,4 +30,23 @@ export interface Task {
   status_label: string; // Hebrew (server/labels.json)
   done_at: string | null;
   created_at: string;
+  /** "callback": opened for a missed or after-hours call (`call`), done by calling back. */
+  kind?: "task" | "callback";
+  call_id?: number | null;
+  escalated_at?: string | null;
+  call?: CallbackCall | null;
+}
+
+/** The call a call-back task is about (issue 18's task JSON). */
+export interface CallbackCall {
+  id: number;
+  started_at: string;
+  from_number: string;
+  from_number_display?: string | null;
+  handling: string;
+  handling_label?: string | null;
+  recording_url: string | null;
+  transcript: string | null;
+  transcript_status: string;
+  duration: number | null;
 }

@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { useCustomerNames, useMyOpenTasks } from "@/features/my-tasks/api";
 import { byUrgency, isOverdue } from "@/lib/overdue";
 import { Badge } from "@/components/ui/Badge";
+import { CallbackDetails, isCallback } from "@/components/CallbackDetails";
 import { QueryState } from "@/components/QueryState";
 import { formatDateTime } from "@/lib/format";
 import type { Task } from "@/lib/types";
@@ -31,6 +32,7 @@ function TaskRow({ task, customer, now }: { task: Task; customer: string | undef
       {task.customer_id !== null
         ? <Link to={`/crm/customers/${task.customer_id}?tab=tasks`} className="my-task-link">{body}</Link>
         : <div className="my-task-link">{body}</div>}
+      {isCallback(task) && <div className="my-task-callback"><CallbackDetails task={task} call={task.call} /></div>}
     </li>
   );
 }

@@ -1,9 +1,12 @@
 /**
- * /settings: the business's phone greeting and this user's push notifications. Agents see it
+ * /settings: the business's phone greeting, live calls (admins: call mode, opening hours,
+ * holidays, call-back time) and this user's push notifications. Agents see it
  * too: they hear the greeting callers hear (read-only) and switch their own alerts; only admins
  * get the greeting's controls (the server refuses an agent's change anyway).
  */
+import "@/features/settings/live-calls.css";
 import { GreetingSection } from "@/features/settings/GreetingSection";
+import { LiveCallsSection } from "@/features/settings/LiveCallsSection";
 import { PushSwitch } from "@/components/PushSwitch";
 import { api } from "@/lib/api";
 
@@ -12,6 +15,7 @@ export function SettingsPage() {
     <div className="settings">
       <h1>הגדרות</h1>
       <GreetingSection canEdit={api.user?.role === "admin"} />
+      {api.user?.role === "admin" && <LiveCallsSection />}
       <section className="card settings-section" aria-labelledby="alerts-title">
         <h2 id="alerts-title">התראות</h2>
         <PushSwitch />

@@ -11,7 +11,29 @@ export interface Business {
   /** What renders a greeting from text on this server. */
   tts_engine: TtsEngine;
   updated_at: string;
+  /** Live calls (issue 18): how an inbound call is handled, and when the business is open. */
+  call_mode?: CallMode;
+  ring_seconds?: number;
+  hours?: Record<string, [string, string][]>;
+  closed_on_holidays?: boolean;
+  callback_minutes?: number;
+  open_now?: boolean;
+  next_opening?: string | null;
+  upcoming_holidays?: { date: string; name: string }[];
+  closed_greeting_url?: string | null;
+  closed_greeting_text?: string | null;
   [field: string]: unknown;
+}
+
+export type CallMode = "voicemail" | "ring_agents";
+
+/** What `PATCH /api/business` takes for live calls (any subset). */
+export interface CallSettings {
+  call_mode: CallMode;
+  ring_seconds: number;
+  hours: Record<string, [string, string][]>;
+  closed_on_holidays: boolean;
+  callback_minutes: number;
 }
 
 /** `PUT /api/business/greeting/text` and `PUT /api/business/greeting`: the business, and what was installed. */

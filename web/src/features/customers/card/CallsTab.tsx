@@ -1,11 +1,9 @@
 import { FileText, Phone, PhoneIncoming, PhoneOutgoing } from "lucide-react";
 import { useCalls } from "@/features/customers/api/card";
-import type { Call } from "@/features/customers/types";
 import { QueryState } from "@/components/QueryState";
+import { RecordingPlayer } from "@/components/RecordingPlayer";
 import { Badge, statusTone } from "@/components/ui/Badge";
-import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { useObjectUrl } from "@/lib/useObjectUrl";
 
 function duration(seconds: number): string {
   const m = Math.floor(seconds / 60);
@@ -40,7 +38,7 @@ export function CallsTab({ customerId }: { customerId: number }) {
                 )}
               </div>
               {call.notes && <p className="call-notes prewrap">{call.notes}</p>}
-              {call.recording_url ? <Recording call={call} /> : <p className="muted">אין הקלטה</p>}
+              {call.recording_url ? <RecordingPlayer url={call.recording_url} startedAt={call.started_at} /> : <p className="muted">אין הקלטה</p>}
               <div className="transcript">
                 <div className="transcript-head">
                   <FileText size={16} aria-hidden="true" />
@@ -55,12 +53,4 @@ export function CallsTab({ customerId }: { customerId: number }) {
       </ul>
     </QueryState>
   );
-}
-
-/** The recording needs the bearer token: fetched as a blob, played from an object URL. */
-function Recording({ call }: { call: Call }) {
-  const { url, error } = useObjectUrl(call.recording_url);
-  if (error) return <p role="alert" className="error">{hebrewError(error, "ההקלטה לא נטענה")}</p>;
-  if (!url) return <span className="skeleton audio" aria-label="טוען הקלטה" />;
-  return <audio controls preload="metadata" src={url} aria-label={`הקלטת השיחה מ-${formatDateTime(call.started_at)}`} />;
 }

@@ -7,6 +7,7 @@ import { finishTask, snoozeTask } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { Badge, statusTone } from "@/components/ui/Badge";
+import { CallbackDetails, isCallback } from "@/components/CallbackDetails";
 
 /** `datetime-local` wants local "YYYY-MM-DDTHH:MM"; an hour from now by default. */
 function localInput(date: Date): string {
@@ -60,6 +61,7 @@ export function TasksTab({ customerId, focusNew = false }: { customerId: number;
                   <button type="button" className="button" onClick={() => done.mutate([task.id])}>בוצע</button>
                 </>
               )}
+              {isCallback(task) && <CallbackDetails task={task} call={task.call} />}
             </li>
           ))}
         </ul>

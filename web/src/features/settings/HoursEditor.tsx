@@ -1,0 +1,74 @@
+/**
+ * The week's opening hours as a grid: a row per day, ראשון to שבת, each closed or open with one
+ * or more ranges (two time inputs each), a range added or removed with a button. Pure
+ * conversion to and from the server's JSON lives in hours.ts.
+ */
+import { Plus, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/Button";
+import { type DayRow, DEFAULT_RANGE, nextRange, type TimeRange } from "@/features/settings/hours";
+
+export function HoursEditor({ rows, onChange, disabled = false }: {
+  rows: DayRow[];
+  onChange: (rows: DayRow[]) => void;
+  disabled?: boolean;
+}) {
+  function setRanges(day: string, ranges: TimeRange[]) {
+    onChange(rows.map((row) => (row.day === day ? { ...row, ranges } : row)));
+  }
+
+  return (
+    <table className="hours-grid" data-testid="hours-grid">
+      <caption className="visually-hidden">שעות הפעילות לפי יום</caption>
+      <thead className="visually-hidden">
+        <tr><th scope="col">יום</th><th scope="col">פתוח</th><th scope="col">שעות</th></tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const open = row.ranges.length > 0;
+          return (
+            <tr key={row.day} data-day={row.day} className={open ? "open" : "closed"}>
+              <th scope="row" className="hours-day">{row.label}</th>
+              <td className="hours-open">
+                <label className="switch">
+                  <input type="checkbox" role="switch" checked={open} disabled={disabled}
+                    aria-label={`פתוח ביום ${row.label}`}
+                    onChange={(e) => setRanges(row.day, e.target.checked ? [DEFAULT_RANGE] : [])} />
+                  <span aria-hidden="true">{open ? "פתוח" : "סגור"}</span>
+                </label>
+              </td>
+              <td className="hours-ranges">
+                {open ? (
+                  <ul>
+                    {row.ranges.map((range, index) => {
+                      const name = `יום ${row.label}, טווח ${index + 1}`;
+                      const update = (patch: Partial<TimeRange>) =>
+                        setRanges(row.day, row.ranges.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+                      return (
+                        <li key={index} className="hours-range" data-testid="hours-range">
+                          <input type="time" dir="ltr" value={range.start} disabled={disabled} required
+                            aria-label={`${name}: משעה`} onChange={(e) => update({ start: e.target.value })} />
+                          <span aria-hidden="true">–</span>
+                          <input type="time" dir="ltr" value={range.end} disabled={disabled} required
+                            aria-label={`${name}: עד שעה`} onChange={(e) => update({ end: e.target.value })} />
+                          <Button icon={Trash2} label={`הסרת ${name}`} disabled={disabled}
+                            onClick={() => setRanges(row.day, row.ranges.filter((_, i) => i !== index))} />
+                        </li>
+                      );
+                    })}
+                    <li>
+                      <Button icon={Plus} variant="ghost small" disabled={disabled}
+                        aria-label={`הוספת טווח ליום ${row.label}`}
+                        onClick={() => setRanges(row.day, [...row.ranges, nextRange(row.ranges)])}>
+                        טווח נוסף
+                      </Button>
+                    </li>
+                  </ul>
+                ) : <span className="muted">סגור כל היום</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { BUSINESS_KEY } from "@/features/settings/api/get-business";
+import type { Business, CallSettings } from "@/features/settings/types";
+import { api } from "@/lib/api";
+
+/** `PATCH /api/business` (admins): any subset of the business's settings; answers the business. */
+export function updateBusiness(changes: Partial<CallSettings>): Promise<Business> {
+  return api.request<Business>("/api/business", { method: "PATCH", body: changes });
+}
+
+export function useUpdateBusiness() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateBusiness,
+    onSuccess: (business) => {
+      queryClient.setQueryData(BUSINESS_KEY, business);
+      return queryClient.invalidateQueries({ queryKey: BUSINESS_KEY });
+    },
+  });
+}
