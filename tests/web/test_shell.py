@@ -202,11 +202,11 @@ def test_the_top_bar_is_one_row(seeded, browser, viewport):
         assert bar["height"] <= 64
         assert bar["width"] <= viewport["width"]
         items = page.locator(".topnav a")
-        expect(items).to_have_count(3)
+        expect(items).to_have_count(4)  # customers, tasks, the calls board, settings
         tops = items.evaluate_all("links => links.map(link => link.offsetTop)")
         assert len(set(tops)) == 1, tops
-        # The brand and the menu button sit in the same row as the nav.
-        for part in (".brand", ".user-button"):
+        # The brand, the presence switch and the menu button sit in the same row as the nav.
+        for part in (".brand", ".presence", ".user-button"):
             box = page.locator(part).bounding_box()
             assert bar["y"] <= box["y"] and box["y"] + box["height"] <= bar["y"] + bar["height"], part
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]

@@ -11,7 +11,7 @@ import {
   counterText, ENGINE_NAMES, formatSeconds, greetingError, greetingLength, greetingProblem, isDefaultGreeting,
   MAX_GREETING_CHARS, playableUrl,
 } from "@/features/settings/greeting";
-import type { Business, GreetingInstalled } from "@/features/settings/types";
+import type { Business, GreetingInstalled, GreetingWhich } from "@/features/settings/types";
 import { API_BASE } from "@/lib/config";
 
 export function GreetingSection({ canEdit }: { canEdit: boolean }) {
@@ -57,13 +57,37 @@ function CurrentGreeting({ business, version }: { business: Business; version: n
   );
 }
 
-function GreetingForm({ business, onChanged }: { business: Business; onChanged: () => void }) {
-  const [text, setText] = useState(business.greeting_text ?? "");
+/** The words and ids of each greeting's form: the greeting's own, and the closed greeting's
+ * (Settings → שיחות חיות), which reuses the form. */
+export const GREETING_FORMS = {
+  greeting: {
+    id: "greeting", textLabel: "ברכה מטקסט", preview: "השמעה", publish: "הפעלה כברכה", publishing: "מפעיל את הברכה…",
+    published: "הברכה החדשה הופעלה.", uploaded: "הקובץ הותקן כברכה.", upload: "העלאת קובץ MP3",
+    heard: "מעכשיו מתקשרים ישמעו אותה", fileHint: "הקובץ יחליף את הברכה הנוכחית מיד.",
+    placeholder: "שלום, הגעתם לסוכנות הדגמה. השאירו הודעה אחרי הצליל ונחזור אליכם בהקדם.",
+  },
+  closed_greeting: {
+    id: "closed-greeting", textLabel: "ברכת סגירה מטקסט", preview: "השמעת ברכת הסגירה", publish: "הפעלה כברכת סגירה",
+    publishing: "מפעיל את ברכת הסגירה…", published: "ברכת הסגירה החדשה הופעלה.", uploaded: "הקובץ הותקן כברכת סגירה.",
+    upload: "העלאת קובץ MP3 לברכת הסגירה", heard: "מחוץ לשעות הפעילות מתקשרים ישמעו אותה",
+    fileHint: "הקובץ יחליף את ברכת הסגירה הנוכחית מיד.",
+    placeholder: "שלום, הגעתם לסוכנות הדגמה. המשרד סגור כעת; השאירו הודעה ונחזור אליכם כשנפתח.",
+  },
+} as const;
+
+export function GreetingForm({ business, onChanged, which = "greeting" }: {
+  business: Business;
+  onChanged: () => void;
+  which?: GreetingWhich;
+}) {
+  const words = GREETING_FORMS[which];
+  const testId = (name: string) => (which === "greeting" ? name : `closed-${name}`);
+  const [text, setText] = useState((which === "greeting" ? business.greeting_text : business.closed_greeting_text) ?? "");
   // The last change's success, said next to the control that made it.
   const [done, setDone] = useState<{ by: "text" | "file"; message: string } | null>(null);
   const preview = usePreviewGreeting();
-  const publish = usePublishGreeting();
-  const upload = useUploadGreeting();
+  const publish = usePublishGreeting(which);
+  const upload = useUploadGreeting(which);
   const previewUrl = useBlobUrl(preview.data?.audio ?? null);
   const player = useRef<HTMLAudioElement>(null);
 
@@ -85,14 +109,14 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
   function installed(by: "text" | "file", how: string) {
     return (answer: GreetingInstalled) => {
       onChanged();
-      setDone({ by, message: `${how} מעכשיו מתקשרים ישמעו אותה (${formatSeconds(answer.greeting_duration)} שניות).` });
+      setDone({ by, message: `${how} ${words.heard} (${formatSeconds(answer.greeting_duration)} שניות).` });
     };
   }
 
   function makeGreeting() {
     setDone(null);
     upload.reset();
-    publish.mutate(text, { onSuccess: installed("text", "הברכה החדשה הופעלה.") });
+    publish.mutate(text, { onSuccess: installed("text", words.published) });
   }
 
   function uploadFile(event: ChangeEvent<HTMLInputElement>) {
@@ -101,21 +125,20 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
     if (!file) return;
     setDone(null);
     publish.reset();
-    upload.mutate(file, { onSuccess: installed("file", "הקובץ הותקן כברכה.") });
+    upload.mutate(file, { onSuccess: installed("file", words.uploaded) });
   }
 
   return (
     <>
       <div className="settings-block">
-        <h3><label htmlFor="greeting-text">ברכה מטקסט</label></h3>
-        <textarea id="greeting-text" dir="rtl" rows={4} value={text} onChange={(e) => edit(e.target.value)}
-          placeholder="שלום, הגעתם לסוכנות הדגמה. השאירו הודעה אחרי הצליל ונחזור אליכם בהקדם."
-          aria-describedby="greeting-counter" aria-invalid={over} />
-        <span id="greeting-counter" className={over ? "counter over" : "counter"}>
+        <h3><label htmlFor={`${words.id}-text`}>{words.textLabel}</label></h3>
+        <textarea id={`${words.id}-text`} dir="rtl" rows={4} value={text} onChange={(e) => edit(e.target.value)}
+          placeholder={words.placeholder} aria-describedby={`${words.id}-counter`} aria-invalid={over} />
+        <span id={`${words.id}-counter`} className={over ? "counter over" : "counter"}>
           {counterText(text)}{over && ` · ${problem}`}
         </span>
         {business.tts_engine === "espeak-ng" && (
-          <p className="notice" data-testid="engine-notice">
+          <p className="notice" data-testid={testId("engine-notice")}>
             קול Google אינו מוגדר בשרת, לכן הברכה תוקרא בקול הבסיסי (espeak-ng): מובן, אך פחות טבעי.
             אפשר גם להעלות קובץ MP3 מוקלט.
           </p>
@@ -123,17 +146,17 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
         <div className="form-actions">
           <button type="button" className="button" disabled={problem !== null || preview.isPending}
             aria-busy={preview.isPending} onClick={() => preview.mutate(text)}>
-            {preview.isPending ? "מכין השמעה…" : "השמעה"}
+            {preview.isPending ? "מכין השמעה…" : words.preview}
           </button>
           <button type="button" className="button primary" disabled={problem !== null || changing}
             aria-busy={publish.isPending} onClick={makeGreeting}>
-            {publish.isPending ? "מפעיל את הברכה…" : "הפעלה כברכה"}
+            {publish.isPending ? words.publishing : words.publish}
           </button>
         </div>
         {previewUrl && (
           <div className="greeting-preview">
-            <audio ref={player} controls src={previewUrl} aria-label="השמעת הנוסח" data-testid="preview-audio" />
-            {preview.data?.engine && <span className="muted" data-testid="preview-engine">הקול: {ENGINE_NAMES[preview.data.engine] ?? preview.data.engine}</span>}
+            <audio ref={player} controls src={previewUrl} aria-label="השמעת הנוסח" data-testid={testId("preview-audio")} />
+            {preview.data?.engine && <span className="muted" data-testid={testId("preview-engine")}>הקול: {ENGINE_NAMES[preview.data.engine] ?? preview.data.engine}</span>}
           </div>
         )}
         {preview.isError && <p role="alert" className="error">{greetingError(preview.error, "preview")}</p>}
@@ -144,11 +167,11 @@ function GreetingForm({ business, onChanged }: { business: Business; onChanged: 
       <div className="settings-block">
         <h3>או: קובץ MP3 מוקלט</h3>
         <label className={`button file-button${changing ? " disabled" : ""}`} aria-busy={upload.isPending}>
-          {upload.isPending ? "מעלה את הקובץ…" : "העלאת קובץ MP3"}
+          {upload.isPending ? "מעלה את הקובץ…" : words.upload}
           <input type="file" accept="audio/mpeg,.mp3" className="visually-hidden" disabled={changing}
             onChange={uploadFile} />
         </label>
-        <p className="muted">הקובץ יחליף את הברכה הנוכחית מיד.</p>
+        <p className="muted">{words.fileHint}</p>
         {upload.isError && <p role="alert" className="error">{greetingError(upload.error, "upload")}</p>}
         {done?.by === "file" && <p role="status" className="success">{done.message}</p>}
       </div>

@@ -8,6 +8,7 @@
 import { type FormEvent, useState } from "react";
 import { useBusiness } from "@/features/settings/api/get-business";
 import { useUpdateBusiness } from "@/features/settings/api/update-business";
+import { ClosedGreeting } from "@/features/settings/ClosedGreeting";
 import { HoursEditor } from "@/features/settings/HoursEditor";
 import { type DayRow, gridFromHours, hoursFromGrid } from "@/features/settings/hours";
 import type { Business, CallMode } from "@/features/settings/types";
@@ -35,6 +36,7 @@ export function LiveCallsSection() {
       {business.isPending && <div className="tab-skeleton" aria-busy="true" aria-label="טוען"><span className="skeleton line" /></div>}
       {business.isError && <p role="alert" className="error">{hebrewError(business.error, "טעינת ההגדרות נכשלה")}</p>}
       {business.data && <LiveCallsForm key={business.data.id} business={business.data} />}
+      {business.data && <ClosedGreeting business={business.data} />}
     </section>
   );
 }

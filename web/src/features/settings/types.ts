@@ -36,6 +36,9 @@ export interface CallSettings {
   callback_minutes: number;
 }
 
+/** Which recording callers hear: the greeting, or the one outside the opening hours. */
+export type GreetingWhich = "greeting" | "closed_greeting";
+
 /** `PUT /api/business/greeting/text` and `PUT /api/business/greeting`: the business, and what was installed. */
 export interface GreetingInstalled extends Business {
   greeting_duration: number; // seconds
