@@ -21,6 +21,8 @@ export interface ToastInput {
   key?: string;
   /** A heading above the text (e.g. "שיחה נכנסת"). */
   title?: string;
+  /** The user put it away (its close button or its action); not called when it times out. */
+  onClose?: () => void;
 }
 
 interface ShownToast extends ToastInput {
@@ -73,12 +75,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               {toast.action && (
                 <button type="button" className="button small" onClick={() => {
                   toast.action!.onClick();
+                  toast.onClose?.();
                   dismiss(toast.id);
                 }}>
                   {toast.action.label}
                 </button>
               )}
-              <button type="button" className="icon-button" aria-label="סגירת ההודעה" onClick={() => dismiss(toast.id)}>
+              <button type="button" className="icon-button" aria-label="סגירת ההודעה" onClick={() => {
+                toast.onClose?.();
+                dismiss(toast.id);
+              }}>
                 <X size={16} aria-hidden="true" />
               </button>
             </div>

@@ -19,7 +19,9 @@ export function CallNotices({ socket, myId }: { socket: Socket; myId: number | n
         if (action.kind === "close") dismiss(action.key);
         if (action.kind !== "show") return;
         const path = action.cardPath;
+        const callId = action.callId;
         show({
+          onClose: callId === undefined ? undefined : () => pop.current!.putAway(callId),
           key: action.key, title: action.title, text: action.text, tone: action.tone, duration: action.duration,
           action: path ? { label: "פתיחת הכרטיס", onClick: () => navigate(path) } : undefined,
         });

@@ -24,6 +24,13 @@ describe("the screen pop", () => {
     expect(pop.handle("call:ringing", RINGING)).toEqual({ kind: "none" });
   });
 
+  it("does not bring back a notice the user put away when the call is answered", () => {
+    const pop = new ScreenPop(1);
+    pop.handle("call:ringing", RINGING);
+    pop.putAway(5);
+    expect(pop.handle("call:answered", { call_id: 5, customer_id: 7, answered_by_user_id: 2 })).toEqual({ kind: "none" });
+  });
+
   it("says so when the one who answered is me", () => {
     const pop = new ScreenPop(2);
     pop.handle("call:ringing", RINGING);

@@ -38,7 +38,7 @@ export interface CallbackOverdue {
 /** What the screen shows: a notice to show (or replace) under `key`, or one to close. */
 export type NoticeAction =
   | { kind: "show"; key: string; title: string; text: string; tone: "info" | "success" | "error";
-      duration: number; cardPath: string | null }
+      duration: number; cardPath: string | null; callId?: number }
   | { kind: "close"; key: string }
   | { kind: "none" };
 
@@ -68,6 +68,11 @@ export class ScreenPop {
 
   constructor(private readonly myId: number | null) {}
 
+  /** The user put the call's notice away: its answer will not bring it back. */
+  putAway(callId: number): void {
+    this.ringing.delete(callId);
+  }
+
   handle(event: string, data: unknown): NoticeAction {
     switch (event) {
       case "call:ringing": {
@@ -75,7 +80,7 @@ export class ScreenPop {
         if (this.ended.has(ring.call_id)) return { kind: "none" };
         this.ringing.add(ring.call_id);
         return { kind: "show", key: callKey(ring.call_id), title: RINGING_TITLE, text: callerText(ring), tone: "info",
-          duration: 0, cardPath: cardPath(ring.customer_id ?? ring.customer?.id) };
+          duration: 0, cardPath: cardPath(ring.customer_id ?? ring.customer?.id), callId: ring.call_id };
       }
       case "call:answered": {
         const answered = data as Answered;
