@@ -22,6 +22,11 @@ PHONE = {"width": 390, "height": 844}
 MESSAGES = json.loads((Path(__file__).parents[2] / "web/src/lib/error-messages.json").read_text())
 
 
+def scroll_to(page, locator) -> None:
+    """Bring `locator` to the top of the screen, just under the sticky top bar."""
+    locator.evaluate("el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72)")
+
+
 def day(page, key: str):
     return page.get_by_test_id("hours-grid").locator(f"tr[data-day='{key}']")
 
@@ -57,8 +62,8 @@ def test_the_hours_grid_saves_the_week_and_says_an_overlap_in_hebrew(seeded, bro
         assert saved["hours"]["sun"] == [["08:00", "17:00"], ["18:00", "20:30"]]
         assert saved["hours"]["fri"] == [] and saved["hours"]["sat"] == [["20:00", "24:00"]]
         assert saved["hours"]["mon"] == [["08:00", "17:00"]]
-        section.scroll_into_view_if_needed()
-        shots(page, "web-hours-editor-desktop", full_page=True)
+        scroll_to(page, section.get_by_text("שעות פעילות", exact=True))
+        shots(page, "web-hours-editor-desktop")
 
         # Monday: a second range inside the first. The server refuses; the page says why, in Hebrew.
         page.get_by_role("button", name="הוספת טווח ליום שני").click()
@@ -69,7 +74,8 @@ def test_the_hours_grid_saves_the_week_and_says_an_overlap_in_hebrew(seeded, bro
         expect(error).to_have_text(f"השמירה נכשלה: {MESSAGES['hours_overlap']}")
         assert re.search(r"[\u0590-\u05FF]", error.inner_text()) and not re.search(r"[A-Za-z_]{3,}", error.inner_text())
         assert seeded.api("GET", "/api/business")["hours"]["mon"] == [["08:00", "17:00"]]
-        error.scroll_into_view_if_needed()
+        scroll_to(page, day(page, "mon"))
+        expect(error).to_be_in_viewport()
         shots(page, "web-hours-editor-overlap")
 
         # Removing the overlapping range clears the way: the save goes through.
@@ -83,7 +89,7 @@ def test_the_hours_grid_saves_the_week_and_says_an_overlap_in_hebrew(seeded, bro
         page.reload()
         expect(day(page, "sun").get_by_test_id("hours-range")).to_have_count(2)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        day(page, "sun").scroll_into_view_if_needed()
+        scroll_to(page, section.get_by_text("שעות פעילות", exact=True))
         shots(page, "web-hours-editor-phone")
     finally:
         page.context.close()

@@ -6,7 +6,7 @@
  * (an incoming call that is then answered): showing the key again replaces it, and
  * `useToastControls().dismiss(key)` closes it.
  */
-import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
+import { CircleAlert, CircleCheck, Info, type LucideIcon, X } from "lucide-react";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 
 export type ToastTone = "info" | "success" | "error";
@@ -21,6 +21,8 @@ export interface ToastInput {
   key?: string;
   /** A heading above the text (e.g. "שיחה נכנסת"). */
   title?: string;
+  /** An icon of its own instead of the tone's (a ringing phone). */
+  icon?: LucideIcon;
   /** The user put it away (its close button or its action); not called when it times out. */
   onClose?: () => void;
 }
@@ -64,7 +66,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <div className="toasts" role="region" aria-label="הודעות">
         {toasts.map((toast) => {
           const tone = toast.tone ?? "info";
-          const Icon = ICONS[tone];
+          const Icon = toast.icon ?? ICONS[tone];
           return (
             <div key={toast.id} className={`toast toast-${tone}`} role={tone === "error" ? "alert" : "status"}
               data-testid="toast" data-key={toast.key}>

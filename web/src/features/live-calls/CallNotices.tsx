@@ -1,10 +1,13 @@
 /** The screen pop in every signed-in page: the live-call events as toasts (never a modal, never
  * taking the focus), with "פתיחת הכרטיס" to the caller's card. */
+import { AlarmClockOff, PhoneCall, PhoneIncoming } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { useNavigate } from "react-router";
 import type { Socket } from "socket.io-client";
 import { useToastControls } from "@/components/ui/Toast";
 import { SCREEN_POP_EVENTS, ScreenPop } from "@/features/live-calls/screen-pop";
+
+const ICONS = { "call:ringing": PhoneIncoming, "call:answered": PhoneCall, "callback:overdue": AlarmClockOff } as const;
 
 export function CallNotices({ socket, myId }: { socket: Socket; myId: number | null }) {
   const { show, dismiss } = useToastControls();
@@ -22,6 +25,7 @@ export function CallNotices({ socket, myId }: { socket: Socket; myId: number | n
         const callId = action.callId;
         show({
           onClose: callId === undefined ? undefined : () => pop.current!.putAway(callId),
+          icon: ICONS[event as keyof typeof ICONS],
           key: action.key, title: action.title, text: action.text, tone: action.tone, duration: action.duration,
           action: path ? { label: "פתיחת הכרטיס", onClick: () => navigate(path) } : undefined,
         });

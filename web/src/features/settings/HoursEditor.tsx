@@ -1,11 +1,18 @@
 /**
  * The week's opening hours as a grid: a row per day, ראשון to שבת, each closed or open with one
- * or more ranges (two time inputs each), a range added or removed with a button. Pure
+ * or more ranges (two HH:MM fields each), a range added or removed with a button. Pure
  * conversion to and from the server's JSON lives in hours.ts.
  */
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { type DayRow, DEFAULT_RANGE, nextRange, type TimeRange } from "@/features/settings/hours";
+
+/** A 24-hour clock in every browser: a time input shows AM/PM in an English browser, and
+ * cannot say 24:00. What is typed goes to the server, whose 422 invalid_hours says a bad one. */
+const TIME = {
+  type: "text", dir: "ltr", inputMode: "numeric", maxLength: 5, placeholder: "08:00", className: "time-input",
+  autoComplete: "off", spellCheck: false,
+} as const;
 
 export function HoursEditor({ rows, onChange, disabled = false }: {
   rows: DayRow[];
@@ -45,10 +52,10 @@ export function HoursEditor({ rows, onChange, disabled = false }: {
                         setRanges(row.day, row.ranges.map((r, i) => (i === index ? { ...r, ...patch } : r)));
                       return (
                         <li key={index} className="hours-range" data-testid="hours-range">
-                          <input type="time" dir="ltr" value={range.start} disabled={disabled} required
+                          <input {...TIME} value={range.start} disabled={disabled}
                             aria-label={`${name}: משעה`} onChange={(e) => update({ start: e.target.value })} />
                           <span aria-hidden="true">–</span>
-                          <input type="time" dir="ltr" value={range.end} disabled={disabled} required
+                          <input {...TIME} value={range.end} disabled={disabled}
                             aria-label={`${name}: עד שעה`} onChange={(e) => update({ end: e.target.value })} />
                           <Button icon={Trash2} label={`הסרת ${name}`} disabled={disabled}
                             onClick={() => setRanges(row.day, row.ranges.filter((_, i) => i !== index))} />

@@ -20,11 +20,13 @@ describe("the hours grid", () => {
     expect(Object.keys(back)).toEqual(DAYS.map((d) => d.key));
   });
 
-  it("shows midnight as a time input can, and sends it as 24:00", () => {
+  it("takes an end of 00:00 as midnight (24:00), and tidies what was typed", () => {
     const grid = gridFromHours(WEEK);
-    expect(grid[4]!.ranges[0]!.end).toBe("00:00");
-    grid[6]!.ranges.push({ start: "20:00", end: "00:00" });
-    expect(hoursFromGrid(grid).sat).toEqual([["20:00", "24:00"]]);
+    expect(grid[4]!.ranges[0]!.end).toBe("24:00");
+    grid[6]!.ranges.push({ start: " 8:00", end: "00:00" });
+    expect(hoursFromGrid(grid).sat).toEqual([["08:00", "24:00"]]);
+    grid[5]!.ranges = [{ start: "00:00", end: "7:30" }, { start: "שמונה", end: "" }];
+    expect(hoursFromGrid(grid).fri).toEqual([["00:00", "07:30"], ["שמונה", ""]]);
   });
 
   it("treats missing days and no hours at all as closed", () => {
@@ -42,7 +44,8 @@ describe("the hours grid", () => {
   it("offers the next range after the last one", () => {
     expect(nextRange([])).toEqual({ start: "09:00", end: "17:00" });
     expect(nextRange([{ start: "08:00", end: "12:00" }])).toEqual({ start: "13:00", end: "15:00" });
-    expect(nextRange([{ start: "08:00", end: "00:00" }])).toEqual({ start: "23:00", end: "23:59" });
+    expect(nextRange([{ start: "08:00", end: "24:00" }])).toEqual({ start: "23:00", end: "23:59" });
+    expect(nextRange([{ start: "08:00", end: "?" }])).toEqual({ start: "09:00", end: "17:00" });
   });
 
   it("says a day in words", () => {

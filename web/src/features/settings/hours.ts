@@ -32,15 +32,19 @@ export interface DayRow {
 /** A new day's first range, and the one "add a range" appends after the last. */
 export const DEFAULT_RANGE: TimeRange = { start: "09:00", end: "17:00" };
 
-/** A time input can't say "24:00": the end of the day shows as 00:00 and goes back as 24:00. */
-const toInput = (time: string) => (time === "24:00" ? "00:00" : time);
-const fromInput = (time: string, isEnd: boolean) => (isEnd && time === "00:00" ? "24:00" : time);
+/** An end typed as 00:00 means midnight at the end of the day: the server's 24:00. What is
+ * typed is sent trimmed, and "8:00" as "08:00"; anything else goes as it is (the server's 422
+ * invalid_hours says it in Hebrew). */
+function fromInput(time: string, isEnd: boolean): string {
+  const typed = time.trim().replace(/^(\d):/, "0$1:");
+  return isEnd && typed === "00:00" ? "24:00" : typed;
+}
 
 export function gridFromHours(hours: Partial<Record<string, [string, string][]>> | null | undefined): DayRow[] {
   return DAYS.map(({ key, label }) => ({
     day: key,
     label,
-    ranges: (hours?.[key] ?? []).map(([start, end]) => ({ start: toInput(start), end: toInput(end) })),
+    ranges: (hours?.[key] ?? []).map(([start, end]) => ({ start, end })),
   }));
 }
 
@@ -58,7 +62,8 @@ export function nextRange(ranges: TimeRange[]): TimeRange {
   if (!last) return DEFAULT_RANGE;
   const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
   const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-  const end = last.end === "00:00" ? 24 * 60 : minutes(last.end);
+  const end = ["00:00", "24:00"].includes(last.end) ? 24 * 60 : minutes(last.end);
+  if (!Number.isFinite(end)) return DEFAULT_RANGE;
   const start = Math.min(end + 60, 23 * 60);
   return { start: clock(start), end: clock(Math.min(start + 120, 23 * 60 + 59)) };
 }
