@@ -16,9 +16,10 @@ import { hebrewError } from "@/lib/errors";
 
 export function CallsBoardPage() {
   const [params, setParams] = useSearchParams();
-  const today = todayIn();
+  // Today is the server's (its answer says which day, in the business's own time zone).
+  const todays = useCallStats();
+  const today = todays.data?.to ?? todayIn(new Date(), todays.data?.timezone);
   const { from, to } = rangeFrom(params, today);
-  const todays = useCallStats(today, today);
   const ranged = useCallStats(from, to);
   const presence = usePresence();
   const chosen = presetOf(from, to, today);

@@ -6,6 +6,7 @@ describe("the board's dates", () => {
     // 23:30 UTC on 1 December is already 2 December in Israel
     expect(todayIn(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-02");
     expect(todayIn(new Date("2026-12-01T12:00:00Z"))).toBe("2026-12-01");
+    expect(todayIn(new Date("2026-12-01T23:30:00Z"), "Europe/London")).toBe("2026-12-01");
   });
 
   it("moves across months and years", () => {

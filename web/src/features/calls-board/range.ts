@@ -2,12 +2,9 @@
 
 export const BUSINESS_TIME_ZONE = "Asia/Jerusalem";
 
-const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: BUSINESS_TIME_ZONE, year: "numeric", month: "2-digit",
-  day: "2-digit" });
-
 /** Today's date where the business is (not where the browser is). */
-export function todayIn(now: Date = new Date()): string {
-  return ymd.format(now);
+export function todayIn(now: Date = new Date(), timeZone: string = BUSINESS_TIME_ZONE): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** `date` moved by `days` (calendar arithmetic on the date itself, no time zone involved). */

@@ -8,7 +8,6 @@ import { Link } from "react-router";
 import { useCustomerNames, useMyOpenTasks } from "@/features/my-tasks/api";
 import { byUrgency, isOverdue } from "@/lib/overdue";
 import { Badge } from "@/components/ui/Badge";
-import { BidiText } from "@/components/BidiText";
 import { CallbackDetails, isCallback } from "@/components/CallbackDetails";
 import { QueryState } from "@/components/QueryState";
 import { formatDateTime } from "@/lib/format";
@@ -18,7 +17,7 @@ function TaskRow({ task, customer, now }: { task: Task; customer: string | undef
   const overdue = isOverdue(task, now);
   const body = (
     <>
-      <span className="my-task-title"><BidiText text={task.title} /></span>
+      <span className="my-task-title">{task.title}</span>
       <span className="my-task-meta">
         <span className="my-task-due"><CalendarClock size={15} aria-hidden="true" />{formatDateTime(task.fires_at)}</span>
         {task.customer_id !== null && (

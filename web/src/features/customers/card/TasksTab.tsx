@@ -7,7 +7,6 @@ import { finishTask, snoozeTask } from "@/lib/actions";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { Badge, statusTone } from "@/components/ui/Badge";
-import { BidiText } from "@/components/BidiText";
 import { CallbackDetails, isCallback } from "@/components/CallbackDetails";
 
 /** `datetime-local` wants local "YYYY-MM-DDTHH:MM"; an hour from now by default. */
@@ -45,7 +44,7 @@ export function TasksTab({ customerId, focusNew = false }: { customerId: number;
             <li key={task.id} className={`task ${task.status}${task.overdue ? " overdue" : ""}`} data-testid="task">
               <Badge tone={statusTone("task", task.status)}>{task.status_label}</Badge>
               {task.overdue && <Badge tone="danger" title={overdueText(task.fires_at)}>באיחור</Badge>}
-              <span className="task-title"><BidiText text={task.title} /></span>
+              <span className="task-title">{task.title}</span>
               <span className="muted">{formatDateTime(task.fires_at)}{task.snoozed_until ? " (נדחתה)" : ""}</span>
               <span className="spacer" />
               {task.status === "open" && (
