@@ -2,8 +2,9 @@
 mode to ringing the agents, changes the ring time, edits the week's hours in the grid (a second
 range on Sunday, Friday closed, Saturday opened) and saves; the server then holds exactly those
 hours. Two overlapping ranges on Monday are refused by the server (422 hours_overlap) and the
-page says so in Hebrew, keeping the saved hours. Screenshots: web-hours-editor-desktop,
-web-hours-editor-overlap, web-hours-editor-phone."""
+page says so in Hebrew, keeping the saved hours. The closed greeting (what callers hear after
+hours) takes an MP3 through the greeting's own form. Screenshots: web-hours-editor-desktop, web-hours-editor-overlap,
+web-hours-editor-phone."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ pytestmark = needs_browser
 
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
-MESSAGES = json.loads((Path(__file__).parents[2] / "web/src/lib/error-messages.json").read_text())
+ROOT = Path(__file__).parents[2]
+MESSAGES = json.loads((ROOT / "web/src/lib/error-messages.json").read_text())
+WELCOME = ROOT / "server/static/voice_responses/welcome.mp3"
 
 
 def scroll_to(page, locator) -> None:
@@ -91,5 +94,26 @@ def test_the_hours_grid_saves_the_week_and_says_an_overlap_in_hebrew(seeded, bro
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         scroll_to(page, section.get_by_text("שעות פעילות", exact=True))
         shots(page, "web-hours-editor-phone")
+    finally:
+        page.context.close()
+
+
+def test_the_closed_greeting_takes_an_mp3_through_the_greetings_form(seeded, browser):
+    before = seeded.api("GET", "/api/business")
+    page = sign_in(browser, seeded, f"{seeded.base_url}/settings")
+    try:
+        block = page.get_by_test_id("closed-greeting")
+        expect(block.get_by_test_id("current-closed-greeting")).to_be_visible()
+        # Closed until asked: the page's one greeting form is the greeting's own.
+        expect(page.locator("input[type=file]")).to_have_count(1)
+        block.get_by_role("button", name="שינוי ברכת הסגירה").click()
+        expect(block.get_by_label("ברכת סגירה מטקסט")).to_be_visible()
+        block.locator("input[type=file]").set_input_files(str(WELCOME))
+        expect(block.get_by_role("status")).to_contain_text("הקובץ הותקן כברכת סגירה.")
+        after = seeded.api("GET", "/api/business")
+        assert after["closed_greeting_url"] != before["closed_greeting_url"]
+        assert after["greeting_url"] == before["greeting_url"]  # the greeting itself is untouched
+        served = seeded.http.get(after["closed_greeting_url"])
+        assert served.status_code == 200 and served.content == WELCOME.read_bytes()
     finally:
         page.context.close()
