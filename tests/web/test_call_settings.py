@@ -59,6 +59,7 @@ def test_the_hours_grid_saves_the_week_and_says_an_overlap_in_hebrew(seeded, bro
         page.get_by_label("יום שבת, טווח 1: עד שעה").fill("00:00")  # the end of the day
         section.get_by_role("button", name="שמירת הגדרות השיחות").click()
         expect(section.get_by_role("status")).to_have_text("ההגדרות נשמרו.")
+        expect(page.get_by_label("יום שבת, טווח 1: עד שעה")).to_have_value("24:00")  # as it was sent
 
         saved = seeded.api("GET", "/api/business")
         assert saved["call_mode"] == "ring_agents" and saved["ring_seconds"] == 25

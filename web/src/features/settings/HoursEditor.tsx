@@ -5,7 +5,13 @@
  */
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/Button";
-import { type DayRow, DEFAULT_RANGE, nextRange, type TimeRange } from "@/features/settings/hours";
+import { type DayRow, DEFAULT_RANGE, nextRange, tidyTime, type TimeRange } from "@/features/settings/hours";
+
+/** On leaving a field, show what will be sent: "8:00" as 08:00, an end of 00:00 as 24:00. */
+function tidy(typed: string, current: string, isEnd: boolean, set: (value: string) => void) {
+  const tidied = tidyTime(typed, isEnd);
+  if (tidied !== current) set(tidied);
+}
 
 /** A 24-hour clock in every browser: a time input shows AM/PM in an English browser, and
  * cannot say 24:00. What is typed goes to the server, whose 422 invalid_hours says a bad one. */
@@ -53,10 +59,12 @@ export function HoursEditor({ rows, onChange, disabled = false }: {
                       return (
                         <li key={index} className="hours-range" data-testid="hours-range">
                           <input {...TIME} value={range.start} disabled={disabled}
-                            aria-label={`${name}: משעה`} onChange={(e) => update({ start: e.target.value })} />
+                            aria-label={`${name}: משעה`} onChange={(e) => update({ start: e.target.value })}
+                            onBlur={(e) => tidy(e.target.value, range.start, false, (start) => update({ start }))} />
                           <span aria-hidden="true">–</span>
                           <input {...TIME} value={range.end} disabled={disabled}
-                            aria-label={`${name}: עד שעה`} onChange={(e) => update({ end: e.target.value })} />
+                            aria-label={`${name}: עד שעה`} onChange={(e) => update({ end: e.target.value })}
+                            onBlur={(e) => tidy(e.target.value, range.end, true, (end) => update({ end }))} />
                           <Button icon={Trash2} label={`הסרת ${name}`} disabled={disabled}
                             onClick={() => setRanges(row.day, row.ranges.filter((_, i) => i !== index))} />
                         </li>

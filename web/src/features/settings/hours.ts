@@ -35,7 +35,7 @@ export const DEFAULT_RANGE: TimeRange = { start: "09:00", end: "17:00" };
 /** An end typed as 00:00 means midnight at the end of the day: the server's 24:00. What is
  * typed is sent trimmed, and "8:00" as "08:00"; anything else goes as it is (the server's 422
  * invalid_hours says it in Hebrew). */
-function fromInput(time: string, isEnd: boolean): string {
+export function tidyTime(time: string, isEnd: boolean): string {
   const typed = time.trim().replace(/^(\d):/, "0$1:");
   return isEnd && typed === "00:00" ? "24:00" : typed;
 }
@@ -51,7 +51,7 @@ export function gridFromHours(hours: Partial<Record<string, [string, string][]>>
 export function hoursFromGrid(rows: DayRow[]): Hours {
   const hours = Object.fromEntries(DAYS.map(({ key }) => [key, []])) as unknown as Hours;
   for (const row of rows) {
-    hours[row.day] = row.ranges.map(({ start, end }) => [fromInput(start, false), fromInput(end, true)]);
+    hours[row.day] = row.ranges.map(({ start, end }) => [tidyTime(start, false), tidyTime(end, true)]);
   }
   return hours;
 }
@@ -70,5 +70,5 @@ export function nextRange(ranges: TimeRange[]): TimeRange {
 
 /** "08:00–17:00, 18:00–20:00" or "סגור": a day as the page's summary says it. */
 export function dayText(row: DayRow): string {
-  return row.ranges.length ? row.ranges.map(({ start, end }) => `${start}–${fromInput(end, true)}`).join(", ") : "סגור";
+  return row.ranges.length ? row.ranges.map(({ start, end }) => `${start}–${tidyTime(end, true)}`).join(", ") : "סגור";
 }
