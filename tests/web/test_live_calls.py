@@ -8,17 +8,19 @@ and יוסי), each signed in in a browser of their own, whose sockets make them
   יוסי's says "ענית לשיחה". A call from an unknown number names the number as dialled in
   Israel; "פתיחת הכרטיס" opens the caller's card; nobody answers, and the other notice closes
   on call:missed. The missed call's call-back task shows on /tasks with its call (when, the
-  number, the transcript) and its "התקשרות חזרה" rings the agent's phone through Twilio.
+  number, the transcript); when its escalation comes due the admin gets "התקשרות חזרה
+  באיחור"; its "התקשרות חזרה" rings the agent's phone through Twilio.
 - The presence switch: clicked and by keyboard it sets the server's status; a change made
   elsewhere (presence:changed) moves it; with the browser offline it says "לא מחובר".
 
 Screenshots: web-call-toast-desktop, web-call-toast-phone, web-call-toast-answered,
-web-callback-task-desktop.
+web-call-toast-overdue, web-callback-task-desktop.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -28,6 +30,7 @@ from server.auth.models import User
 from server.businesses.models import Business
 from server.calls.models import Call
 from server.customers.models import Customer
+from server.jobs.models import Job
 from server.tasks.models import Task
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD
 from tests.e2e.live import Live, wait_until
@@ -198,6 +201,17 @@ def test_a_call_back_task_shows_its_call_and_calls_back(office, browser, shots):
         expect(details.get_by_test_id("callback-transcript")).to_have_text(TRANSCRIPT)
         expect(details).to_contain_text("המתקשר לא השאיר הודעה")
         shots(page, "web-callback-task-desktop")
+
+        # Still open when its escalation comes due (brought forward here): the admin is told.
+        async def due_now():
+            await Job.filter(kind="callback.escalate").update(run_at=datetime.now(UTC))
+
+        office.live.run(due_now)
+        overdue = page.get_by_test_id("toast").filter(has_text="התקשרות חזרה באיחור")
+        expect(overdue).to_be_visible(timeout=15_000)
+        expect(overdue).to_contain_text("053-987-6543")
+        expect(overdue.get_by_role("button", name="פתיחת הכרטיס")).to_be_visible()
+        shots(page, "web-call-toast-overdue")
         created = len(office.twilio.created)
         details.get_by_role("button", name="התקשרות חזרה").click()
         expect(page.get_by_test_id("toast").filter(has_text="השיחה יוצאת")).to_be_visible()
