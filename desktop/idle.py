@@ -6,7 +6,7 @@ the screen is locked, behind one small interface with a source per platform:
 - Linux/X11: the MIT-SCREEN-SAVER extension (`XScreenSaverQueryInfo`, libXss through ctypes)
   for idle time, its state for a blanked screen; the lock through QtDBus where there is a bus:
   `org.freedesktop.ScreenSaver`'s `ActiveChanged` (session bus: GNOME, KDE, Cinnamon, ...) and
-  logind's `LockedHint` of this session (system bus). Signals, so nothing waits on a bus.
+  logind's `Lock`/`Unlock` of this session (system bus). Signals, so nothing waits on a bus.
 - Anywhere else (Wayland without those, offscreen): the app's own input events, which only
   see input to this app: an agent busy in another program looks idle. Better than nothing.
 
@@ -150,39 +150,45 @@ def _logind_path(session_id: str) -> str:
 
 class DBusLockSource(QObject):
     """The screen lock as the desktop announces it over D-Bus: the ScreenSaver service's
-    ActiveChanged (session bus) and logind's LockedHint of this session (system bus)."""
+    ActiveChanged (session bus) and logind's Lock/Unlock of this session (system bus)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, session=None, system=None) -> None:
         super().__init__(parent)
         from PySide6.QtCore import SLOT
         from PySide6.QtDBus import QDBusConnection
 
         self.active: bool | None = None
         self.hint: bool | None = None
-        self.listening = []
-        session = QDBusConnection.sessionBus()
+        self.listening: list[tuple[str, str]] = []
+        session = session if session is not None else QDBusConnection.sessionBus()
         if session.isConnected():
             for path in ("/org/freedesktop/ScreenSaver", "/ScreenSaver"):
                 if session.connect("", path, "org.freedesktop.ScreenSaver", "ActiveChanged", self,
                                    SLOT("on_active_changed(bool)")):
                     self.listening.append(("session", path))
         session_id = os.environ.get("XDG_SESSION_ID")
-        system = QDBusConnection.systemBus()
+        system = system if system is not None else QDBusConnection.systemBus()
         if session_id and system.isConnected():
+            # logind's Lock/Unlock of this session (what `loginctl lock-session` and the lid send
+            # to the screen locker). Not its LockedHint: PySide cannot unpack the a{sv} of
+            # PropertiesChanged (QDBusArgument has no extraction operators in Python).
             path = _logind_path(session_id)
-            slot = SLOT("on_properties_changed(QString,QVariantMap,QStringList)")
-            if system.connect("org.freedesktop.login1", path, "org.freedesktop.DBus.Properties",
-                              "PropertiesChanged", self, slot):
-                self.listening.append(("system", path))
+            for name, slot in (("Lock", "on_lock()"), ("Unlock", "on_unlock()")):
+                if system.connect("org.freedesktop.login1", path, "org.freedesktop.login1.Session", name, self,
+                                  SLOT(slot)):
+                    self.listening.append(("system", f"{path}:{name}"))
 
     @Slot(bool)
     def on_active_changed(self, active: bool) -> None:
         self.active = bool(active)
 
-    @Slot(str, dict, list)
-    def on_properties_changed(self, interface: str, changed: dict, _invalidated: list) -> None:
-        if interface == "org.freedesktop.login1.Session" and "LockedHint" in changed:
-            self.hint = bool(changed["LockedHint"])
+    @Slot()
+    def on_lock(self) -> None:
+        self.hint = True
+
+    @Slot()
+    def on_unlock(self) -> None:
+        self.hint = False
 
     def idle_seconds(self) -> float | None:
         return None
