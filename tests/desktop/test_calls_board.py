@@ -53,8 +53,9 @@ async def _seed_calls(business_id: int, media_root) -> None:
     admin, agent = await User.get(email=ADMIN), await User.get(email=AGENT)
     welcome = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
     rows = (  # (minutes ago, handling, answered by, called back by, recording)
-        (50, "answered", admin, None, False), (45, "answered", admin, None, False), (40, "answered", agent, None, False),
-        (35, "missed", None, agent, True), (30, "missed", None, None, False), (3 * 24 * 60, "missed", None, None, False))
+        (50, "answered", admin, None, False), (45, "answered", admin, None, False),
+        (40, "answered", agent, None, False), (35, "missed", None, agent, True), (30, "missed", None, None, False),
+        (3 * 24 * 60, "missed", None, None, False))
     for number, (minutes, handling, answered_by, called_back_by, recording) in enumerate(rows):
         started = now - timedelta(minutes=minutes)
         call = Call(business_id=business_id, call_sid=f"CAB0A4D{number:025x}", direction="inbound",
