@@ -33,6 +33,7 @@ from desktop.live_errors import error_text, message
 from desktop.models.board import AgentsModel
 from desktop.tasks import TaskManager
 from desktop.theme import show_status, tokens
+from desktop.widgets.datetime_edit import DATE_FORMAT, reading_right
 from desktop.widgets.section import section_title
 
 RELOAD_EVENTS = frozenset({"call:new", "call:answered", "call:missed", "task:updated"})
@@ -58,7 +59,7 @@ class Figures(QFrame):
             tile = QFrame()
             tile.setObjectName("figureTile")
             tile.setStyleSheet(f"QFrame#figureTile {{ background: {t['surface']}; border: 1px solid {t['border']}; "
-                               "border-radius: 8px; }} QFrame#figureTile QLabel {{ border: none; }}")
+                               "border-radius: 8px; } QFrame#figureTile QLabel { border: none; }")
             value = QLabel("—")
             value.setObjectName(f"figure_{key}")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -140,7 +141,10 @@ class CallsBoard(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(120)
+        header.setStretchLastSection(True)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -175,9 +179,7 @@ class CallsBoard(QWidget):
     def _date_edit(self, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day))
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        return edit
+        return reading_right(edit, DATE_FORMAT)
 
     # -- the range -----------------------------------------------------------------------
     def chosen_range(self) -> tuple[date, date]:

@@ -9,7 +9,7 @@ midnight at the end of the day, sent as "24:00".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
+
+from desktop.widgets.datetime_edit import TIME_FORMAT, reading_right
 
 DAYS = (("sun", QT_TRANSLATE_NOOP("HoursGrid", "ראשון")), ("mon", QT_TRANSLATE_NOOP("HoursGrid", "שני")),
         ("tue", QT_TRANSLATE_NOOP("HoursGrid", "שלישי")), ("wed", QT_TRANSLATE_NOOP("HoursGrid", "רביעי")),
@@ -63,10 +65,7 @@ class RangeEdit(QWidget):
 
     @staticmethod
     def _edit(text: str) -> QTimeEdit:
-        edit = QTimeEdit(_time(text))
-        edit.setDisplayFormat("HH:mm")
-        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 08:00 reads as a clock
-        return edit
+        return reading_right(QTimeEdit(_time(text)), TIME_FORMAT)  # 08:00 reads as a clock
 
     def value(self) -> list[str]:
         end = self.end.time().toString("HH:mm")
@@ -91,7 +90,7 @@ class DayRow(QFrame):
         self.closed_label.setProperty("role", "muted")
         self.range_box = QHBoxLayout()
         self.range_box.setSpacing(14)
-        self.add_button = QPushButton(_t("+ טווח"))
+        self.add_button = QPushButton(_t("הוספת טווח"))
         self.add_button.setFlat(True)
         self.add_button.setToolTip(_t("טווח שעות נוסף ביום הזה (למשל הפסקת צהריים)"))
         self.add_button.clicked.connect(lambda: self.add_range(*self._next_range()))

@@ -45,12 +45,13 @@ def test_the_agents_model_shows_each_agent_with_presence(qtmodeltester, app):
 
 
 # -- against the server --------------------------------------------------------------------
-async def _seed_calls(business_id: int, media_root) -> None:
+async def seed_board_calls(business_id: int, media_root, *, admin_email: str = ADMIN,
+                           agent_email: str = AGENT) -> None:
     """Today: five inbound calls, three answered (two by the admin, one by the agent), two
     missed, one of which left a message and was called back 20 minutes later by the agent;
-    three days ago one more, missed."""
+    three days ago one more, missed. (The screenshot script seeds its board with it too.)"""
     now = datetime.now(UTC).replace(microsecond=0)
-    admin, agent = await User.get(email=ADMIN), await User.get(email=AGENT)
+    admin, agent = await User.get(email=admin_email), await User.get(email=agent_email)
     welcome = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
     rows = (  # (minutes ago, handling, answered by, called back by, recording)
         (50, "answered", admin, None, False), (45, "answered", admin, None, False),
@@ -58,7 +59,8 @@ async def _seed_calls(business_id: int, media_root) -> None:
         (3 * 24 * 60, "missed", None, None, False))
     for number, (minutes, handling, answered_by, called_back_by, recording) in enumerate(rows):
         started = now - timedelta(minutes=minutes)
-        call = Call(business_id=business_id, call_sid=f"CAB0A4D{number:025x}", direction="inbound",
+        call = Call(business_id=business_id, call_sid=f"CAB0A4D{business_id:09x}{number:016x}",
+                    direction="inbound",
                     status="completed", from_number=f"+97254000{number:04d}", to_number="+97235550166",
                     started_at=started, created_at=started, duration=30, handling=handling,
                     answered_by=answered_by, answered_at=started + timedelta(seconds=5) if answered_by else None,
@@ -79,7 +81,7 @@ def board_shop(live_server):
     (business_id,) = live_server.seed({"name": "משרד הלוח", "phone": "+97235550166", "users": [
         {"email": ADMIN, "password": PASSWORD, "role": "admin", "name": "אורית המנהלת"},
         {"email": AGENT, "password": PASSWORD, "role": "agent", "name": "שי הסוכן"}]})
-    live_server.run(lambda: _seed_calls(business_id, live_server.media_root))
+    live_server.run(lambda: seed_board_calls(business_id, live_server.media_root))
     return live_server
 
 
