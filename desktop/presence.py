@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop import paths
 from desktop.api import Api
 from desktop.idle import default_source
+from desktop.live_errors import error_text
 from desktop.tasks import TaskManager
 
 log = logging.getLogger("agentlocator.desktop.presence")
@@ -77,7 +78,7 @@ class Presence(QObject):
 
     def _put(self, status: str) -> None:
         def refused(error: BaseException) -> None:
-            self.failed.emit(getattr(error, "message", None) or str(error))
+            self.failed.emit(error_text(error))
             self.load()  # show what the server holds
 
         self.tasks.run(lambda: self.api.request("PUT", "/api/crm/me/presence", json={"status": status}),

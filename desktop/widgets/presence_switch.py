@@ -53,6 +53,7 @@ class PresenceSwitch(QToolButton):
         menu.addAction(self.idle_action)
         self.setMenu(menu)
         presence.changed.connect(self.refresh)
+        presence.failed.connect(lambda message: self.setToolTip(message))
         self.refresh()
 
     def refresh(self) -> None:

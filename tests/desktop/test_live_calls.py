@@ -20,6 +20,7 @@ from desktop.api import Api, Session
 from desktop.views.card.base import selected_row
 from desktop.views.main_window import MainWindow
 from desktop.views.screen_pop import ANSWERED_MS
+from desktop.views.task_due import TaskDueDialog
 from server.calls.models import Call
 from server.calls.recordings import recording_file
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD, ROOT
@@ -188,6 +189,13 @@ def test_nobody_answers_the_notice_closes_and_the_call_back_task_shows_the_messa
     assert panel.transcript.text() == TRANSCRIPT and panel.transcript.isVisible()
     assert panel.heading.text() == "שיחה שלא נענתה" and ROTEM[1] in panel.summary.text()
     assert panel.player is not None and not panel.no_message.isVisible()
+    # When it falls due, the alert shows the same call, and its Call button calls back.
+    alert = TaskDueDialog(agent.session.api, agent.tasks, full_screen=False)
+    qtbot.addWidget(alert)
+    alert.add({"task": panel.task, "customer": {"id": office.rotem["id"], "name": ROTEM[0]}})
+    assert alert.callback.isVisible() and alert.callback.transcript.text() == TRANSCRIPT
+    assert alert.call_button.text() == "התקשרות חזרה" and alert.callback.player is not None
+    alert.dismiss()
     # "התקשרות חזרה": click-to-call rings the agent's own phone (Twilio, faked) to reach Rotem.
     before = len(twilio.created)
     qtbot.mouseClick(panel.call_back_button, Qt.MouseButton.LeftButton)
