@@ -219,13 +219,6 @@ def render_live_calls(app: QApplication, live: Live, api: Api, user: dict, tasks
     settle(app)
     window.grab().save(str(OUT / f"desktop-call-pop{suffix}.png"))
 
-    board = window.open_board()
-    board.resize(1100, 720)
-    wait_until(app, lambda: board.today_data is not None and board.range_data is not None and board.model.presence)
-    settle(app)
-    board.grab().save(str(OUT / f"desktop-calls-board{suffix}.png"))
-    board.close()
-
     dialog = CallSettingsDialog(api, tasks)
     dialog.show()
     wait_until(app, lambda: dialog.business is not None)
@@ -233,6 +226,13 @@ def render_live_calls(app: QApplication, live: Live, api: Api, user: dict, tasks
     settle(app)
     dialog.grab().save(str(OUT / f"desktop-hours-editor{suffix}.png"))
     dialog.close()
+    board = window.open_board()
+    board.resize(1100, 720)
+    wait_until(app, lambda: board.today_data is not None and board.range_data is not None and board.model.presence)
+    settle(app)
+    board.grab().save(str(OUT / f"desktop-calls-board{suffix}.png"))
+    board.close()
+
     window.alerts.stop()
     window.presence.stop()
     window.close()

@@ -77,6 +77,9 @@ class CallSettingsDialog(QDialog):
         self.callback_minutes = QSpinBox()
         self.callback_minutes.setRange(1, 1440)
         self.callback_minutes.setSuffix(self.tr(" דקות"))
+        for box in (self.ring_seconds, self.callback_minutes):
+            box.setMinimumWidth(130)
+            box.setMaximumWidth(160)
         callback_help = QLabel(self.tr("שיחה שלא נענתה (או שהגיעה מחוץ לשעות הפעילות) נרשמת כמשימת "
                                        "התקשרות חזרה לתורן/ית; אם היא עדיין פתוחה אחרי פי שניים מהזמן, "
                                        "המנהלים מקבלים התראה."))
@@ -170,7 +173,7 @@ class CallSettingsDialog(QDialog):
             self.open_now.setText(self.tr("עכשיו: סגור"))
         upcoming = business.get("upcoming_holidays") or []
         self.upcoming.setText(self.tr("החגים הקרובים: ") + "; ".join(holiday_line(h) for h in upcoming)
-                              if upcoming else self.tr("אין חגים בשלושת החודשים הקרובים."))
+                              if upcoming else self.tr("אין חגים רשמיים בשלושת החודשים הקרובים."))
 
     # -- saving --------------------------------------------------------------------------
     def changes(self) -> dict:

@@ -89,7 +89,11 @@ def business(live, dialog) -> dict:
 
 def test_the_dialog_saves_mode_seconds_minutes_holidays_and_the_week(qtbot, dialog, hours_shop):
     assert dialog.save_button.isEnabled()
-    assert "החגים הקרובים" in dialog.upcoming.text() or "אין חגים" in dialog.upcoming.text()
+    upcoming = business(hours_shop, dialog)["upcoming_holidays"]
+    if upcoming:  # in December none of Israel's official holidays falls within 90 days
+        assert all(holiday["name"] in dialog.upcoming.text() for holiday in upcoming)
+    else:
+        assert dialog.upcoming.text() == "אין חגים רשמיים בשלושת החודשים הקרובים."
     dialog.ring_agents.setChecked(True)
     dialog.ring_seconds.setValue(25)
     dialog.callback_minutes.setValue(45)
@@ -123,6 +127,16 @@ def test_overlapping_ranges_are_refused_in_hebrew_and_nothing_is_saved(qtbot, di
     with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert business(hours_shop, dialog)["hours"]["tue"] == [["08:00", "12:00"], ["13:00", "15:00"]]
+
+
+def test_the_coming_holidays_are_listed_by_name_and_date(qtbot, dialog):
+    """In December none of Israel's official holidays is within 90 days: Passover's answer, as
+    the server gives it in February."""
+    dialog.show_business({**dialog.business, "open_now": True, "upcoming_holidays": [
+        {"date": "2027-04-22", "name": "פסח"}, {"date": "2027-04-28", "name": "שביעי של פסח"}]})
+    assert dialog.upcoming.text() == ("החגים הקרובים: פסח · \u206622/04/2027\u2069; "
+                                      "שביעי של פסח · \u206628/04/2027\u2069")
+    assert dialog.open_now.text() == "עכשיו: פתוח"
 
 
 def test_an_end_before_the_start_is_refused_in_hebrew(qtbot, dialog):
