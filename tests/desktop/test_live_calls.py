@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -23,6 +24,8 @@ from desktop.views.screen_pop import ANSWERED_MS
 from desktop.views.task_due import TaskDueDialog
 from server.calls.models import Call
 from server.calls.recordings import recording_file
+from server.jobs.models import Job
+from server.tasks.models import Task
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN, BUSINESS_PHONE, PASSWORD, ROOT
 from tests.e2e.live import Live
 from tests.fake_twilio_calls import FakeTwilioCalls
@@ -221,19 +224,29 @@ def test_with_a_tray_the_ringing_call_is_the_trays_message_and_clicking_it_opens
 
 
 def test_an_overdue_call_back_pops_for_the_admin_and_opens_the_task(qtbot, office, desks):
-    """callback:overdue comes two call-back times after the call (minutes at the least): its
-    payload, as the server sends it, is handed to the window's bridge."""
-    admin = desks[ADMIN]
-    tasks = admin.session.api.list("tasks", kind="callback", limit=5)["results"]
-    task = tasks[0] if tasks else admin.session.api.post("/api/crm/tasks", {
-        "title": "להתקשר בחזרה לרותם לוי", "customer_id": office.rotem["id"], "due_at": "2026-01-01T10:00:00+02:00"})
-    payload = {"task": task, "customer": {"id": office.rotem["id"], "name": ROTEM[0]}, "call": task.get("call")}
-    with qtbot.waitSignal(admin.screen_pop.shown, timeout=TIMEOUT) as shown:
-        admin.alerts.bridge.event.emit("callback:overdue", payload)
-    assert shown.args[0].kind == "callback"
+    """The server escalates a call-back still open two call-back times after the call (a job):
+    here the job is brought forward to now, and the server's worker runs it."""
+    admin, agent = desks[ADMIN], desks[AGENT]
+    with qtbot.waitSignal(agent.screen_pop.shown, timeout=TIMEOUT, check_params_cb=lambda pop: pop.ringing) as rung:
+        sid = ring(office, ROTEM[2])
+    with qtbot.waitSignal(agent.screen_pop.closed, timeout=TIMEOUT):
+        nobody_answered(office, sid)
+    call_id = rung.args[0].call_id
+    agent_pops: list = []
+    agent.screen_pop.shown.connect(agent_pops.append)
+
+    async def overdue_now() -> int:
+        await Job.filter(dedupe_key=f"callback-escalate:{call_id}").update(run_at=datetime.now(UTC))
+        return (await Task.get(call_id=call_id)).id
+
+    with qtbot.waitSignal(admin.screen_pop.shown, timeout=TIMEOUT, check_params_cb=lambda pop: pop.kind == "callback"):
+        task_id = office.run(overdue_now)
     notice = admin.screen_pop.notice
     assert (notice.title_label.text(), notice.name_label.text()) == ("התקשרות חזרה באיחור", ROTEM[0])
+    assert notice.detail_label.text().strip("\u200f").startswith("שיחה שלא נענתה מ-")
     qtbot.mouseClick(notice.open_button, Qt.MouseButton.LeftButton)
     card = admin.cards[office.rotem["id"]]
     assert card.tabs.currentWidget() is card.tasks_tab
-    qtbot.waitUntil(lambda: (selected_row(card.tasks_tab.table) or {}).get("id") == task["id"], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: (selected_row(card.tasks_tab.table) or {}).get("id") == task_id, timeout=TIMEOUT)
+    assert card.tasks_tab.callback.isVisible()
+    assert not any(pop.kind == "callback" for pop in agent_pops)  # admins only
