@@ -19,7 +19,7 @@ NAME, PRESENCE, ANSWERED, CALLED_BACK, MEDIAN = range(5)
 HEADERS = (QT_TRANSLATE_NOOP("AgentsModel", "סוכן/ת"), QT_TRANSLATE_NOOP("AgentsModel", "זמינות"),
            QT_TRANSLATE_NOOP("AgentsModel", "שיחות שנענו"), QT_TRANSLATE_NOOP("AgentsModel", "התקשרויות חזרה"),
            QT_TRANSLATE_NOOP("AgentsModel", "זמן חציוני עד חזרה"))
-NUMERIC = (ANSWERED, CALLED_BACK)
+CENTERED = (PRESENCE, ANSWERED, CALLED_BACK, MEDIAN)
 
 
 def _t(text: str) -> str:
@@ -96,6 +96,6 @@ class AgentsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return agent
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

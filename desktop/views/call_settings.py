@@ -11,7 +11,8 @@ what it refused.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +40,16 @@ from desktop.widgets.section import section_title
 
 HOURS_CODES = frozenset({"invalid_hours", "hours_overlap", "hours_unknown_day"})
 FIELDS = ("call_mode", "ring_seconds", "callback_minutes", "closed_on_holidays", "hours")
+
+
+def business_time(value: str, zone: str | None) -> str:
+    """A time as the business's clock shows it (its hours are in its own time zone, whatever
+    this computer's is): 02/12/2026 08:00."""
+    try:
+        moment = datetime.fromisoformat(value)
+        return moment.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M") if zone else when(value)
+    except (ValueError, ZoneInfoNotFoundError):
+        return when(value)
 
 
 def holiday_line(entry: dict) -> str:
@@ -89,7 +100,6 @@ class CallSettingsDialog(QDialog):
         numbers.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         numbers.addRow(self.tr("כמה זמן לצלצל"), self.ring_seconds)
         numbers.addRow(self.tr("לחזור למתקשר תוך"), self.callback_minutes)
-        numbers.addRow("", callback_help)
 
         self.open_now = QLabel()
         self.open_now.setProperty("role", "muted")
@@ -123,6 +133,7 @@ class CallSettingsDialog(QDialog):
         inner.addWidget(self.voicemail)
         inner.addWidget(self.ring_agents)
         inner.addLayout(numbers)
+        inner.addWidget(callback_help)
         inner.addWidget(section_title(self.tr("שעות פעילות")))
         inner.addWidget(self.open_now)
         inner.addWidget(self.hours)
@@ -168,7 +179,8 @@ class CallSettingsDialog(QDialog):
         if business.get("open_now"):
             self.open_now.setText(self.tr("עכשיו: פתוח"))
         elif business.get("next_opening"):
-            self.open_now.setText(self.tr("עכשיו: סגור · נפתח ב-{0}").format(when(business["next_opening"])))
+            self.open_now.setText(self.tr("עכשיו: סגור · נפתח ב-{0}").format(
+                business_time(business["next_opening"], business.get("timezone"))))
         else:
             self.open_now.setText(self.tr("עכשיו: סגור"))
         upcoming = business.get("upcoming_holidays") or []

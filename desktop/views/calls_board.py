@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.api import Api
 from desktop.display import duration_words
 from desktop.live_errors import error_text, message
-from desktop.models.board import AgentsModel
+from desktop.models.board import NAME, AgentsModel
 from desktop.tasks import TaskManager
 from desktop.theme import show_status, tokens
 from desktop.widgets.datetime_edit import DATE_FORMAT, reading_right
@@ -143,8 +143,8 @@ class CallsBoard(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(120)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # the names take the room
+        header.setMinimumSectionSize(130)
 
         self.status = QLabel()
         self.status.setWordWrap(True)

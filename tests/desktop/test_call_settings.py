@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 
 from desktop.api import Api
+from desktop.display import when
 from desktop.live_errors import MESSAGES
-from desktop.views.call_settings import CallSettingsDialog
+from desktop.views.call_settings import CallSettingsDialog, business_time
 from desktop.widgets.hours_grid import HoursGrid
 from tests.conftest import PASSWORD
 
@@ -144,3 +145,9 @@ def test_an_end_before_the_start_is_refused_in_hebrew(qtbot, dialog):
     with qtbot.waitSignal(dialog.save_failed, timeout=TIMEOUT) as failed:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert failed.args[0] == MESSAGES["invalid_hours"]
+
+
+def test_the_next_opening_is_told_by_the_businesss_clock():
+    # 06:00 UTC is 08:00 in Israel in December, whatever this computer's zone.
+    assert business_time("2026-12-02T06:00:00+00:00", "Asia/Jerusalem") == "02/12/2026 08:00"
+    assert business_time("2026-12-02T06:00:00+00:00", "Nowhere/Else") == when("2026-12-02T06:00:00+00:00")
