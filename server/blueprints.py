@@ -7,6 +7,7 @@ from server.businesses import numbers_routes as business_number_routes
 from server.businesses import routes as voice_response_routes
 from server.calls import outbound_routes
 from server.calls import routes as call_routes
+from server.calls import stats_routes as call_stats_routes
 from server.calls import webhooks as voice_webhooks
 from server.contracts import routes as contract_routes
 from server.contracts import signing
@@ -30,6 +31,7 @@ BLUEPRINTS = [
     greeting_routes.bp,
     customer_routes.bp,
     call_routes.bp,
+    call_stats_routes.bp,  # the calls board
     voice_webhooks.bp,
     outbound_routes.bp,  # click-to-call
     outbound_routes.webhooks,  # and its two Twilio webhooks

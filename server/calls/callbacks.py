@@ -31,9 +31,6 @@ from server.tasks.service import announce, create_task, task_json, with_call
 
 log = logging.getLogger("agentlocator.calls")
 
-ESCALATE = "callback.escalate"
-
-
 def _caller(call: Call, customer: Customer | None) -> str:
     if customer and customer.name:
         return customer.name
@@ -59,7 +56,7 @@ async def ensure_callback(*, call: Call, due_at: datetime, callback_minutes: int
                                      title=f"להתקשר בחזרה ל{_caller(call, customer)}", due_at=due_at,
                                      customer_id=call.customer_id, call=call, using_db=connection,
                                      notes=f"{reason} מ-{_caller(call, None)}")
-            await queue.enqueue(ESCALATE, {"task_id": task.id}, dedupe_key=f"callback-escalate:{call.id}",
+            await queue.enqueue("callback.escalate", {"task_id": task.id}, dedupe_key=f"callback-escalate:{call.id}",
                                 run_at=due_at + timedelta(minutes=callback_minutes), using_db=connection)
     except IntegrityError:
         return await Task.get_or_none(call_id=call.id)  # a retry running beside this one won

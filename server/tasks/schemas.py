@@ -16,6 +16,7 @@ class TaskListQuery(ListQuery):
     assignee_id: DbId | None = None
     mine: bool = False
     due_before: Instant | None = None  # on the effective due time (fires_at)
+    kind: Literal["task", "callback"] | None = None  # "callback": the call-backs of missed calls
 
 
 class TaskCreate(BaseModel):

@@ -87,8 +87,9 @@ def task_json(task: Task) -> dict:
 
 
 def tasks_query(*, business_id: int, status: str | None = None, customer_id: int | None = None,
-                assignee_id: int | None = None, due_before: datetime | None = None, q: str | None = None):
-    query = scoped(Task, business_id, status=status, customer_id=customer_id, assignee_id=assignee_id)
+                assignee_id: int | None = None, due_before: datetime | None = None, q: str | None = None,
+                kind: str | None = None):
+    query = scoped(Task, business_id, status=status, customer_id=customer_id, assignee_id=assignee_id, kind=kind)
     if due_before is not None:
         query = query.filter(Q(snoozed_until__isnull=True, due_at__lt=due_before) | Q(snoozed_until__lt=due_before))
     if q:

@@ -235,7 +235,7 @@ async def test_an_unanswered_dial_takes_a_message_and_makes_one_call_back(settin
         with office.db():
             call = await Call.get(call_sid=sid)
             assert call.handling == "missed"
-            assert await Job.filter(kind=callbacks.ESCALATE).count() == 1
+            assert await Job.filter(kind="callback.escalate").count() == 1
         assert (missed["call_id"], missed["reason"], missed["from"]) == (call.id, "no-answer", CALLER)
         (task,) = await callback_tasks(office)
         assert (task.call_id, task.customer_id, task.assignee_id, task.status) == (call.id, call.customer_id, dana.id,
@@ -336,7 +336,7 @@ async def test_an_overdue_call_back_is_raised_to_the_admins_once(settings):
         await office.online(yossi)  # an agent: not told
         (task,) = await callback_tasks(office)
         with office.db():
-            job = await Job.get(kind=callbacks.ESCALATE)
+            job = await Job.get(kind="callback.escalate")
             # Due 30 minutes after the call, raised 30 minutes after that (twice callback_minutes).
             assert abs((job.run_at - task.due_at) - timedelta(minutes=30)) < timedelta(seconds=1)
             await callbacks.escalate(job, settings=settings)
