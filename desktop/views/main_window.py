@@ -167,6 +167,10 @@ class MainWindow(QMainWindow):
         tray.setToolTip("AgentLocator")
         menu = QMenu(self)
         menu.addAction(self.tr("הצגת החלון"), self.showNormal)
+        menu.addSeparator()
+        menu.addAction(self.presence_switch.available_action)  # the presence switch, from the tray too
+        menu.addAction(self.presence_switch.away_action)
+        menu.addSeparator()
         menu.addAction(self.logout_action)
         tray.setContextMenu(menu)
         tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))

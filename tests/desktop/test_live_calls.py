@@ -219,6 +219,14 @@ def test_with_a_tray_the_ringing_call_is_the_trays_message_and_clicking_it_opens
         window.tray.messageClicked.emit()
         card = window.cards[office.rotem["id"]]
         assert card.isVisible() and card.tabs.currentWidget() is card.calls
+        # The tray's menu switches presence too.
+        menu = [action.text() for action in window.tray.contextMenu().actions()]
+        assert "זמין" in menu and "לא זמין" in menu
+        away = next(a for a in window.tray.contextMenu().actions() if a.text() == "לא זמין")
+        away.trigger()
+        qtbot.waitUntil(lambda: window.presence.effective == "away", timeout=TIMEOUT)
+        window.presence_switch.available_action.trigger()
+        qtbot.waitUntil(lambda: window.presence.effective == "available", timeout=TIMEOUT)
     finally:
         close(window)
 
