@@ -287,8 +287,9 @@ class ScreenPop(QObject):
         pop = pop_for(name, payload)
         if pop is None or (pop.kind, pop.key) in self._seen:
             return
-        if pop.ringing and pop.call_id in self._ended:
-            return  # answered (or missed) already: a late ringing must not pop
+        if pop.kind == "call" and pop.call_id is not None and (
+                pop.call_id in self._ended or (not pop.ringing and ("call", f"ringing:{pop.call_id}") in self._seen)):
+            return  # answered or missed already, or ringing already: a late event must not pop again
         self._remember(self._seen, (pop.kind, pop.key))
         if pop.ringing:
             self._drop_call(pop.call_id)  # the call:new notice of this call becomes the ringing one

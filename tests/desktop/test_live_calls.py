@@ -258,3 +258,25 @@ def test_an_overdue_call_back_pops_for_the_admin_and_opens_the_task(qtbot, offic
     qtbot.waitUntil(lambda: (selected_row(card.tasks_tab.table) or {}).get("id") == task_id, timeout=TIMEOUT)
     assert card.tasks_tab.callback.isVisible()
     assert not any(pop.kind == "callback" for pop in agent_pops)  # admins only
+
+
+def test_late_or_repeated_events_of_a_call_never_pop_it_again(qtbot, office, desks):
+    """Events delivered out of order (a call:new after its ringing, a ringing after its answer)
+    keep one notice per call, and none after it ended."""
+    agent = desks[AGENT]
+    heard: list = []
+    agent.alerts.bridge.event.connect(lambda name, payload: heard.append((name, payload)))
+    with qtbot.waitSignal(agent.screen_pop.shown, timeout=TIMEOUT, check_params_cb=lambda pop: pop.ringing) as rung:
+        sid = ring(office, ROTEM[2])
+    call_id = rung.args[0].call_id
+    qtbot.waitUntil(lambda: any(name == "call:ringing" for name, _p in heard), timeout=TIMEOUT)
+    (new,) = [p for name, p in heard if name == "call:new" and p["call"]["call_sid"] == sid]
+    (ringing,) = [p for name, p in heard if name == "call:ringing" and p["call_id"] == call_id]
+    shown: list = []
+    agent.screen_pop.shown.connect(shown.append)
+    agent.alerts.bridge.event.emit("call:new", new)
+    assert shown == [] and agent.screen_pop.current.ringing
+    with qtbot.waitSignal(agent.screen_pop.closed, timeout=TIMEOUT):
+        nobody_answered(office, sid)
+    agent.alerts.bridge.event.emit("call:ringing", ringing)
+    assert shown == [] and agent.screen_pop.current is None and not agent.screen_pop.notice.isVisible()
