@@ -187,9 +187,9 @@ def test_a_call_back_task_shows_its_call_and_calls_back(office, browser, shots):
         await Call.filter(id=call.id).update(transcript=TRANSCRIPT, transcript_status="done")
         task = await Task.get(call_id=call.id)
         assignee = await User.get(id=task.assignee_id)
-        return task.title, assignee.email
+        return task.title, assignee.email, call.customer_id
 
-    title, assignee = office.live.run(task_of_missed)
+    title, assignee, customer_id = office.live.run(task_of_missed)
     assert assignee == DANA  # the on-duty user: the first admin
     page = signed_in(browser, office, DANA, DESKTOP, "/tasks")
     try:
@@ -212,6 +212,11 @@ def test_a_call_back_task_shows_its_call_and_calls_back(office, browser, shots):
         expect(overdue).to_contain_text("053-987-6543")
         expect(overdue.get_by_role("button", name="פתיחת הכרטיס")).to_be_visible()
         shots(page, "web-call-toast-overdue")
+        # The card's Tasks tab shows the same call.
+        page.goto(f"{office.base_url}/crm/customers/{customer_id}?tab=tasks")
+        card_task = page.get_by_role("tabpanel").get_by_test_id("task").filter(has_text=title)
+        expect(card_task.get_by_test_id("callback-transcript")).to_have_text(TRANSCRIPT)
+        details = card_task.get_by_test_id("callback-call")
         created = len(office.twilio.created)
         details.get_by_role("button", name="התקשרות חזרה").click()
         expect(page.get_by_test_id("toast").filter(has_text="השיחה יוצאת")).to_be_visible()

@@ -9,5 +9,7 @@ describe("presenceView", () => {
     expect(presenceView("away", true)).toMatchObject({ label: "לא זמין", effective: "away" });
     expect(presenceView("away", false)).toMatchObject({ label: "לא זמין", effective: "away" });
     expect(presenceView(null, true)).toMatchObject({ tone: "loading" });
+    // still connecting: no "offline" flash on a page load
+    expect(presenceView("available", null)).toMatchObject({ tone: "available", short: "" });
   });
 });

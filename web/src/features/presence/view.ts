@@ -10,13 +10,14 @@ export interface PresenceView {
   effective: PresenceStatus | "unknown";
 }
 
-export function presenceView(status: PresenceStatus | null, online: boolean): PresenceView {
+/** `online`: this browser's socket; null while its first connection is under way (not yet "offline"). */
+export function presenceView(status: PresenceStatus | null, online: boolean | null): PresenceView {
   if (status === null) return { label: "זמינות", short: "", hint: "טוען את מצב הזמינות", tone: "loading", effective: "unknown" };
   if (status === "away") {
     return { label: "לא זמין", short: "", hint: "שיחות נכנסות לא יצלצלו אליך. לחצו כדי להיות זמינים", tone: "away",
       effective: "away" };
   }
-  if (!online) {
+  if (online === false) {
     return { label: "זמין", short: "לא מחובר", tone: "offline", effective: "away",
       hint: "אין חיבור לשרת: עד שהחיבור יחזור שיחות לא יצלצלו אליך" };
   }
