@@ -142,3 +142,38 @@ def count_text(n: int, *, one: str, many: str, none: str | None = None, **values
     so Hebrew stays the source text and every form is translatable."""
     form = none if n == 0 and none is not None else one if n == 1 else many
     return form.format(f"{n:,}", **values)
+
+
+def _hours_words(n: int) -> str:
+    tr = QCoreApplication.translate
+    return tr(CONTEXT, "שעה") if n == 1 else tr(CONTEXT, "שעתיים") if n == 2 else tr(CONTEXT, "{0} שעות").format(n)
+
+
+def _days_words(n: int) -> str:
+    tr = QCoreApplication.translate
+    return tr(CONTEXT, "יום") if n == 1 else tr(CONTEXT, "יומיים") if n == 2 else tr(CONTEXT, "{0} ימים").format(n)
+
+
+def _and(first: str, second: str) -> str:
+    """"שעה ו-5 דקות", "שעה ודקה אחת": Hebrew's "and" is a prefix, joined by a hyphen to a digit."""
+    return f"{first} ו-{second}" if second[:1].isdigit() else f"{first} ו{second}"
+
+
+def duration_words(seconds: float | None) -> str:
+    """A length of time as one says it in Hebrew, to the minute: "פחות מדקה", "21 דקות",
+    "שעה ו-5 דקות", "יומיים ו-3 שעות"; "" for None (nothing measured)."""
+    if seconds is None:
+        return ""
+    tr = QCoreApplication.translate
+    minutes = int(seconds) // 60
+    if minutes < 1:
+        return tr(CONTEXT, "פחות מדקה")
+    if minutes < 60:
+        return count_text(minutes, one=tr(CONTEXT, "דקה אחת"), many=tr(CONTEXT, "{0} דקות"))
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        if not minutes:
+            return _hours_words(hours)
+        return _and(_hours_words(hours), count_text(minutes, one=tr(CONTEXT, "דקה אחת"), many=tr(CONTEXT, "{0} דקות")))
+    days, hours = divmod(hours, 24)
+    return _and(_days_words(days), _hours_words(hours)) if hours else _days_words(days)

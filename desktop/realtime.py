@@ -29,7 +29,10 @@ from desktop.api import Api, ApiError, SessionExpiredError
 
 log = logging.getLogger("agentlocator.desktop.realtime")
 
-EVENTS = ("task:due", "task:updated", "call:new", "call:updated", "wa:message", "wa:status", "customer:updated")
+EVENTS = ("task:due", "task:updated", "call:new", "call:updated", "wa:message", "wa:status", "customer:updated",
+          # Live calls: the agents' phones ring, one answered, nobody did; an overdue call-back
+          # (admins' own room); an agent's presence changed.
+          "call:ringing", "call:answered", "call:missed", "callback:overdue", "presence:changed")
 MIN_DELAY, MAX_DELAY = 1.0, 30.0
 
 
@@ -41,7 +44,7 @@ def alert_key(payload: dict) -> tuple:
 class RealtimeBridge(QObject):
     event = Signal(str, object)  # every event: its name and payload
     task_due = Signal(object)  # {task, customer}: once per task and due time
-    call_event = Signal(str, object)  # call:new / call:updated
+    call_event = Signal(str, object)  # call:new / call:updated / call:ringing / call:answered / call:missed
     connected_changed = Signal(bool)  # up / down; down also when the first attempt fails
     reconnected = Signal()  # the second and later connections: what was shown may be stale
     session_expired = Signal()

@@ -1,11 +1,13 @@
 """Render the desktop client's login dialog, customers window, task-due dialog, each tab of
 the customer card and the phone greeting dialog against a freshly seeded server, offscreen, to
 docs/screenshots/desktop-login.png, desktop-customers.png, desktop-task-due.png,
-desktop-card-<tab>.png and desktop-greeting.png;
+desktop-card-<tab>.png and desktop-greeting.png; the live calls' screen pop over the main
+window, the calls board and the call settings' hours editor: desktop-call-pop.png,
+desktop-calls-board.png and desktop-hours-editor.png (`--only live` for just these);
 and, needing no server, Qt's own dialogs in Hebrew and the update notice:
 desktop-qt-messagebox.png, desktop-qt-filedialog.png and desktop-update-notice.png.
 
-    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server | --only greeting]
+    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server | --only greeting|live]
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import httpx  # noqa: E402
 import keyring  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QMessageBox  # noqa: E402
@@ -32,6 +35,7 @@ from desktop.app import create_app  # noqa: E402
 from desktop.tasks import TaskManager  # noqa: E402
 from desktop.updates import Update  # noqa: E402
 from desktop.version import VERSION  # noqa: E402
+from desktop.views.call_settings import CallSettingsDialog  # noqa: E402
 from desktop.views.card import CustomerCard  # noqa: E402
 from desktop.views.greeting import GreetingDialog  # noqa: E402
 from desktop.views.login import LoginDialog  # noqa: E402
@@ -41,6 +45,7 @@ from tests.conftest import PASSWORD  # noqa: E402
 from tests.databases import Databases  # noqa: E402
 from tests.desktop.card_seed import seed_card  # noqa: E402
 from tests.desktop.conftest import EMAIL, MemoryKeyring, seed  # noqa: E402
+from tests.desktop.test_calls_board import seed_board_calls  # noqa: E402
 from tests.e2e.live import Live  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -171,12 +176,74 @@ def render_greeting(app: QApplication, api: Api, tasks: TaskManager, suffix: str
     dialog.close()
 
 
+WEEK = {"sun": [["08:00", "13:00"], ["14:00", "18:00"]], "mon": [["08:00", "17:00"]], "tue": [["08:00", "17:00"]],
+        "wed": [["08:00", "17:00"]], "thu": [["08:00", "20:00"]], "fri": [["08:00", "13:00"]], "sat": []}
+BOARD_AGENTS = (("board-agent@example.com", "שי אלמוג"), ("board-agent2@example.com", "מאיה רוזן"))
+
+
+def render_live_calls(app: QApplication, live: Live, api: Api, user: dict, tasks: TaskManager, suffix: str) -> None:
+    """The live calls' windows: a ringing call's screen pop over the main window, the calls board
+    over calls seeded in the database (another agent away), the call settings' hours editor."""
+    headers = {"Authorization": f"Bearer {api._access_token}"}
+    with httpx.Client(base_url=live.base_url, headers=headers, timeout=10) as client:
+        agents = []
+        for email, name in BOARD_AGENTS:
+            response = client.post("/api/crm/users", json={"email": email, "password": PASSWORD, "role": "agent",
+                                                           "name": name})
+            assert response.status_code == 201, response.text
+            agents.append(response.json())
+        business = client.patch("/api/business", json={"call_mode": "ring_agents", "hours": WEEK,
+                                                       "ring_seconds": 20, "callback_minutes": 30})
+        assert business.status_code == 200, business.text
+    live.run(lambda: seed_board_calls(business.json()["id"], live.media_root, admin_email=EMAIL,
+                                      agent_email=BOARD_AGENTS[0][0]))
+    away = live.login(BOARD_AGENTS[1][0], PASSWORD)["access_token"]
+    httpx.put(f"{live.base_url}/api/crm/me/presence", json={"status": "away"},
+              headers={"Authorization": f"Bearer {away}"}, timeout=10).raise_for_status()
+
+    window = MainWindow(Session(api=api, user=user), tasks, tray_available=False)
+    window.resize(1100, 640)
+    window.show()
+    model = window.model
+    wait_until(app, lambda: model.loaded_once and all(model.is_loaded(r) for r in range(15))
+               and window.presence.status is not None and window.alerts.bridge.connected)
+    customer = api.list("customers", q="רונית", limit=1)["results"][0]
+    # The payload of call:ringing as the server sends it (contract-18); the call:new before it first.
+    call = {"id": 9001, "call_sid": "CA" + "9" * 32, "direction": "inbound", "customer_id": customer["id"],
+            "from_number_display": customer["phone_display"], "started_at": datetime.now(UTC).isoformat()}
+    window.screen_pop.on_event("call:new", {"call": call, "customer": {"id": customer["id"], "name": customer["name"]}})
+    window.screen_pop.on_event("call:ringing", {
+        "call_id": 9001, "customer_id": customer["id"], "from": customer["phone"],
+        "from_national": customer["phone_display"], "customer": {"id": customer["id"], "name": customer["name"]},
+        "agent_ids": [user["id"], agents[0]["id"]]})
+    settle(app)
+    window.grab().save(str(OUT / f"desktop-call-pop{suffix}.png"))
+
+    dialog = CallSettingsDialog(api, tasks)
+    dialog.show()
+    wait_until(app, lambda: dialog.business is not None)
+    dialog.resize(900, 900)
+    settle(app)
+    dialog.grab().save(str(OUT / f"desktop-hours-editor{suffix}.png"))
+    dialog.close()
+    board = window.open_board()
+    board.resize(1100, 720)
+    wait_until(app, lambda: board.today_data is not None and board.range_data is not None and board.model.presence)
+    settle(app)
+    board.grab().save(str(OUT / f"desktop-calls-board{suffix}.png"))
+    board.close()
+
+    window.alerts.stop()
+    window.presence.stop()
+    window.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dark", action="store_true", help="the dark theme")
     parser.add_argument("--no-server", action="store_true", help="only what needs no server: Qt's dialogs, the "
                                                                  "update notice")
-    parser.add_argument("--only", choices=["greeting"], help="only this window (against a server)")
+    parser.add_argument("--only", choices=["greeting", "live"], help="only these windows (against a server)")
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     app = create_app(sys.argv[:1])
@@ -203,6 +270,13 @@ def main() -> None:
                 tasks.wait_for_done(5000)
                 print(f"wrote {OUT}/desktop-greeting{suffix}.png")
                 return
+            if args.only == "live":
+                api = Api(live.base_url)
+                render_live_calls(app, live, api, api.login(EMAIL, PASSWORD), tasks, suffix)
+                tasks.wait_for_done(5000)
+                print(f"wrote {OUT}/desktop-call-pop{suffix}.png, desktop-calls-board{suffix}.png and "
+                      f"desktop-hours-editor{suffix}.png")
+                return
 
             login = LoginDialog(tasks, server_url="", email=EMAIL)
             login.show()
@@ -224,11 +298,13 @@ def main() -> None:
             render_card(app, live, api, tasks, suffix)
             render_task_due(app, api, tasks, suffix)
             render_greeting(app, api, tasks, suffix)
+            render_live_calls(app, live, api, user, tasks, suffix)
             tasks.wait_for_done(5000)
         finally:
             live.stop()
     print(f"wrote {OUT}/desktop-login{suffix}.png, desktop-customers{suffix}.png, desktop-task-due{suffix}.png, "
-          f"desktop-card-<tab>{suffix}.png and desktop-greeting{suffix}.png")
+          f"desktop-card-<tab>{suffix}.png, desktop-greeting{suffix}.png, desktop-call-pop{suffix}.png, "
+          f"desktop-calls-board{suffix}.png and desktop-hours-editor{suffix}.png")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from server.jobs.worker import Worker
 from server.observability import install as install_observability
 from server.openapi import Provider as OpenAPIProvider
 from server.outages import ride_out
+from server.presence.service import PresenceKeeper
 from server.realtime import Realtime
 from server.request_guard import install as install_request_guard
 from server.runtime import Runtime
@@ -89,6 +90,9 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     runtime = Runtime(settings)
     runtime.events = realtime = Realtime.serving(settings)
     realtime.on_connect.append(replay_pending)
+    presence = PresenceKeeper()
+    realtime.on_connect.append(presence.connected)
+    realtime.on_disconnect.append(presence.disconnected)
     app.extensions["runtime"] = runtime
     app.asgi_app = runtime.bind(app.asgi_app)
 
@@ -107,6 +111,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
             log.error("MEDIA_ROOT %s cannot be created (%s); recordings wait until it can",
                       settings.media_root, error.strerror)
         await runtime.open(run_migrations=settings.auto_migrate)
+        running.append(presence)
         if settings.run_worker:
             running.append(Worker(settings, HANDLERS))
         if settings.run_scheduler:

@@ -17,6 +17,7 @@ from server.greetings import routes as greeting_routes
 from server.invoices import routes as invoice_routes
 from server.messages import routes as message_routes
 from server.messages import webhooks as whatsapp_webhooks
+from server.presence import routes as presence_routes
 from server.push import routes as push_routes
 from server.tasks import routes as task_routes
 from server.views import routes as view_routes
@@ -42,6 +43,7 @@ BLUEPRINTS = [
     task_routes.bp,
     view_routes.bp,
     timeline_routes.bp,
+    presence_routes.bp,
     push_routes.bp,
     desktop_update_routes.bp,  # public: the desktop's update check and installers
     webapp.bp,  # the web app (web/dist), `/` included: last

@@ -1,6 +1,7 @@
 """Every job kind and the function that does it: the table the code that builds a worker
 (`create_app`, `python -m server.worker`) hands to it. A handler takes `(job, *, settings)`."""
 
+from server.calls.callbacks import escalate
 from server.calls.recordings import fetch_recording, transcribe_recording
 from server.messages.followup import follow_up
 from server.messages.media import fetch_media
@@ -14,4 +15,5 @@ HANDLERS = {
     "whatsapp.media": fetch_media,
     "whatsapp.send": send_queued,
     "call.missed_followup": follow_up,
+    "callback.escalate": escalate,
 }

@@ -35,6 +35,7 @@ from server.config import Settings
 log = logging.getLogger("agentlocator.realtime")
 
 ConnectHook = Callable[[str, User], Awaitable[None]]
+DisconnectHook = Callable[[str], Awaitable[None]]
 
 
 def user_room(user_id: int) -> str:
@@ -74,6 +75,8 @@ class Realtime:
         self.emitter = emitter
         # Called with (sid, user) after a socket joined its rooms: the task clock replays alerts.
         self.on_connect: list[ConnectHook] = []
+        # Called with the sid of a socket that went away: presence counts the live ones.
+        self.on_disconnect: list[DisconnectHook] = []
         # Set by drain(): this process is stopping; server.asgi refuses new sockets with a 503.
         self.draining = False
 
@@ -126,6 +129,8 @@ class Realtime:
             timer = expiries.pop(sid, None)
             if timer:
                 timer.cancel()
+            for hook in self.on_disconnect:
+                asyncio.ensure_future(hook(sid))
 
     async def publish(self, event: str, data: dict, *, room: str, to_sid: str | None = None) -> None:
         target = self.server or self.emitter
@@ -141,6 +146,7 @@ class Realtime:
 
     async def close(self) -> None:
         self.on_connect.clear()
+        self.on_disconnect.clear()
 
     async def drain(self) -> None:
         """Let go of every socket before this process stops, so that clients reconnect at once

@@ -1,4 +1,5 @@
-"""The main window: the customers table, the phone greeting (admins only) and logout; a tray
+"""The main window: the customers table, the presence switch (זמין / לא זמין, desktop/presence.py),
+the calls board (everyone), the phone greeting and the call settings (admins only) and logout; a tray
 icon where the desktop has a system tray, else a notice inside the window (offscreen, bare X
 servers); a banner when the server offers a newer client, and one while the live connection
 is down.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,8 +33,11 @@ from desktop import cache, updates
 from desktop.api import Session
 from desktop.export import CustomersExport
 from desktop.layouts import LayoutMenu
+from desktop.presence import Presence
 from desktop.tasks import TaskManager
 from desktop.views.alerts import WindowAlerts
+from desktop.views.call_settings import CallSettingsDialog
+from desktop.views.calls_board import CallsBoard
 from desktop.views.card import CustomerCard
 from desktop.views.customers import CustomersView, customers_model
 from desktop.views.greeting import GreetingDialog
@@ -41,6 +45,7 @@ from desktop.views.profile import ProfileDialog
 from desktop.views.relogin import SessionGuard
 from desktop.views.screen_pop import ScreenPop
 from desktop.widgets.connection_banner import ConnectionBanner
+from desktop.widgets.presence_switch import PresenceSwitch
 from desktop.widgets.update_banner import UpdateBanner
 
 log = logging.getLogger("agentlocator.desktop")
@@ -52,7 +57,7 @@ class MainWindow(QMainWindow):
     card_opened = Signal(object)  # a CustomerCard: connect its call_requested; route on_event to self.cards
 
     def __init__(self, session: Session, tasks: TaskManager, *, tray_available: bool | None = None,
-                 realtime: bool = True) -> None:
+                 realtime: bool = True, idle_source=None) -> None:
         super().__init__()
         self.session, self.tasks = session, tasks
         self.setWindowTitle(self.tr("AgentLocator – לקוחות"))
@@ -68,9 +73,18 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        # Presence first: the switch sits by the agent's name (the idle source: desktop/idle.py).
+        self.presence = Presence(session.api, tasks, user_id=session.user.get("id"), source=idle_source, parent=self)
+        self.presence_switch = PresenceSwitch(self.presence)
+        toolbar.addWidget(self.presence_switch)
         self.user_label = QLabel(name)
         self.user_label.setProperty("role", "muted")
         toolbar.addWidget(self.user_label)
+        self.board: CallsBoard | None = None
+        self.board_action = QAction(self.tr("לוח שיחות"), self)
+        self.board_action.setToolTip(self.tr("שיחות היום ובטווח תאריכים, ומי מהסוכנים זמין"))
+        self.board_action.triggered.connect(self.open_board)
+        toolbar.addAction(self.board_action)
         # Only admins may change what callers hear (the server refuses agents anyway): agents
         # do not see the action at all.
         self.greeting_action: QAction | None = None
@@ -79,6 +93,12 @@ class MainWindow(QMainWindow):
             self.greeting_action.setToolTip(self.tr("מה שמתקשרים לעסק שומעים: האזנה, ברכה מטקסט או מקובץ MP3"))
             self.greeting_action.triggered.connect(self.open_greeting)
             toolbar.addAction(self.greeting_action)
+        self.call_settings_action: QAction | None = None
+        if session.user.get("role") == "admin":
+            self.call_settings_action = QAction(self.tr("הגדרות שיחות"), self)
+            self.call_settings_action.setToolTip(self.tr("אופן המענה, שעות הפעילות, חגים וזמן להתקשרות חזרה"))
+            self.call_settings_action.triggered.connect(self.open_call_settings)
+            toolbar.addAction(self.call_settings_action)
         self.profile_action = QAction(self.tr("הפרופיל שלי"), self)
         self.profile_action.setToolTip(self.tr("השם, הטלפון שמצלצל בשיחות מהכרטיס והסיסמה שלך"))
         self.profile_action.triggered.connect(self.open_profile)
@@ -131,6 +151,13 @@ class MainWindow(QMainWindow):
         self.session_guard.resumed.connect(self.model.reload)
         self.session_guard.resumed.connect(self.alerts.bridge.start)
         self.screen_pop = ScreenPop(self)  # incoming calls and WhatsApp messages: a notice that opens the card
+        bridge = self.alerts.bridge
+        bridge.event.connect(self.presence.on_event)
+        bridge.event.connect(self._to_board)
+        # Whether calls ring this agent depends on the live connection too: asked again when it changes.
+        bridge.connected_changed.connect(lambda _up: self.presence.load())
+        self.session_guard.resumed.connect(self.presence.load)
+        self.presence.start()
 
     def _make_tray(self) -> QSystemTrayIcon:
         icon = self.windowIcon()
@@ -140,6 +167,10 @@ class MainWindow(QMainWindow):
         tray.setToolTip("AgentLocator")
         menu = QMenu(self)
         menu.addAction(self.tr("הצגת החלון"), self.showNormal)
+        menu.addSeparator()
+        menu.addAction(self.presence_switch.available_action)  # the presence switch, from the tray too
+        menu.addAction(self.presence_switch.away_action)
+        menu.addSeparator()
         menu.addAction(self.logout_action)
         tray.setContextMenu(menu)
         tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
@@ -158,6 +189,25 @@ class MainWindow(QMainWindow):
         card.raise_()
         card.activateWindow()
         return card
+
+    def open_board(self) -> CallsBoard:
+        """The calls board window (one: an open one is raised)."""
+        if self.board is None:
+            self.board = CallsBoard(self.session.api, self.tasks, parent=self)
+            self.board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.board.destroyed.connect(lambda _o=None: setattr(self, "board", None))
+        self.board.show()
+        self.board.raise_()
+        self.board.activateWindow()
+        return self.board
+
+    def _to_board(self, name: str, payload: dict) -> None:
+        if self.board is not None:
+            self.board.on_event(name, payload)
+
+    def open_call_settings(self) -> None:
+        """The call settings dialog (admins; it tells the outcome itself)."""
+        CallSettingsDialog.ask(self.session.api, self.tasks, parent=self)
 
     def open_greeting(self) -> None:
         """The phone greeting dialog (it tells the outcome itself)."""
@@ -194,6 +244,7 @@ class MainWindow(QMainWindow):
         self._ending = True
         self.logout_action.setEnabled(False)
         self.session_guard.detach()  # before the windows close: closing its dialog must not log out again
+        self.presence.stop()
         self.alerts.end()  # before the windows close: closing the alert would snooze its task
         for widget in self.findChildren(QWidget):
             if widget.isWindow() and widget.isVisible():

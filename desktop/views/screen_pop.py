@@ -8,15 +8,21 @@ window with a "פתיחת הכרטיס" button, the newest on top and the earlie
 One notice per CallSid or MessageSid, however often Twilio's retries repeat the event; outbound
 calls and messages never pop. A notice is never a modal and never takes the keyboard: the
 agent may be typing.
+
+Live calls ("ring_agents" businesses): `call:ringing` (every connected desktop of the business
+hears it) turns the call's notice into the ringing one, in place — one notice per call id,
+the call:new just before it is not a second; `call:answered` says briefly who answered, in
+the window, and closes it; `call:missed` closes it. `callback:overdue` (admins) pops a notice
+that opens the customer's card on its Tasks tab, with the call-back task selected.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.display import count_text, when
 from desktop.theme import tokens
 from desktop.views.card.base import ltr
 
@@ -38,6 +45,7 @@ RLM = "\u200f"
 REMEMBERED = 2000  # sids remembered against repeats: a day of a busy office, a few kB
 WAITING = 20  # earlier notices kept under the newest (in-window); older ones are dropped
 TRAY_MS = 15_000
+ANSWERED_MS = 4000  # how long "נענתה על ידי …" stays before the notice closes
 
 
 def _t(text: str) -> str:
@@ -46,13 +54,15 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class Pop:
-    kind: str  # "call" or "whatsapp"
-    key: str  # the CallSid or MessageSid: one notice each
+    kind: str  # "call", "whatsapp" or "callback" (an overdue call-back)
+    key: str  # the CallSid, MessageSid, "ringing:<call id>" or "overdue:<task id>": one notice each
     customer_id: int | None  # None for a hidden number: nothing to open
     title: str
     name: str  # the customer's name, else the number as people read it
     detail: str  # a call's number and time, a message's first words
     call_id: int | None = None
+    ringing: bool = False  # the agents' phones are ringing now (call:ringing)
+    task_id: int | None = None  # an overdue call-back's task
 
     @property
     def message(self) -> str:
@@ -72,10 +82,32 @@ def _preview(text: str, limit: int = 90) -> str:
     return words if len(words) <= limit else words[:limit].rstrip() + "…"
 
 
+def _ringing_detail(agents: int) -> str:
+    return count_text(agents, one=_t("מצלצל אצל סוכן אחד"), many=_t("מצלצל אצל {0} סוכנים"),
+                      none=_t("מצלצל"))
+
+
 def pop_for(name: str, payload: dict) -> Pop | None:
-    """The notice an event calls for: an inbound call's call:new or an inbound wa:message; None
-    for anything else."""
+    """The notice an event calls for: an inbound call's call:new or call:ringing, an inbound
+    wa:message, an overdue call-back; None for anything else."""
     customer = payload.get("customer") if isinstance(payload.get("customer"), dict) else {}
+    if name == "call:ringing" and payload.get("call_id") is not None:
+        customer_id = customer.get("id") or payload.get("customer_id")
+        number = payload.get("from_national") or payload.get("from") or ""
+        who = customer.get("name") or (number if customer_id else "") or _t("מספר חסוי")
+        detail = " · ".join(p for p in (ltr(number) if customer_id and number != who else "",
+                                        _ringing_detail(len(payload.get("agent_ids") or []))) if p)
+        return Pop("call", f"ringing:{payload['call_id']}", customer_id, _t("הטלפון מצלצל"), who, detail,
+                   call_id=payload["call_id"], ringing=True)
+    if name == "callback:overdue" and isinstance(payload.get("task"), dict):
+        task, call = payload["task"], payload.get("call") if isinstance(payload.get("call"), dict) else {}
+        call = call or task.get("call") or {}
+        number = call.get("from_number_display") or call.get("from_number") or ""
+        who = customer.get("name") or number or task.get("title") or ""
+        since = when(call.get("started_at"))
+        detail = _t("שיחה שלא נענתה מ-{0}").format(since) if since else task.get("title", "")
+        return Pop("callback", f"overdue:{task.get('id')}", customer.get("id") or task.get("customer_id"),
+                   _t("התקשרות חזרה באיחור"), who, detail, call_id=call.get("id"), task_id=task.get("id"))
     if name == "call:new" and isinstance(payload.get("call"), dict):
         call = payload["call"]
         if call.get("direction") != "inbound" or not call.get("call_sid"):
@@ -174,7 +206,7 @@ class PopNotice(QFrame):
 
     def show_pop(self, pop: Pop, *, waiting: int = 0) -> None:
         self.pop = pop
-        accent = tokens()["primary"] if pop.kind == "call" else WHATSAPP_GREEN
+        accent = {"call": tokens()["primary"], "callback": tokens()["danger"]}.get(pop.kind, WHATSAPP_GREEN)
         self._paint(accent)
         self.title_label.setText(pop.title)
         initial = pop.name.strip()[:1]
@@ -227,6 +259,7 @@ class ScreenPop(QObject):
 
     shown = Signal(object)  # a Pop, on screen now (in the tray or the window)
     opened = Signal(object)  # a Pop whose card was opened
+    closed = Signal(object, str)  # a call's Pop, "answered" or "missed": the call no longer rings
 
     def __init__(self, window, *, bridge=None) -> None:
         super().__init__(window)
@@ -237,6 +270,7 @@ class ScreenPop(QObject):
         self.current: Pop | None = None
         self.waiting: list[Pop] = []
         self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self._ended: OrderedDict[int, None] = OrderedDict()  # call ids answered or missed: no ringing after
         self.tray: QSystemTrayIcon | None = getattr(window, "tray", None)
         if self.tray is not None:
             self.tray.messageClicked.connect(self.open_current)
@@ -246,13 +280,69 @@ class ScreenPop(QObject):
         if name == "task:due" and self.tray is not None:
             self.current = None  # the tray's message is the task's now: a click on it is not ours
             return
-        pop = pop_for(name, payload if isinstance(payload, dict) else {})
+        payload = payload if isinstance(payload, dict) else {}
+        if name in ("call:answered", "call:missed"):
+            self.call_ended(name.removeprefix("call:"), payload)
+            return
+        pop = pop_for(name, payload)
         if pop is None or (pop.kind, pop.key) in self._seen:
             return
-        self._seen[(pop.kind, pop.key)] = None
-        while len(self._seen) > REMEMBERED:
-            self._seen.popitem(last=False)
+        if pop.kind == "call" and pop.call_id is not None and (
+                pop.call_id in self._ended or (not pop.ringing and ("call", f"ringing:{pop.call_id}") in self._seen)):
+            return  # answered or missed already, or ringing already: a late event must not pop again
+        self._remember(self._seen, (pop.kind, pop.key))
+        if pop.ringing:
+            self._drop_call(pop.call_id)  # the call:new notice of this call becomes the ringing one
         self.present(pop)
+
+    @staticmethod
+    def _remember(seen: OrderedDict, key) -> None:
+        seen[key] = None
+        while len(seen) > REMEMBERED:
+            seen.popitem(last=False)
+
+    def _is_call(self, pop: Pop | None, call_id) -> bool:
+        return pop is not None and pop.kind == "call" and call_id is not None and pop.call_id == call_id
+
+    def _drop_call(self, call_id) -> None:
+        """The call's notices off the queue (the one on screen is the caller's to replace or close)."""
+        self.waiting = [pop for pop in self.waiting if not self._is_call(pop, call_id)]
+        if self._is_call(self.current, call_id):
+            self.current = None
+
+    def call_ended(self, reason: str, payload: dict) -> None:
+        """call:answered / call:missed: the call rings no more anywhere. The notice says briefly
+        who answered (in the window, when it was someone else), then closes."""
+        call_id = payload.get("call_id")
+        if call_id is None:
+            return
+        self._remember(self._ended, call_id)
+        current = self.current
+        on_screen = self._is_call(current, call_id)
+        self.waiting = [pop for pop in self.waiting if not self._is_call(pop, call_id)]
+        if not on_screen:
+            if self.current is None and self.tray is None:
+                self.notice.hide()
+            return
+        me = (getattr(getattr(self.window, "session", None), "user", None) or {}).get("id")
+        by = payload.get("answered_by_name")
+        if reason == "answered" and by and payload.get("answered_by_user_id") != me:
+            answered = replace(current, title=_t("השיחה נענתה"), detail=_t("נענתה על ידי {0}").format(by),
+                               ringing=False)
+            self.current = answered
+            if self.tray is not None:
+                self.tray.showMessage(answered.title, answered.message, QSystemTrayIcon.MessageIcon.Information,
+                                      ANSWERED_MS)
+            else:
+                self.notice.show_pop(answered, waiting=len(self.waiting))
+            QTimer.singleShot(ANSWERED_MS, self, lambda: self._close_answered(answered))
+        else:
+            self._next()
+        self.closed.emit(current, reason)
+
+    def _close_answered(self, pop: Pop) -> None:
+        if self.current is pop:
+            self._next()
 
     def present(self, pop: Pop) -> None:
         if self.current is not None and self.tray is None:
@@ -277,7 +367,11 @@ class ScreenPop(QObject):
         if pop is None or pop.customer_id is None:
             return
         card = self.window.open_card(pop.customer_id)
-        if pop.kind == "call":
+        if pop.kind == "callback":
+            card.show_tab(card.tasks_tab)
+            if pop.task_id is not None:
+                card.tasks_tab.select_task(pop.task_id)
+        elif pop.kind == "call":
             card.show_tab(card.calls)
             if pop.call_id is not None:
                 card.calls.ask_outcome(pop.call_id)

@@ -35,6 +35,7 @@ from desktop.display import count_text, when
 from desktop.realtime import alert_key
 from desktop.tasks import TaskManager
 from desktop.theme import show_status
+from desktop.views.card.callback import CallbackCall, is_callback
 from desktop.widgets.datetime_edit import date_time_edit
 
 SNOOZES = ((5, "Ctrl+1"), (15, "Ctrl+2"), (60, "Ctrl+3"))
@@ -100,6 +101,10 @@ class TaskDueDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.hide()
+        # A call-back task's call: its recording and transcript (the Call button calls back).
+        self.callback = CallbackCall(api, tasks)
+        self.callback.call_back_button.hide()
+        self.callback.hide()
 
         self.call_button = self._button(self.tr("התקשרות"), "Ctrl+L", self.call)
         self.whatsapp_button = self._button(self.tr("וואטסאפ"), "Ctrl+W", self.whatsapp)
@@ -148,6 +153,7 @@ class TaskDueDialog(QDialog):
         inner.addWidget(self.due)
         inner.addWidget(self.notes)
         inner.addWidget(self.customer)
+        inner.addWidget(self.callback)
         inner.addWidget(self.status)
         inner.addSpacing(8)
         inner.addLayout(actions)
@@ -241,6 +247,10 @@ QPushButton {{ font-size: 15px; padding: 6px 16px; }}
                                   (f" · \u200e{phone}\u200e" if phone else ""))
         else:
             self.customer.setText(self.tr("משימה ללא לקוח"))
+        if is_callback(task):
+            self.callback.show_task(task)
+        self.callback.setVisible(is_callback(task))
+        self.call_button.setText(self.tr("התקשרות חזרה") if is_callback(task) else self.tr("התקשרות"))
         has_customer = bool(customer.get("id") or task.get("customer_id"))
         self.call_button.setEnabled(has_customer and not self.busy)
         self.whatsapp_button.setEnabled(has_customer and not self.busy)

@@ -11,7 +11,9 @@ from server.openapi import MP3
 
 bp = Blueprint("voice_responses", __name__, url_prefix="/server/static/voice_responses")
 tag_blueprint(bp, ["webhooks"])
-WELCOME = Path(__file__).resolve().parent.parent / "static" / "voice_responses" / "welcome.mp3"
+STATIC = Path(__file__).resolve().parent.parent / "static" / "voice_responses"
+WELCOME = STATIC / "welcome.mp3"
+CLOSED = STATIC / "closed.mp3"
 
 
 async def _mp3(path: Path):
@@ -28,7 +30,19 @@ async def welcome():
     return await _mp3(WELCOME)
 
 
+@bp.route("/closed.mp3", methods=["GET", "HEAD"])
+@document_response(MP3)
+async def closed_default():
+    return await _mp3(CLOSED)
+
+
 @bp.route("/<int:business_id>/greeting.mp3", methods=["GET", "HEAD"])
 @document_response(MP3)
 async def greeting(business_id: int):
     return await _mp3(greeting_file(current_app.config["SETTINGS"].media_root, business_id))
+
+
+@bp.route("/<int:business_id>/closed.mp3", methods=["GET", "HEAD"])
+@document_response(MP3)
+async def closed(business_id: int):
+    return await _mp3(greeting_file(current_app.config["SETTINGS"].media_root, business_id, closed=True))

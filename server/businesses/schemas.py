@@ -2,7 +2,7 @@
 body can never carry business_id, id or anything the server owns."""
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -54,6 +54,12 @@ class BusinessPatch(_Strict, PatchModel):
     missed_call_followup: bool | None = None
     missed_call_template_sid: str | None = Field(None, pattern=r"^(HX[0-9a-fA-F]{32})?$")  # "" for none
     on_duty_user_id: DbId | None = None  # null: the first active admin
+    # Live calls; checked by the service (server/businesses/settings.py), whose 422s name the fault.
+    call_mode: Any = None  # "voicemail" | "ring_agents"
+    ring_seconds: Any = None  # 5..120
+    hours: Any = None  # {"sun": [["08:00", "17:00"]], ..., "sat": []}
+    closed_on_holidays: bool | None = None
+    callback_minutes: Any = None  # 1..1440
 
     nullable = frozenset({"on_duty_user_id"})
 
@@ -83,6 +89,11 @@ class UserAdminOut(ResponseModel):
     created_at: Timestamp
 
 
+class HolidayOut(ResponseModel):
+    date: str
+    name: str
+
+
 class BusinessOut(ResponseModel):
     id: int
     name: str
@@ -99,6 +110,16 @@ class BusinessOut(ResponseModel):
     missed_call_followup: bool
     missed_call_template_sid: str
     on_duty_user_id: int | None
+    call_mode: Literal["voicemail", "ring_agents"]
+    ring_seconds: int
+    hours: dict[str, list[list[str]]]  # {"sun": [["08:00", "17:00"]], ..., "sat": []}
+    closed_on_holidays: bool
+    callback_minutes: int
+    open_now: bool
+    next_opening: Timestamp | None
+    upcoming_holidays: list[HolidayOut]
+    closed_greeting_url: str  # what callers hear when the business is closed
+    closed_greeting_text: str | None
     updated_at: Timestamp
 
 

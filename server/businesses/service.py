@@ -21,6 +21,8 @@ from server.phones import national, to_e164
 from server.tenancy import owned, scoped
 
 GREETING_NAME = "greeting.mp3"
+# What callers hear outside opening hours (live calls): the business's own, else closed.mp3.
+CLOSED_NAME = "closed.mp3"
 
 
 async def create_business(*, name: str, phone: str | None = None) -> Business:
@@ -104,10 +106,10 @@ async def business_id_for_number(number: str | None) -> int | None:
     return business_id
 
 
-def greeting_file(media_root: Path, business_id: int) -> Path:
+def greeting_file(media_root: Path, business_id: int, *, closed: bool = False) -> Path:
     # Made of an int and a constant only, so it cannot leave MEDIA_ROOT; not resolved through
     # server.storage.media_path, which would add a few syscalls to every incoming call.
-    return media_root / "voice_responses" / str(business_id) / GREETING_NAME
+    return media_root / "voice_responses" / str(business_id) / (CLOSED_NAME if closed else GREETING_NAME)
 
 
 def greeting_path(media_root: Path, business_id: int) -> str:
@@ -115,6 +117,16 @@ def greeting_path(media_root: Path, business_id: int) -> str:
     if greeting_file(media_root, business_id).is_file():
         return f"/server/static/voice_responses/{business_id}/{GREETING_NAME}"
     return "/server/static/voice_responses/welcome.mp3"
+
+
+DEFAULT_CLOSED_PATH = f"/server/static/voice_responses/{CLOSED_NAME}"
+
+
+def closed_greeting_path(media_root: Path, business_id: int) -> str:
+    """The URL path callers hear when the business is closed: its own, else the default."""
+    if greeting_file(media_root, business_id, closed=True).is_file():
+        return f"/server/static/voice_responses/{business_id}/{CLOSED_NAME}"
+    return DEFAULT_CLOSED_PATH
 
 
 def check_mp3(source: Path | bytes) -> float:
@@ -129,25 +141,27 @@ def check_mp3(source: Path | bytes) -> float:
     return audio.info.length
 
 
-async def set_greeting(*, media_root: Path, business_id: int, source: Path, text: str | None = None) -> float:
-    """Install the MP3 `source` as the business's greeting; its duration in seconds. `text` is
-    what it says when it was made from text (None, for an uploaded file, clears the text shown
-    for editing)."""
+async def set_greeting(*, media_root: Path, business_id: int, source: Path, text: str | None = None,
+                       closed: bool = False) -> float:
+    """Install the MP3 `source` as the business's greeting (`closed`: its closed greeting); its
+    duration in seconds. `text` is what it says when it was made from text (None, for an
+    uploaded file, clears the text shown for editing)."""
     if not await Business.exists(id=business_id):
         raise APIError(404, "not_found", f"no business {business_id}")
     duration = await asyncio.to_thread(check_mp3, source)
-    target = greeting_file(media_root, business_id)
+    target = greeting_file(media_root, business_id, closed=closed)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Copy then rename, so a caller never hears half a file; a name of its own, so two admins
     # installing at once never write into each other's copy.
-    partial = target.with_name(f".{GREETING_NAME}.{uuid.uuid4().hex}.part")
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
     shutil.copyfile(source, partial)
     try:
         # The text is saved with the rename: if the rename fails, the old text stays with the
         # old audio.
         async with in_transaction():
             # updated_at by hand: a queryset update skips auto_now, and clients refresh on it.
-            await Business.filter(id=business_id).update(greeting_text=text, updated_at=timezone.now())
+            text_field = "closed_greeting_text" if closed else "greeting_text"
+            await Business.filter(id=business_id).update(**{text_field: text}, updated_at=timezone.now())
             partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -40,6 +40,9 @@ class Call(Timestamped, Model):
     called_back_at = fields.DatetimeField(null=True)
     called_back_by = fields.ForeignKeyField("models.User", related_name="callbacks_made", null=True,
                                             on_delete=fields.SET_NULL)
+    # The agent whose click-to-call placed an outbound call (the one who called back).
+    placed_by = fields.ForeignKeyField("models.User", related_name="placed_calls", null=True,
+                                       on_delete=fields.SET_NULL)
 
     class Meta:
         table = "call"

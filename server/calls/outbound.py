@@ -89,7 +89,7 @@ async def start_call(*, settings: Settings, business_id: int, user_id: int, cust
         raise NoBusinessNumberError()
     call = await Call.create(business_id=business_id, customer=customer, call_sid=PENDING + secrets.token_hex(16),
                              direction=DIRECTION, status="queued", from_number=from_number,
-                             to_number=customer.phone, started_at=datetime.now(UTC))
+                             to_number=customer.phone, started_at=datetime.now(UTC), placed_by_id=agent.id)
     try:
         answer = await create_call(settings=settings, to=agent.phone, from_=from_number,
                                    url=webhook_url(settings, "/webhook/outbound_call", call.id),
@@ -117,9 +117,11 @@ async def outbound_call(call_id: int | None) -> Call | None:
 
 def dial_customer(call: Call, *, recording_callback: str) -> VoiceResponse:
     """What the agent hears on answering: the customer's phone ringing, recorded from answer,
-    with the business's number shown to the customer."""
+    with the business's number shown to the customer. Its action (/webhook/dial_status) tells
+    whether the customer answered: a call-back that reached them closes their call-back tasks."""
     response = VoiceResponse()
-    dial = response.dial(caller_id=call.from_number, record="record-from-answer-dual",
+    dial = response.dial(caller_id=call.from_number, record="record-from-answer-dual", action="/webhook/dial_status",
+                         method="POST",
                          recording_status_callback=recording_callback, recording_status_callback_method="POST",
                          recording_status_callback_event="completed")
     dial.number(call.to_number)

@@ -2,11 +2,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from server.calls.models import OUTCOMES
+from server.calls.models import HANDLINGS, OUTCOMES
 from server.pagination import ListQuery
 from server.schemas import DbId, PatchModel, ResponseModel, Timestamp
 
 Outcome = Literal[OUTCOMES]
+Handling = Literal[HANDLINGS]
 
 
 class CallListQuery(ListQuery):
@@ -51,5 +52,11 @@ class CallOut(ResponseModel):
     notes: str
     outcome: Outcome | None
     outcome_label: str | None  # None while the call has no outcome
+    handling: Handling  # how it was answered (server/calls/routing.py)
+    answered: bool  # an agent took it live
+    answered_by_user_id: int | None
+    answered_at: Timestamp | None
+    called_back_at: Timestamp | None  # a missed call, once an agent's call-back reached the customer
+    called_back_by_user_id: int | None
     created_at: Timestamp
     updated_at: Timestamp

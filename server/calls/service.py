@@ -265,6 +265,16 @@ def call_json(call: Call) -> dict:
         "notes": call.notes,
         "outcome": call.outcome,
         "outcome_label": label("call_outcome", call.outcome) if call.outcome else None,
+        "handling": call.handling,
+        "answered": call.answered_by_id is not None,
+        "answered_by_user_id": call.answered_by_id,
+        "answered_at": call.answered_at.isoformat() if call.answered_at else None,
+        "called_back_at": call.called_back_at.isoformat() if call.called_back_at else None,
+        "called_back_by_user_id": call.called_back_by_id,
         "created_at": call.created_at.isoformat(),
         "updated_at": call.updated_at.isoformat(),
     }
+
+
+async def call_by_sid(call_sid: str) -> Call | None:
+    return await Call.get_or_none(call_sid=call_sid)

@@ -10,19 +10,23 @@ from pathlib import Path
 from quart import Blueprint, Response, current_app, request
 from quart_schema import document_response, tag_blueprint
 
-from server.businesses.service import business_id_for_number, greeting_path
-from server.calls import service
+from server.businesses.call_settings import call_settings
+from server.businesses.service import business_id_for_number
+from server.calls import callbacks, routing, service
+from server.calls.outbound import DIRECTION
 from server.messages import followup
 from server.openapi import TEXT, TWIML
 from server.outages import rides_out_outages
+from server.phones import to_e164
 from server.public_url import request_base_url
 from server.telephony.errors import answer_errors_in_twiml
-from server.telephony.form import form_sid, integer, text
+from server.telephony.form import form_sid, integer, row_id, text
 from server.telephony.signature import twilio_signed
 from server.telephony.twiml import (
+    CUSTOMER_DID_NOT_ANSWER_HE,
     THANK_YOU_HE,
     UNKNOWN_NUMBER_HE,
-    greet_and_record_text,
+    hang_up_text,
     say_and_hang_up,
     say_and_hang_up_text,
     twiml_text,
@@ -52,14 +56,54 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
     if business_id is None:
         log.error("call to a number no business owns: %s", form.get("To"))
         return say_and_hang_up_text(UNKNOWN_NUMBER_HE)
+    call = None
     if call_sid := form_sid(form, "CallSid", "CA"):
-        await service.call_for_webhook(
+        call = await service.call_for_webhook(
             business_id=business_id, call_sid=call_sid, from_number=text(form.get("From")),
             to_number=text(form.get("To")), direction=text(form.get("Direction", "inbound")),
             status=text(form.get("CallStatus", "ringing")),
         )
-    return greet_and_record_text(greeting_url=base_url + greeting_path(media_root, business_id),
-                                 action="/webhook/handle_recording")
+    return await routing.answer_for(business_id, call, base_url=base_url, media_root=media_root,
+                                    caller_id=to_e164(form.get("From")))
+
+
+@bp.post("/dial_status")
+@document_response(TWIML)
+@twilio_signed
+@rides_out_outages
+async def dial_status():
+    """Twilio's <Dial> action: the agents' phones (inbound) or the customer's (a click-to-call
+    call-back) stopped ringing."""
+    form = await request.form
+    settings = current_app.config["SETTINGS"]
+    status = text(form.get("DialCallStatus"))
+    call_sid = form_sid(form, "CallSid", "CA")
+    call = await service.call_by_sid(call_sid) if call_sid else None
+    if call is not None and call.direction == DIRECTION:
+        if status in routing.ANSWERED:
+            await callbacks.reached(call=call)
+            return twiml_text(hang_up_text())
+        return say_and_hang_up(CUSTOMER_DID_NOT_ANSWER_HE)
+    if call is None:
+        business_id = await business_id_for_number(form.get("To"))
+        if business_id is None:
+            return say_and_hang_up(UNKNOWN_NUMBER_HE)
+        return twiml_text(routing.greeting_twiml(base_url=request_base_url(), media_root=settings.media_root,
+                                                 business_id=business_id))
+    found = await call_settings(call.business_id)
+    return twiml_text(await routing.dial_finished(call, status=status, base_url=request_base_url(),
+                                                  media_root=settings.media_root,
+                                                  callback_minutes=found.callback_minutes))
+
+
+@bp.post("/dial_answered")
+@document_response(TWIML)
+@twilio_signed
+@rides_out_outages
+async def dial_answered():
+    """An agent picked up (the url of their <Number>): `?call=<id>&user=<id>`."""
+    return twiml_text(await routing.agent_picked_up(call_id=row_id(request.args.get("call")),
+                                                    user_id=row_id(request.args.get("user"))))
 
 
 @bp.post("/handle_recording")

@@ -62,17 +62,31 @@ async def _answer(duration: float, **extra) -> dict:
     return {**business_json(business, settings=_settings()), "greeting_duration": round(duration, 2), **extra}
 
 
+async def _put_mp3(*, closed: bool) -> dict:
+    if request.mimetype != "audio/mpeg":
+        raise APIError(415, "unsupported_media_type", "send the greeting as audio/mpeg")
+    duration = await upload_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
+                                     audio=await _upload(MAX_UPLOAD_BYTES), closed=closed)
+    return await _answer(duration)
+
+
 @bp.put("/api/business/greeting")
 @admin_required
 @validate_response(GreetingOut)
 @document_response(ErrorResponse, 413)
 @document_response(ErrorResponse, 415)
 async def put_greeting():
-    if request.mimetype != "audio/mpeg":
-        raise APIError(415, "unsupported_media_type", "send the greeting as audio/mpeg")
-    duration = await upload_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
-                                     audio=await _upload(MAX_UPLOAD_BYTES))
-    return await _answer(duration)
+    return await _put_mp3(closed=False)
+
+
+@bp.put("/api/business/closed_greeting")
+@admin_required
+@validate_response(GreetingOut)
+@document_response(ErrorResponse, 413)
+@document_response(ErrorResponse, 415)
+async def put_closed_greeting():
+    """What callers hear outside opening hours (a ring_agents business)."""
+    return await _put_mp3(closed=True)
 
 
 @bp.post("/api/business/greeting/preview")
@@ -90,4 +104,13 @@ async def preview_greeting(data: GreetingText):
 async def put_greeting_text(data: GreetingText):
     rendered = await install_text_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
                                            engine=engine_for(_settings()), text=data.text)
+    return await _answer(rendered.duration, greeting_engine=rendered.engine)
+
+
+@bp.put("/api/business/closed_greeting/text")
+@validate_response(TextGreetingOut)
+@_renders
+async def put_closed_greeting_text(data: GreetingText):
+    rendered = await install_text_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
+                                           engine=engine_for(_settings()), text=data.text, closed=True)
     return await _answer(rendered.duration, greeting_engine=rendered.engine)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.auth.models import User
@@ -73,26 +74,29 @@ async def follow_up(job, *, settings: Settings) -> None:
     who = customer.name if customer else (national(call.from_number) if call.from_number else "מספר חסוי")
     send_template = bool(business.missed_call_template_sid and customer and customer.phone
                          and await sender_number(business.id))
-    async with in_transaction() as connection:
-        # A job re-run after a crash past this commit finds its task (the notes name the CallSid).
-        linked = {"customer_id": call.customer_id} if call.customer_id else {"customer_id__isnull": True}
-        if await Task.filter(business_id=business.id, notes__contains=call.call_sid,
-                             **linked).using_db(connection).exists():
-            return
-        await create_task(business_id=business.id, creator_id=agent.id, assignee_id=agent.id,
-                          title=f"להתקשר בחזרה ל{who}", due_at=datetime.now(UTC),
-                          customer_id=customer.id if customer else None,
-                          notes=f"שיחה שלא נענתה ({label('call_status', call.status)}) מ-"
-                                f"{national(call.from_number) if call.from_number else 'מספר חסוי'}, {call.call_sid}")
-        message = None
-        if send_template:
-            message = await Message.create(
-                business_id=business.id, customer_id=customer.id, direction="outbound", status="pending",
-                sender_id=customer.phone, content_sid=business.missed_call_template_sid,
-                content_variables={"1": business.name}, using_db=connection,
-            )
-            await queue.enqueue("whatsapp.send", {"message_id": message.id}, dedupe_key=f"wa-send:{message.id}",
-                                using_db=connection)
+    # A job re-run after a crash past this commit finds its task: one call-back per call
+    # (task.call_id is unique), the same key a ring_agents business's call-backs keep.
+    if await Task.exists(call_id=call.id):
+        return
+    message = None
+    try:
+        async with in_transaction() as connection:
+            await create_task(business_id=business.id, creator_id=agent.id, assignee_id=agent.id,
+                              title=f"להתקשר בחזרה ל{who}", due_at=datetime.now(UTC),
+                              customer_id=customer.id if customer else None, call=call, using_db=connection,
+                              notes=f"שיחה שלא נענתה ({label('call_status', call.status)}) מ-"
+                                    f"{national(call.from_number) if call.from_number else 'מספר חסוי'}, "
+                                    f"{call.call_sid}")
+            if send_template:
+                message = await Message.create(
+                    business_id=business.id, customer_id=customer.id, direction="outbound", status="pending",
+                    sender_id=customer.phone, content_sid=business.missed_call_template_sid,
+                    content_variables={"1": business.name}, using_db=connection,
+                )
+                await queue.enqueue("whatsapp.send", {"message_id": message.id},
+                                    dedupe_key=f"wa-send:{message.id}", using_db=connection)
+    except IntegrityError:
+        return  # made meanwhile (a live call's call-back, or this job run twice at once)
     queue.wake()
     if message is not None:
         await announce("wa:message", message)

@@ -146,6 +146,17 @@ async def enqueue_task_due_pushes(tasks: list) -> int:
     return count
 
 
+async def enqueue_user_pushes(user_ids: list[int], message: dict, *, key: str) -> int:
+    """One `push.send` job per subscription of each user, for one event (`key` names it, so the
+    event never pushes twice); returns how many."""
+    count = 0
+    for subscription in await PushSubscription.filter(user_id__in=user_ids) if user_ids else []:
+        await queue.enqueue("push.send", {"subscription_id": subscription.id, "message": message},
+                            dedupe_key=f"push:{subscription.id}:{key}", max_attempts=6)
+        count += 1
+    return count
+
+
 def _trusted_push_hosts(settings: Settings) -> frozenset[str]:
     """In development, the local push services (plain http on this machine) may be reached; in
     production, only public addresses."""

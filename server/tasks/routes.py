@@ -31,7 +31,7 @@ async def list_tasks(query_args: TaskListQuery):
     query = tasks_query(business_id=g.user.business_id, status=query_args.status,
                         customer_id=query_args.customer_id,
                         assignee_id=g.user.id if query_args.mine else query_args.assignee_id,
-                        due_before=query_args.due_before, q=query_args.q)
+                        due_before=query_args.due_before, q=query_args.q, kind=query_args.kind)
     return await paginated(query, page=query_args.page, limit=query_args.limit,
                            order_by=ordering(query_args.sort, allowed=TASK_SORTS, default="due_at"),
                            serialize=task_json)

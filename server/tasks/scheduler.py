@@ -24,7 +24,7 @@ from server.customers.models import Customer
 from server.customers.service import customer_json
 from server.push.service import enqueue_task_due_pushes
 from server.tasks.models import Task
-from server.tasks.service import task_json
+from server.tasks.service import task_json, with_call
 
 log = logging.getLogger("agentlocator.scheduler")
 
@@ -43,7 +43,7 @@ def _due(at: datetime) -> Q:
 
 async def alert_payload(task: Task, customers: dict[int, Customer]) -> dict:
     customer = customers.get(task.customer_id) if task.customer_id else None
-    return {"task": task_json(task), "customer": customer_json(customer) if customer else None}
+    return {"task": task_json(await with_call(task)), "customer": customer_json(customer) if customer else None}
 
 
 async def _customers_of(tasks: list[Task]) -> dict[int, Customer]:

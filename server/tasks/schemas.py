@@ -16,6 +16,7 @@ class TaskListQuery(ListQuery):
     assignee_id: DbId | None = None
     mine: bool = False
     due_before: Instant | None = None  # on the effective due time (fires_at)
+    kind: Literal["task", "callback"] | None = None  # "callback": the call-backs of missed calls
 
 
 class TaskCreate(BaseModel):
@@ -55,6 +56,18 @@ class Snooze(BaseModel):
         return self.until.astimezone(UTC) if self.until is not None else now + timedelta(minutes=self.minutes)
 
 
+class CallbackCallOut(ResponseModel):
+    id: int
+    started_at: Timestamp
+    from_number: str
+    from_number_display: str
+    handling: str
+    duration: int | None
+    recording_url: str | None  # our /api/crm/calls/<id>/recording, when the caller left a message
+    transcript: str | None
+    transcript_status: str
+
+
 class TaskOut(ResponseModel):
     id: int
     title: str
@@ -70,5 +83,9 @@ class TaskOut(ResponseModel):
     status: Literal["open", "done"]
     status_label: str  # Hebrew, server/labels.py
     done_at: Timestamp | None
+    kind: Literal["task", "callback"]  # a call-back of a missed or after-hours call
+    call_id: int | None  # the call-back's call
+    call: CallbackCallOut | None  # that call, as the task shows it; null for an ordinary task
+    escalated_at: Timestamp | None  # when an overdue call-back was raised to the admins
     created_at: Timestamp
     updated_at: Timestamp

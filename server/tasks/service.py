@@ -16,9 +16,11 @@ from tortoise.expressions import Q
 
 from server import realtime, runtime
 from server.auth.models import User
+from server.calls.models import Call
 from server.customers.models import Customer
 from server.errors import APIError
 from server.labels import label
+from server.phones import national
 from server.tasks.models import Task
 from server.tenancy import owned, scoped
 
@@ -40,6 +42,25 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+async def with_call(task: Task) -> Task:
+    """`task` with its call read, for a call-back's JSON (`call`)."""
+    if task.call_id and not isinstance(task.call, Call):
+        await task.fetch_related("call")
+    return task
+
+
+def _call_summary(task: Task) -> dict | None:
+    """A call-back's call, as its task shows it (read by `with_call` or a prefetch)."""
+    call = task.call if task.call_id else None
+    if not isinstance(call, Call):
+        return None
+    return {"id": call.id, "started_at": call.started_at.isoformat(), "from_number": call.from_number,
+            "from_number_display": national(call.from_number), "handling": call.handling,
+            "duration": call.duration,
+            "recording_url": f"/api/crm/calls/{call.id}/recording" if call.recording_path else None,
+            "transcript": call.transcript, "transcript_status": call.transcript_status}
+
+
 def task_json(task: Task) -> dict:
     return {
         "id": task.id,
@@ -56,23 +77,28 @@ def task_json(task: Task) -> dict:
         "status": task.status,
         "status_label": label("task_status", task.status),
         "done_at": _iso(task.done_at),
+        "kind": task.kind,
+        "call_id": task.call_id,
+        "call": _call_summary(task),
+        "escalated_at": _iso(task.escalated_at),
         "created_at": _iso(task.created_at),
         "updated_at": _iso(task.updated_at),
     }
 
 
 def tasks_query(*, business_id: int, status: str | None = None, customer_id: int | None = None,
-                assignee_id: int | None = None, due_before: datetime | None = None, q: str | None = None):
-    query = scoped(Task, business_id, status=status, customer_id=customer_id, assignee_id=assignee_id)
+                assignee_id: int | None = None, due_before: datetime | None = None, q: str | None = None,
+                kind: str | None = None):
+    query = scoped(Task, business_id, status=status, customer_id=customer_id, assignee_id=assignee_id, kind=kind)
     if due_before is not None:
         query = query.filter(Q(snoozed_until__isnull=True, due_at__lt=due_before) | Q(snoozed_until__lt=due_before))
     if q:
         query = query.filter(Q(title__icontains=q) | Q(notes__icontains=q))
-    return query
+    return query.prefetch_related("call")
 
 
 async def get_task(*, business_id: int, task_id: int) -> Task:
-    return await owned(Task, task_id, business_id=business_id, what="task")
+    return await with_call(await owned(Task, task_id, business_id=business_id, what="task"))
 
 
 async def _check_links(*, business_id: int, customer_id: int | None, assignee_id: int | None) -> None:
@@ -83,11 +109,15 @@ async def _check_links(*, business_id: int, customer_id: int | None, assignee_id
 
 
 async def create_task(*, business_id: int, creator_id: int, title: str, due_at: datetime, notes: str = "",
-                      customer_id: int | None = None, assignee_id: int | None = None) -> Task:
+                      customer_id: int | None = None, assignee_id: int | None = None,
+                      call: Call | None = None, using_db=None) -> Task:
+    """A new open task. `call`: the missed call it is the call-back of (one task per call: a
+    second raises IntegrityError)."""
     await _check_links(business_id=business_id, customer_id=customer_id, assignee_id=assignee_id)
     task = await Task.create(business_id=business_id, title=title, notes=notes, due_at=due_at,
                              customer_id=customer_id, assignee_id=assignee_id or creator_id,
-                             created_by_id=creator_id, status="open")
+                             created_by_id=creator_id, status="open", kind="callback" if call else "task",
+                             call=call, using_db=using_db)
     _rearm()
     await announce(task)
     return task
@@ -160,5 +190,5 @@ async def dismiss_task(*, business_id: int, task_id: int) -> Task:
 async def announce(task: Task, *, deleted: bool = False) -> None:
     """`task:updated` to the task's business: another agent's open card or list shows the
     change without a reload (`task:due` stays the alert)."""
-    await realtime.publish("task:updated", {"task": task_json(task), "deleted": deleted},
+    await realtime.publish("task:updated", {"task": task_json(await with_call(task)), "deleted": deleted},
                            room=realtime.business_room(task.business_id))

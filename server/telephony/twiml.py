@@ -10,6 +10,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 THANK_YOU_HE = "תודה, קיבלנו את ההודעה"
 UNKNOWN_NUMBER_HE = "המספר שחייגתם אינו פעיל כרגע. תודה ולהתראות"
+CUSTOMER_DID_NOT_ANSWER_HE = "הלקוח לא ענה. נסו שוב מאוחר יותר"
 
 
 CONTENT_TYPE = "text/xml; charset=utf-8"
@@ -58,3 +59,26 @@ def say_and_hang_up_text(text: str) -> str:
 def no_reply() -> Response:
     """`<Response/>`: a message received, nothing sent back from the webhook."""
     return twiml(MessagingResponse())
+
+
+def dial_agents_text(*, numbers: list[tuple[str, str]], timeout: int, action: str, caller_id: str | None) -> str:
+    """Ring every (agent's phone, its answer URL) together for `timeout` seconds; Twilio posts
+    the outcome to `action`, and fetches an agent's answer URL the moment that agent picks up."""
+    response = VoiceResponse()
+    dial = response.dial(action=action, method="POST", timeout=timeout, caller_id=caller_id or None)
+    for number, answer_url in numbers:
+        dial.number(number, url=answer_url, method="POST")
+    return str(response)
+
+
+def hang_up_text() -> str:
+    response = VoiceResponse()
+    response.hangup()
+    return str(response)
+
+
+def say_text(text: str) -> str:
+    """What the agent who picked up hears before the caller is put through."""
+    response = VoiceResponse()
+    response.say(text, language="he-IL")
+    return str(response)

@@ -31,7 +31,9 @@ def event_customer(name: str, payload: dict) -> int | None:
     for key in ("call", "message", "task"):
         if isinstance(payload.get(key), dict):
             return payload[key].get("customer_id")
-    return (payload.get("customer") or {}).get("id") if isinstance(payload.get("customer"), dict) else None
+    if isinstance(payload.get("customer"), dict):
+        return payload["customer"].get("id")
+    return payload.get("customer_id")  # call:answered, call:missed
 
 
 class CustomerCard(QWidget):
@@ -79,6 +81,7 @@ class CustomerCard(QWidget):
         self.overview.customer_changed.connect(self._show_header)
         self.ask_profile = None  # ProfileDialog.ask unless a test replaces it
         self.own_phone_missing.connect(self.overview.profile_button.show)
+        self.tasks_tab.own_phone_missing.connect(self.own_phone_missing)
         self.overview.profile_requested.connect(self.open_profile)
 
         layout = QVBoxLayout(self)
@@ -133,7 +136,7 @@ class CustomerCard(QWidget):
                 self.overview.say(self.tr("הלקוח נמחק."), error=True)
             else:
                 self.overview.show_customer(payload["customer"])
-        elif name in ("call:new", "call:updated"):
+        elif name.startswith("call:"):  # new, updated, ringing, answered, missed
             self.calls.reload()
         elif name in ("wa:message", "wa:status"):
             self.whatsapp.upsert(payload["message"])

@@ -1,10 +1,12 @@
-"""Tasks: the customer's tasks; a new one with its due time; done; snooze."""
+"""Tasks: the customer's tasks; a new one with its due time; done; snooze. A selected call-back
+task shows its call under the table (desktop/views/card/callback.py): the recording, the
+transcript and "התקשרות חזרה"."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.calls import call_customer
 from desktop.display import when
 from desktop.views.card.base import CardTab, fill_table, make_table, selected_row
+from desktop.views.card.callback import CallbackCall, is_callback
 from desktop.widgets.datetime_edit import date_time_edit
 
 SNOOZES = ((15, "15 דקות"), (60, "שעה"), (24 * 60, "יום"))
@@ -36,6 +40,8 @@ def task_status(task: dict) -> str:
 
 
 class TasksTab(CardTab):
+    own_phone_missing = Signal()  # a call-back failed: the agent has no phone (desktop/calls.py emits it)
+
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         self.empty_text = self.tr("אין משימות ללקוח הזה.")
         super().__init__(ctx, parent)
@@ -67,10 +73,15 @@ class TasksTab(CardTab):
         bar.addWidget(self.done_button)
         bar.addWidget(self.snooze_button)
         bar.addStretch()
+        self.callback = CallbackCall(ctx.api, ctx.tasks)
+        self.callback.call_back_requested.connect(self.call_back)
+        self.callback.hide()
+        self._wanted: int | None = None  # a task to select once it is shown (a screen pop's)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.callback)
         self.layout_.insertLayout(0, form)
         self._selection()
 
@@ -81,7 +92,22 @@ class TasksTab(CardTab):
         rows = sorted(data["results"], key=lambda t: t.get("status") == "done")  # open first
         fill_table(self.table, rows, lambda t: [
             t["title"], when(t.get("due_at")), task_status(t), when(t.get("snoozed_until"))])
+        wanted = next((i for i, t in enumerate(rows) if t["id"] == self._wanted), None)
+        if wanted is not None:
+            self._wanted = None
+            self.table.setCurrentCell(wanted, 0)
+        elif self.table.currentRow() < 0 and rows and is_callback(rows[0]) and rows[0].get("status") == "open":
+            self.table.setCurrentCell(0, 0)  # an open call-back first: its call is what the agent needs
         self._selection()
+
+    def select_task(self, task_id: int) -> None:
+        """Select this task, now if it is shown, else when it arrives."""
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and (item.data(Qt.ItemDataRole.UserRole) or {}).get("id") == task_id:
+                self.table.setCurrentCell(row, 0)
+                return
+        self._wanted = task_id
 
     def focus_create(self) -> None:
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -90,6 +116,16 @@ class TasksTab(CardTab):
         task = selected_row(self.table)
         self.done_button.setEnabled(bool(task and task.get("status") == "open"))
         self.snooze_button.setEnabled(bool(task and task.get("status") == "open"))
+        if is_callback(task):
+            self.callback.show_task(task)
+            self.callback.show()
+        else:
+            self.callback.hide()
+
+    def call_back(self, customer_id: int) -> None:
+        """Click-to-call the customer; reaching them marks the call-back done on the server."""
+        call_customer(self.ctx.api, self.ctx.tasks, customer_id,
+                      lambda ok, message: self.callback.say(message, error=not ok), owner=self)
 
     def create(self) -> None:
         title = self.title.text().strip()

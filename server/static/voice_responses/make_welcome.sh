@@ -32,7 +32,11 @@ beep="${BEEP:-1}"
 rate=22050
 
 # שלום, הגעתם לשירות הלקוחות. השאירו הודעה אחרי הצליל.
-speech="[[Sal'om,, higat'em leSeQ\"'ut halakoX'ot.]] [[haSiQ\"'u hoda'a aXQ\"'ej hatsl'il.]]"
+# SPEECH overrides it: closed.mp3, the default closed greeting of live calls, was made with
+#   SPEECH="[[Sal'om,, hamiSQ\"'ad sag'uQ\" kaQ\"'et.]] [[haSiQ\"'u hoda'a aXQ\"'ej hatsl'il,, venaXz'oQ\" aleiX'em.]]" \
+#   server/static/voice_responses/make_welcome.sh server/static/voice_responses/closed.mp3
+# ("שלום, המשרד סגור כעת. השאירו הודעה אחרי הצליל, ונחזור אליכם.")
+speech="${SPEECH:-[[Sal'om,, higat'em leSeQ\"'ut halakoX'ot.]] [[haSiQ\"'u hoda'a aXQ\"'ej hatsl'il.]]}"
 
 for tool in espeak-ng sox lame; do
     command -v "$tool" >/dev/null || { echo "make_welcome.sh: $tool is not installed" >&2; exit 1; }

@@ -24,6 +24,7 @@ ADDED = (
     ("call", "answered_at", "TIMESTAMP"),
     ("call", "called_back_at", "TIMESTAMP"),
     ("call", "called_back_by_id", 'INT REFERENCES "user" ("id") ON DELETE SET NULL'),
+    ("call", "placed_by_id", 'INT REFERENCES "user" ("id") ON DELETE SET NULL'),
     ("task", "kind", "VARCHAR(16) NOT NULL DEFAULT 'task'"),
     ("task", "call_id", 'INT REFERENCES "call" ("id") ON DELETE SET NULL'),
     ("task", "escalated_at", "TIMESTAMP"),
