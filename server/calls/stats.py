@@ -1,16 +1,17 @@
 """The calls board: how the business's inbound calls went over a range of days.
 
 Days are the business's own (`Business.timezone`): a range of dates becomes one half-open
-range of UTC instants on `call.started_at`, so the work is a range over the
-`(business_id, started_at, ...)` index (migration 7, `call_stats_indexes`). Two statements, each
-aggregating in the database:
+range of UTC instants on `call.started_at`, read from the indexes of migration 7
+(`call_stats_indexes`) without touching the table. Every figure is aggregated in the database,
+per agent by conditional counts (`COUNT(*) FILTER (WHERE agent = ...)`, one column per active
+user) in one row, which on SQLite costs a third of a GROUP BY (it sorts every row to group):
 
-- the figures, grouped by who answered: a handful of groups (one per agent, and the
-  unanswered calls), whose sums are the totals;
-- the call-backs (missed calls called back) with their median delay, per agent who called back
-  and overall: PostgreSQL's `percentile_cont`; SQLite has no percentile function, so each
-  group's middle row(s) are picked by `ROW_NUMBER()` over the delays, which sorts only the
-  range's call-backs (measured in docs/BENCHMARKS.md).
+- the calls: how many, answered (and by whom), with a message;
+- the call-backs (missed calls called back), by whom, and the median delay (called back -
+  started), overall and per agent: PostgreSQL's `percentile_cont` in the same statement;
+  SQLite has no percentile function, so a second statement takes each group's middle row(s)
+  by LIMIT/OFFSET over its count, sorting only the range's call-backs (measured against
+  ROW_NUMBER() windows, which sorted them twice: docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from server.businesses.models import Business
 from server.errors import DomainError
 
 MAX_DAYS = 366
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Twilio's Direction for a call to the business is "inbound"; ours start "outbound-".
 _INBOUND = """"business_id" = {business} AND "started_at" >= {start} AND "started_at" < {end}
     AND "direction" LIKE 'inbound%'"""
+ANSWERED_BY = '"answered_by_id"'
+CALLED_BACK_BY = '"called_back_by_id"'
 
 
 class InvalidRangeError(DomainError):
@@ -64,32 +67,48 @@ def utc_bounds(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, datet
     return midnight(first), midnight(last + timedelta(days=1))
 
 
-def _figures_sql(where: str) -> str:
-    return f"""SELECT "answered_by_id", COUNT(*), COUNT("recording_sid")
-FROM "call" WHERE {where}
-GROUP BY "answered_by_id\""""
-
-
-def _callbacks_sql(where: str, postgres: bool) -> str:
-    """(agent, is the overall row, call-backs, median delay in seconds) per agent who called
-    back, and one overall row; no rows when there were no call-backs."""
-    where += ' AND "answered_by_id" IS NULL AND "called_back_at" IS NOT NULL'
+def _delay(postgres: bool) -> str:
+    """Seconds from the call to its call-back. date_part, not EXTRACT: EXTRACT's numeric result
+    made PostgreSQL's median 1.7 x slower over a year of call-backs; SQLite stores text, julianday
+    parses it."""
     if postgres:
-        return f"""SELECT "called_back_by_id", GROUPING("called_back_by_id"), COUNT(*),
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM "called_back_at" - "started_at"))
-FROM "call" WHERE {where}
-GROUP BY GROUPING SETS (("called_back_by_id"), ())"""
-    return f"""WITH back AS (
-    SELECT "called_back_by_id" AS agent,
-           (julianday("called_back_at") - julianday("started_at")) * 86400.0 AS delay
-    FROM "call" WHERE {where}),
-ranked AS (
-    SELECT agent, 0 AS overall, delay, ROW_NUMBER() OVER (PARTITION BY agent ORDER BY delay) AS k,
-           COUNT(*) OVER (PARTITION BY agent) AS n FROM back
-    UNION ALL
-    SELECT NULL, 1, delay, ROW_NUMBER() OVER (ORDER BY delay), COUNT(*) OVER () FROM back)
-SELECT agent, overall, MAX(n), AVG(CASE WHEN k IN ((n + 1) / 2, (n + 2) / 2) THEN delay END)
-FROM ranked GROUP BY overall, agent"""
+        return """date_part('epoch', "called_back_at" - "started_at")"""
+    return '(julianday("called_back_at") - julianday("started_at")) * 86400.0'
+
+
+def _per_agent(aggregate: str, column: str, agents: list[int], params: rows.Params) -> str:
+    return "".join(f", {aggregate} FILTER (WHERE {column} = {params.add(agent)})" for agent in agents)
+
+
+# Each statement is written left to right, its values added in that order (SQLite's `?`s
+# are positional): the select list's agent ids, then the range.
+
+
+def _calls_sql(agents: list[int], params: rows.Params, in_range) -> str:
+    """One row: calls, answered, messages_left, then answered by each agent."""
+    counts = _per_agent("COUNT(*)", ANSWERED_BY, agents, params)
+    return f'SELECT COUNT(*), COUNT({ANSWERED_BY}), COUNT("recording_sid"){counts} FROM "call" WHERE {in_range(params)}'
+
+
+def _callbacks_sql(agents: list[int], params: rows.Params, in_range, postgres: bool) -> str:
+    """One row: call-backs, then each agent's; on PostgreSQL then the median overall and each
+    agent's."""
+    columns = "COUNT(*)" + _per_agent("COUNT(*)", CALLED_BACK_BY, agents, params)
+    if postgres:
+        median = f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {_delay(True)})"
+        columns += f", {median}{_per_agent(median, CALLED_BACK_BY, agents, params)}"
+    return f'SELECT {columns} FROM "call" WHERE {in_range(params)}'
+
+
+def _sqlite_medians_sql(groups: list[tuple[int, int | None, int]], params: rows.Params, in_range) -> str:
+    """(group, its median) for each (group, agent or None for all, call-backs): the middle row
+    of an odd count, the mean of the middle two of an even one."""
+    parts = []
+    for group, agent, n in groups:
+        where = in_range(params) + ("" if agent is None else f" AND {CALLED_BACK_BY} = {params.add(agent)}")
+        parts.append(f'SELECT {group}, AVG(delay) FROM (SELECT {_delay(False)} AS delay FROM "call" '
+                     f"WHERE {where} ORDER BY delay LIMIT {2 - n % 2} OFFSET {(n - 1) // 2})")
+    return " UNION ALL ".join(parts)
 
 
 def _seconds(value) -> int | None:
@@ -106,22 +125,30 @@ async def call_stats(*, business_id: int, start: str | None = None, end: str | N
     first, last = day_range(start=start, end=end, today=(now or datetime.now(UTC)).astimezone(zone).date())
     lower, upper = utc_bounds(first, last, zone)
     postgres = rows.dialect() == "postgres"
+    users = await (User.filter(business_id=business_id, is_active=True).order_by("name", "id")
+                   .values_list("id", "name"))
+    agents = [user_id for user_id, _name in users]
 
-    def where(params: rows.Params) -> str:
+    def calls_in_range(params: rows.Params) -> str:
         return _INBOUND.format(business=params.add(business_id), start=params.add(lower), end=params.add(upper))
 
-    params = rows.Params()
-    figures = await rows.fetch(_figures_sql(where(params)), params.values)
-    params = rows.Params()
-    callbacks = await rows.fetch(_callbacks_sql(where(params), postgres), params.values)
+    def callbacks_in_range(params: rows.Params) -> str:
+        return calls_in_range(params) + f' AND {ANSWERED_BY} IS NULL AND "called_back_at" IS NOT NULL'
 
-    answered_by = {agent: count for agent, count, _recorded in figures if agent is not None}
-    calls = sum(count for _agent, count, _recorded in figures)
-    answered = sum(answered_by.values())
-    overall = next(((n, median) for _agent, is_overall, n, median in callbacks if is_overall), (0, None))
-    called_back = {agent: (n, median) for agent, is_overall, n, median in callbacks if not is_overall}
-    agents = await (User.filter(business_id=business_id, is_active=True).order_by("name", "id")
-                    .values_list("id", "name"))
+    params = rows.Params()
+    sql = _calls_sql(agents, params, calls_in_range)
+    calls, answered, messages, *answered_by = (await rows.fetch(sql, params.values))[0]
+    params = rows.Params()
+    sql = _callbacks_sql(agents, params, callbacks_in_range, postgres)
+    found = list((await rows.fetch(sql, params.values))[0])
+    called_back, medians = found[: len(agents) + 1], found[len(agents) + 1:]
+    if not postgres:  # the medians by a statement of their own (the module's docstring)
+        groups = [(group, agent, n) for group, (agent, n) in enumerate(zip([None, *agents], called_back, strict=True))
+                  if n]
+        params = rows.Params()
+        picked = dict(await rows.fetch(_sqlite_medians_sql(groups, params, callbacks_in_range), params.values)
+                      if groups else [])
+        medians = [picked.get(group) for group in range(len(called_back))]
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
@@ -130,14 +157,13 @@ async def call_stats(*, business_id: int, start: str | None = None, end: str | N
             "calls": calls,
             "answered": answered,
             "missed": calls - answered,
-            "messages_left": sum(recorded for _agent, _count, recorded in figures),
-            "called_back": overall[0],
-            "median_callback_seconds": _seconds(overall[1]),
+            "messages_left": messages,
+            "called_back": called_back[0],
+            "median_callback_seconds": _seconds(medians[0]),
         },
         "agents": [
-            {"user_id": user_id, "name": name, "answered": answered_by.get(user_id, 0),
-             "called_back": called_back.get(user_id, (0, None))[0],
-             "median_callback_seconds": _seconds(called_back.get(user_id, (0, None))[1])}
-            for user_id, name in agents
+            {"user_id": user_id, "name": name, "answered": answered_by[k], "called_back": called_back[k + 1],
+             "median_callback_seconds": _seconds(medians[k + 1])}
+            for k, (user_id, name) in enumerate(users)
         ],
     }

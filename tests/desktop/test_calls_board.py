@@ -61,7 +61,7 @@ async def seed_board_calls(business_id: int, media_root, *, admin_email: str = A
         started = now - timedelta(minutes=minutes)
         call = Call(business_id=business_id, call_sid=f"CAB0A4D{business_id:09x}{number:016x}",
                     direction="inbound",
-                    status="completed", from_number=f"+97254000{number:04d}", to_number="+97235550166",
+                    status="completed", from_number=f"+97254000{number:04d}", to_number="+97235550144",
                     started_at=started, created_at=started, duration=30, handling=handling,
                     answered_by=answered_by, answered_at=started + timedelta(seconds=5) if answered_by else None,
                     called_back_by=called_back_by,
@@ -78,7 +78,7 @@ async def seed_board_calls(business_id: int, media_root, *, admin_email: str = A
 
 @pytest.fixture(scope="module")
 def board_shop(live_server):
-    (business_id,) = live_server.seed({"name": "משרד הלוח", "phone": "+97235550166", "users": [
+    (business_id,) = live_server.seed({"name": "משרד הלוח", "phone": "+97235550144", "users": [
         {"email": ADMIN, "password": PASSWORD, "role": "admin", "name": "אורית המנהלת"},
         {"email": AGENT, "password": PASSWORD, "role": "agent", "name": "שי הסוכן"}]})
     live_server.run(lambda: seed_board_calls(business_id, live_server.media_root))

@@ -13,7 +13,9 @@ from server.auth.models import User
 from server.auth.service import create_user
 from server.businesses.service import create_business
 from server.calls.models import Call
-from tests.conftest import PASSWORD, login
+from tests.conftest import BUSINESS_PHONE, PASSWORD, login
+from tests.server.test_live_calls import ALWAYS_OPEN, ring_business, served
+from tests.twilio_helpers import call_params
 
 pytestmark = pytest.mark.both_databases
 
@@ -172,3 +174,41 @@ async def test_the_board_is_in_the_openapi_document(client):
     operation = spec["paths"]["/api/crm/stats/calls"]["get"]
     assert {p["name"] for p in operation["parameters"] if p["in"] == "query"} == {"from", "to"}
     assert {"200", "401", "422"} <= operation["responses"].keys()
+
+
+async def test_calls_handled_through_the_real_webhooks_are_on_the_board(settings):
+    """Twilio's requests on a real server (the live calls' own helpers): a call Yossi picks up,
+    one nobody answers that Dana's click-to-call reaches later; the click-to-call itself is no
+    inbound call."""
+    async with served(settings) as office:
+        business, (dana, yossi, *_rest) = await ring_business(office, hours=ALWAYS_OPEN, closed_on_holidays=False)
+        await office.online(dana)
+        await office.online(yossi)
+        answered_sid, missed_sid = "CA" + "c" * 32, "CA" + "d" * 32
+        await office.twilio("/webhook/incoming_call", call_params(answered_sid))
+        with office.db():
+            answered = await Call.get(call_sid=answered_sid)
+        await office.twilio("/webhook/dial_answered", call_params("CA" + "e" * 32, To=yossi.phone),
+                            query=f"call={answered.id}&user={yossi.id}")
+        await office.twilio("/webhook/dial_status", call_params(answered_sid, DialCallStatus="completed"))
+        await office.twilio("/webhook/incoming_call", call_params(missed_sid))
+        await office.twilio("/webhook/dial_status", call_params(missed_sid, DialCallStatus="no-answer"))
+        with office.db():
+            missed = await Call.get(call_sid=missed_sid).prefetch_related("customer")
+            outbound = await Call.create(business=business, customer=missed.customer, call_sid="CA" + "f" * 32,
+                                         direction="outbound-api", status="in-progress", from_number=BUSINESS_PHONE,
+                                         to_number=missed.customer.phone, started_at=datetime.now(UTC), placed_by=dana)
+        await office.twilio("/webhook/dial_status", call_params(outbound.call_sid, Direction="outbound-api",
+                                                                 DialCallStatus="completed"))
+        response = await office.http.get("/api/crm/stats/calls",
+                                         headers={"Authorization": f"Bearer {await office.token(yossi.email)}"})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        with office.db():
+            missed = await Call.get(call_sid=missed_sid)
+        delay = round((missed.called_back_at - missed.started_at).total_seconds())
+        assert body["totals"] == {"calls": 2, "answered": 1, "missed": 1, "messages_left": 0, "called_back": 1,
+                                  "median_callback_seconds": delay}
+        figures = {a["user_id"]: (a["answered"], a["called_back"], a["median_callback_seconds"])
+                   for a in body["agents"]}
+        assert figures[yossi.id] == (1, 0, None) and figures[dana.id] == (0, 1, delay)
