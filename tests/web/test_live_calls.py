@@ -263,3 +263,24 @@ def test_the_presence_switch_sets_follows_and_says_offline(office, browser):
     finally:
         client.close()
         page.context.close()
+
+
+def test_a_call_rings_over_an_overdue_tasks_full_screen_alert(office, browser):
+    """The task-due alert covers the whole page; a ringing call still shows above it, and its
+    notice can be acted on without putting the alert away first."""
+    dana = signed_in(browser, office, DANA, DESKTOP)
+    try:
+        wait_online(office, DANA)
+        with office.client(DANA) as client:
+            created = client.post("/api/crm/tasks", json={"title": "לשלוח הצעת מחיר",
+                                                          "due_at": datetime.now(UTC).isoformat()})
+            assert created.status_code == 201, created.text
+        expect(dana.get_by_test_id("task-due")).to_be_visible()
+        call_id = office.call("CA" + "4" * 32, KNOWN)
+        notice = ringing(dana, call_id)
+        expect(notice).to_be_visible()
+        notice.get_by_role("button", name="פתיחת הכרטיס").click()  # fails if the alert covers it
+        dana.wait_for_url("**/crm/customers/*")
+        office.twilio_post("/webhook/dial_status", call_params("CA" + "4" * 32, From=KNOWN, DialCallStatus="busy"))
+    finally:
+        dana.context.close()
