@@ -76,6 +76,10 @@ class Presence(QObject):
         self.tasks.run(lambda: self.api.get("/api/crm/me/presence"), self._take,
                        lambda error: log.info("presence not read: %s", error), owner=self)
 
+    def connection_changed(self, _up: bool) -> None:
+        """The live connection came or went: whether calls ring this agent depends on it."""
+        self.load()
+
     def _put(self, status: str) -> None:
         def refused(error: BaseException) -> None:
             self.failed.emit(error_text(error))

@@ -13,8 +13,10 @@ fails) and when it is back after a loss (`reconnected`). On every connection the
 replays the alerts of the agent that fell due and are still open (`replay: true`): alerts are
 keyed by task id and `fires_at`, so one is never signalled twice.
 
-Signals are emitted on the socket thread; Qt queues them to slots of objects living on the
-UI thread (the default connection), so slots run on the UI thread.
+The socket thread hands each signal to the UI thread (`_relay`, queued), which emits it there:
+every slot runs on the UI thread, lambdas included (PySide runs a lambda connected to a signal
+emitted on another thread on that thread), and a test's wait on a signal ends with the emit
+itself rather than with a queued call that may outlive it.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class RealtimeBridge(QObject):
     connected_changed = Signal(bool)  # up / down; down also when the first attempt fails
     reconnected = Signal()  # the second and later connections: what was shown may be stale
     session_expired = Signal()
+    _relay = Signal(str, tuple)  # socket thread → UI thread: which signal, with what
 
     def __init__(self, api: Api, parent: QObject | None = None, *, min_delay: float = MIN_DELAY,
                  max_delay: float = MAX_DELAY) -> None:
@@ -61,6 +64,7 @@ class RealtimeBridge(QObject):
         self._stop = threading.Event()
         self._client: socketio.Client | None = None
         self._thread: threading.Thread | None = None
+        self._relay.connect(self._deliver)  # queued: the bridge lives on the UI thread
 
     # -- control (UI thread) -------------------------------------------------------------
     def start(self) -> None:
@@ -109,7 +113,7 @@ class RealtimeBridge(QObject):
             try:
                 token = self.api.access_token(force=refused)
             except SessionExpiredError:
-                self._emit(self.session_expired)
+                self._emit("session_expired")
                 return
             except ApiError as error:  # the server is unreachable: try again later
                 log.info("realtime: no token yet (%s)", error.message)
@@ -149,26 +153,31 @@ class RealtimeBridge(QObject):
                 pass
             self._client = None
 
-    def _emit(self, signal, *args) -> None:
-        """Emit from the socket thread; nothing once the bridge is stopping or gone."""
+    def _emit(self, signal: str, *args) -> None:
+        """From the socket thread: `signal` emitted on the UI thread; nothing once the bridge
+        is stopping or gone."""
         if self._stop.is_set():
             return
         try:
-            signal.emit(*args)
+            self._relay.emit(signal, args)
         except RuntimeError:  # the bridge's C++ object was deleted (its window closed)
             self._stop.set()
+
+    def _deliver(self, signal: str, args: tuple) -> None:
+        if not self._stop.is_set():
+            getattr(self, signal).emit(*args)
 
     def _set_state(self, up: bool) -> None:
         if self._state is not up:
             self._state = up
-            self._emit(self.connected_changed, up)
+            self._emit("connected_changed", up)
 
     def _on_connect(self) -> None:
         self.connected = True
         self.connections += 1
         self._set_state(True)
         if self.connections > 1:
-            self._emit(self.reconnected)
+            self._emit("reconnected")
 
     def _on_disconnect(self, *_reason) -> None:
         if self.connected:
@@ -182,7 +191,7 @@ class RealtimeBridge(QObject):
             if key in self._seen:
                 return  # a replay of an alert already shown
             self._seen.add(key)
-            self._emit(self.task_due, payload)
+            self._emit("task_due", payload)
         elif name.startswith("call:"):
-            self._emit(self.call_event, name, payload)
-        self._emit(self.event, name, payload)
+            self._emit("call_event", name, payload)
+        self._emit("event", name, payload)

@@ -91,7 +91,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     runtime.events = realtime = Realtime.serving(settings)
     realtime.on_connect.append(replay_pending)
     presence = PresenceKeeper()
-    realtime.on_connect.append(presence.connected)
+    realtime.on_join.append(presence.connected)
     realtime.on_disconnect.append(presence.disconnected)
     app.extensions["runtime"] = runtime
     app.asgi_app = runtime.bind(app.asgi_app)

@@ -75,6 +75,9 @@ class Realtime:
         self.emitter = emitter
         # Called with (sid, user) after a socket joined its rooms: the task clock replays alerts.
         self.on_connect: list[ConnectHook] = []
+        # Awaited before the client hears it is connected: presence counts the socket first, so
+        # a client that asks at once (GET /api/crm/me/presence) finds itself online.
+        self.on_join: list[ConnectHook] = []
         # Called with the sid of a socket that went away: presence counts the live ones.
         self.on_disconnect: list[DisconnectHook] = []
         # Set by drain(): this process is stopping; server.asgi refuses new sockets with a 503.
@@ -121,6 +124,8 @@ class Realtime:
             # Which process holds which socket: what an operator (and tests/deploy) needs to see
             # that nginx keeps a client on one process. The sid is no credential.
             log.info("socket %s connected: user %s", sid, user.id)
+            for hook in self.on_join:
+                await hook(sid, user)
             for hook in self.on_connect:
                 asyncio.ensure_future(hook(sid, user))
 
@@ -146,6 +151,7 @@ class Realtime:
 
     async def close(self) -> None:
         self.on_connect.clear()
+        self.on_join.clear()
         self.on_disconnect.clear()
 
     async def drain(self) -> None:

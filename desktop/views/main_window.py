@@ -155,7 +155,9 @@ class MainWindow(QMainWindow):
         bridge.event.connect(self.presence.on_event)
         bridge.event.connect(self._to_board)
         # Whether calls ring this agent depends on the live connection too: asked again when it changes.
-        bridge.connected_changed.connect(lambda _up: self.presence.load())
+        # A method of an object on this thread, never a lambda: the bridge emits on its socket
+        # thread, and PySide runs a lambda there, where a task started from it crashed Qt.
+        bridge.connected_changed.connect(self.presence.connection_changed)
         self.session_guard.resumed.connect(self.presence.load)
         self.presence.start()
 

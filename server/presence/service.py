@@ -93,14 +93,14 @@ class PresenceKeeper:
         self._sids[sid] = user
         now = datetime.now(UTC)
         try:
-            was_online = await _is_online(user.id)
             await SocketPresence.create(sid=sid, user_id=user.id, business_id=user.business_id,
                                         connected_at=now, seen_at=now)
             if sid not in self._sids:  # gone again while the row was written
                 await SocketPresence.filter(sid=sid).delete()
                 return
-            if not was_online:
-                await _announce(await User.get(id=user.id), online=True)
+            # Always, not only when the user was offline: a reconnect races the old socket's
+            # disconnect, and the client that just connected must hear that it counts.
+            await _announce(await User.get(id=user.id), online=True)
         except Exception:  # noqa: BLE001 - presence is best effort; the socket works without it
             log.exception("could not record socket %s of user %s", sid, user.id)
 

@@ -101,8 +101,12 @@ def open_window(qtbot, live: Live, tasks, email: str, *, tray: bool = False) -> 
     window = MainWindow(Session(api=api, user=user), tasks, tray_available=tray)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.alerts.bridge.connected and window.model.loaded_once
-                    and window.presence.effective == "available", timeout=TIMEOUT)
+    try:
+        qtbot.waitUntil(lambda: window.alerts.bridge.connected and window.model.loaded_once
+                        and window.presence.effective == "available", timeout=TIMEOUT)
+    except BaseException:
+        close(window)  # its socket thread must not outlive the window
+        raise
     return window
 
 

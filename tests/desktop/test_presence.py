@@ -132,10 +132,12 @@ def window(qtbot, presence_shop, tasks, idle, home):
     window = MainWindow(Session(api=api, user=user), tasks, tray_available=False, idle_source=idle)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.alerts.bridge.connected and window.presence.online, timeout=TIMEOUT)
-    yield window
-    window.alerts.stop()
-    window.presence.stop()
+    try:  # stopped however the test ends: a socket thread left running outlives its window
+        qtbot.waitUntil(lambda: window.alerts.bridge.connected and window.presence.online, timeout=TIMEOUT)
+        yield window
+    finally:
+        window.alerts.stop()
+        window.presence.stop()
 
 
 
