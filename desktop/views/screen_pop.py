@@ -25,6 +25,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGraphicsDropShadowEffect,
     QHBoxLayout,
@@ -140,6 +141,7 @@ class PopNotice(QFrame):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
+        self._home = window
         self.setObjectName("screenPop")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -222,9 +224,33 @@ class PopNotice(QFrame):
         self.more_label.setText(_t("ועוד {0} התראות").format(waiting) if waiting > 1 else
                                 _t("ועוד התראה אחת") if waiting == 1 else "")
         self.adjustSize()
+        self._rehome()
         self._place()
         self.show()
         self.raise_()
+
+    def _host(self) -> QWidget:
+        """Where the notice shows: over a full-screen window that covers the main one (the
+        task-due alert), else in the main window. A call must be seen over an overdue task."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self._home and widget.isVisible() and widget.isFullScreen():
+                return widget
+        return self._home
+
+    def _rehome(self, host: QWidget | None = None) -> None:
+        host = host or self._host()
+        current = self.parentWidget()
+        if current is host:
+            return
+        shown = self.isVisible()
+        if current is not None:
+            current.removeEventFilter(self)
+        self.setParent(host)  # hides it
+        host.installEventFilter(self)
+        if shown:
+            self._place()
+            self.show()
+            self.raise_()
 
     def _paint(self, accent: str) -> None:
         t = tokens()
@@ -250,6 +276,12 @@ QPushButton#screenPopClose:hover {{ color: {t['text']}; }}
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
+        elif (watched is self.parentWidget() and watched is not self._home
+              and (event.type() in (QEvent.Type.Hide, QEvent.Type.Close)
+                   or (event.type() == QEvent.Type.WindowStateChange and not watched.isFullScreen()))):
+            # The alert went away or left full screen: back to the main window, before the
+            # alert (and the notice with it) is hidden or deleted.
+            self._rehome(self._home)
         return False
 
 

@@ -284,3 +284,23 @@ def test_late_or_repeated_events_of_a_call_never_pop_it_again(qtbot, office, des
         nobody_answered(office, sid)
     agent.alerts.bridge.event.emit("call:ringing", ringing)
     assert shown == [] and agent.screen_pop.current is None and not agent.screen_pop.notice.isVisible()
+
+
+def test_a_call_rings_over_the_full_screen_task_alert_and_goes_back_when_it_closes(qtbot, office, desks):
+    """The task-due alert covers the whole screen: a ringing call shows on it, can open the
+    card from there, and the notice returns to the main window once the alert is gone."""
+    agent = desks[AGENT]
+    dialog = agent.alerts.dialog
+    when = datetime.now(UTC).isoformat()
+    with qtbot.waitSignal(agent.alerts.bridge.task_due, timeout=TIMEOUT):
+        agent.session.api.request("POST", "/api/crm/tasks", json={"title": "לשלוח הצעת מחיר", "due_at": when})
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isFullScreen(), timeout=TIMEOUT)
+    with qtbot.waitSignal(agent.screen_pop.shown, timeout=TIMEOUT,
+                          check_params_cb=lambda pop: pop.ringing):
+        sid = ring(office, ROTEM[2])
+    notice = agent.screen_pop.notice
+    assert notice.parentWidget() is dialog and notice.isVisible()
+    dialog.hide()  # the agent deals with the task: the call's notice stays in sight
+    assert notice.parentWidget() is agent and notice.isVisible()
+    nobody_answered(office, sid)
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=TIMEOUT)
