@@ -398,6 +398,9 @@ class ScreenPop(QObject):
         pop = self.current
         if pop is None or pop.customer_id is None:
             return
+        cover = self.notice.parentWidget()
+        if cover is not self.window and hasattr(cover, "step_aside"):
+            cover.step_aside()  # the full-screen alert waits behind the card, as its own buttons do
         card = self.window.open_card(pop.customer_id)
         if pop.kind == "callback":
             card.show_tab(card.tasks_tab)

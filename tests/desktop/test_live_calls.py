@@ -304,3 +304,11 @@ def test_a_call_rings_over_the_full_screen_task_alert_and_goes_back_when_it_clos
     assert notice.parentWidget() is agent and notice.isVisible()
     nobody_answered(office, sid)
     qtbot.waitUntil(lambda: not notice.isVisible(), timeout=TIMEOUT)
+    # Another call while the alert is up again: its card opens in front, the alert steps aside.
+    dialog.present()
+    with qtbot.waitSignal(agent.screen_pop.shown, timeout=TIMEOUT, check_params_cb=lambda pop: pop.ringing):
+        sid = ring(office, ROTEM[2])
+    assert notice.parentWidget() is dialog
+    qtbot.mouseClick(notice.open_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isFullScreen() and office.rotem["id"] in agent.cards
+    nobody_answered(office, sid)
