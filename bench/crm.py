@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import httpx
 
-from server.bulk import BATCH, _sqlite_time, phone_number
+from server.bulk import BATCH, insert_sqlite_rows, phone_number
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -206,14 +206,7 @@ def _load_sqlite(path: Path, table: str, columns: tuple[str, ...], rows) -> None
         for name, _ in rebuild:
             connection.execute(f'DROP INDEX "{name}"')
         insert = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
-        batch = []
-        for row in rows:
-            batch.append(tuple(_sqlite_time(v) if isinstance(v, datetime) else v for v in row))
-            if len(batch) >= BATCH:
-                connection.executemany(insert, batch)
-                batch = []
-        if batch:
-            connection.executemany(insert, batch)
+        insert_sqlite_rows(connection, insert, rows)
         for _, sql in rebuild:
             connection.execute(sql)
         connection.execute("COMMIT")

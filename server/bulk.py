@@ -116,6 +116,18 @@ def _sqlite_time(value: datetime | None) -> str | None:
     return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
 
 
+def insert_sqlite_rows(connection: sqlite3.Connection, insert: str, rows) -> None:
+    """`rows` through the INSERT statement `insert`, BATCH at a time, times as tortoise writes them."""
+    batch = []
+    for row in rows:
+        batch.append(tuple(_sqlite_time(v) if isinstance(v, datetime) else v for v in row))
+        if len(batch) >= BATCH:
+            connection.executemany(insert, batch)
+            batch = []
+    if batch:
+        connection.executemany(insert, batch)
+
+
 def _load_sqlite(path: str, rows, n: int) -> None:
     connection = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
@@ -131,14 +143,7 @@ def _load_sqlite(path: str, rows, n: int) -> None:
                 connection.execute(f'DROP {kind.upper()} "{name}"')
         placeholders = ", ".join("?" * len(CUSTOMER_COLUMNS))
         insert = f"INSERT INTO customer ({', '.join(CUSTOMER_COLUMNS)}) VALUES ({placeholders})"
-        batch = []
-        for row in rows:
-            batch.append(tuple(_sqlite_time(v) if isinstance(v, datetime) else v for v in row))
-            if len(batch) >= BATCH:
-                connection.executemany(insert, batch)
-                batch = []
-        if batch:
-            connection.executemany(insert, batch)
+        insert_sqlite_rows(connection, insert, rows)
         for _kind, _name, sql in rebuild:
             connection.execute(sql)
         if rebuild:  # the triggers were off: index and count everything once

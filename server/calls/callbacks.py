@@ -76,8 +76,8 @@ async def escalate(job, *, settings: Settings) -> None:
     await with_call(task)
     customer = await Customer.get_or_none(id=task.customer_id) if task.customer_id else None
     admins = await User.filter(business_id=task.business_id, role="admin", is_active=True).values_list("id", flat=True)
-    payload = {"task": task_json(task), "customer": customer_json(customer) if customer else None,
-               "call": task_json(task)["call"]}
+    shown = task_json(task)
+    payload = {"task": shown, "customer": customer_json(customer) if customer else None, "call": shown["call"]}
     for admin_id in admins:
         await realtime.publish("callback:overdue", payload, room=realtime.user_room(admin_id))
     await enqueue_user_pushes(list(admins), {

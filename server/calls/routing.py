@@ -22,7 +22,7 @@ from server.businesses.service import closed_greeting_path, greeting_path
 from server.calls import callbacks
 from server.calls.models import Call
 from server.customers.models import Customer
-from server.phones import national
+from server.phones import national, to_e164
 from server.presence.service import available_agents
 from server.telephony.twiml import dial_agents_text, greet_and_record_text, hang_up_text, say_text
 
@@ -67,8 +67,7 @@ async def _customer(call: Call) -> Customer | None:
     return await Customer.get_or_none(id=call.customer_id) if call.customer_id else None
 
 
-async def route_call(call: Call, *, settings: CallSettings, base_url: str, media_root: Path,
-                     caller_id: str | None) -> str:
+async def route_call(call: Call, *, settings: CallSettings, base_url: str, media_root: Path) -> str:
     """The TwiML for a new call to a ring_agents business."""
     at = now()
     minutes = timedelta(minutes=settings.callback_minutes)
@@ -88,16 +87,17 @@ async def route_call(call: Call, *, settings: CallSettings, base_url: str, media
                                                 "agent_ids": [agent.id for agent in agents]},
                                room=realtime.business_room(call.business_id))
     numbers = [(agent.phone, f"{base_url}{ANSWER_PATH}?call={call.id}&user={agent.id}") for agent in agents]
-    return dial_agents_text(numbers=numbers, timeout=settings.ring_seconds, action=DIAL_ACTION, caller_id=caller_id)
+    # The caller's number parsed only here: a voicemail business's calls never need it.
+    return dial_agents_text(numbers=numbers, timeout=settings.ring_seconds, action=DIAL_ACTION,
+                            caller_id=to_e164(call.from_number))
 
 
-async def answer_for(business_id: int, call: Call | None, *, base_url: str, media_root: Path,
-                     caller_id: str | None) -> str:
+async def answer_for(business_id: int, call: Call | None, *, base_url: str, media_root: Path) -> str:
     """An incoming call's TwiML: the brief's flow, or the live routing of a ring_agents business."""
     found = await call_settings(business_id)
     if call is None or not found.rings_agents:
         return greeting_twiml(base_url=base_url, media_root=media_root, business_id=business_id)
-    return await route_call(call, settings=found, base_url=base_url, media_root=media_root, caller_id=caller_id)
+    return await route_call(call, settings=found, base_url=base_url, media_root=media_root)
 
 
 async def mark_answered(call: Call, *, user: User | None) -> bool:

@@ -17,7 +17,6 @@ from server.calls.outbound import DIRECTION
 from server.messages import followup
 from server.openapi import TEXT, TWIML
 from server.outages import rides_out_outages
-from server.phones import to_e164
 from server.public_url import request_base_url
 from server.telephony.errors import answer_errors_in_twiml
 from server.telephony.form import form_sid, integer, row_id, text
@@ -63,8 +62,7 @@ async def answer_incoming_call(form: Mapping[str, str], *, base_url: str, media_
             to_number=text(form.get("To")), direction=text(form.get("Direction", "inbound")),
             status=text(form.get("CallStatus", "ringing")),
         )
-    return await routing.answer_for(business_id, call, base_url=base_url, media_root=media_root,
-                                    caller_id=to_e164(form.get("From")))
+    return await routing.answer_for(business_id, call, base_url=base_url, media_root=media_root)
 
 
 @bp.post("/dial_status")

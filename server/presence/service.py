@@ -99,8 +99,9 @@ class PresenceKeeper:
                 await SocketPresence.filter(sid=sid).delete()
                 return
             # Always, not only when the user was offline: a reconnect races the old socket's
-            # disconnect, and the client that just connected must hear that it counts.
-            await _announce(await User.get(id=user.id), online=True)
+            # disconnect, and the client that just connected must hear that it counts. `user`
+            # was read from the database by this very connect.
+            await _announce(user, online=True)
         except Exception:  # noqa: BLE001 - presence is best effort; the socket works without it
             log.exception("could not record socket %s of user %s", sid, user.id)
 
