@@ -274,6 +274,10 @@ QPushButton#screenPopClose:hover {{ color: {t['text']}; }}
         self.move(self.MARGIN, max(self.MARGIN, window.height() - self.height() - self.MARGIN))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # A window left over from an earlier session can outlive this notice's Python side:
+        # PySide then hands the filter a fresh wrapper whose __init__ never ran.
+        if "_home" not in self.__dict__:
+            return False
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         elif (watched is self.parentWidget() and watched is not self._home
