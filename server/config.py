@@ -70,6 +70,17 @@ class Settings:
     # in development only).
     demo_password: str = ""
     web_dist: Path = DEFAULT_WEB_DIST
+    # Allocation numbers (server/invoices/tax_authority.py). The client id and secret are the
+    # registered software's; the refresh token a business's consent. A business's own
+    # credentials, saved by its admin, come first.
+    tax_authority_api_base: str = "https://ita-api.taxes.gov.il/shaam/production"
+    tax_authority_client_id: str = ""
+    tax_authority_client_secret: str = ""
+    tax_authority_refresh_token: str = ""
+    tax_authority_software_number: str = ""
+    # Encrypts the settings stored as secrets (server/secret_box.py); derived from JWT_SECRET
+    # when unset.
+    settings_key: str = ""
 
     @property
     def production(self) -> bool:

@@ -29,6 +29,7 @@ MODEL_MODULES = [
     "server.presence.models",
     "server.push.models",
     "server.jobs.models",
+    "server.audit.models",
     "aerich.models",
 ]
 MIGRATIONS_ROOT = Path(__file__).parent / "migrations"

@@ -10,6 +10,7 @@ from quart_schema import document_request, document_response, tag_blueprint, val
 
 from server.auth import refresh
 from server.auth.current import login_required
+from server.auth.permissions import user_permissions
 from server.auth.schemas import LoginRequest, MeOut, MePatch, RefreshRequest, SessionOut
 from server.auth.service import TooManyAttemptsError, me_json, user_json
 from server.auth.service import login as login_user
@@ -121,7 +122,7 @@ async def logout():
 @login_required
 @validate_response(MeOut)
 async def me():
-    return {"user": me_json(g.user)}
+    return {"user": me_json(g.user, can=await user_permissions(g.user))}
 
 
 @bp.patch("/me")
@@ -139,4 +140,4 @@ async def change_me(data: MePatch):
                                ip=request.remote_addr or "")
     except TooManyAttemptsError as error:
         return error_response(429, error.code, error.message, headers={"Retry-After": str(error.retry_after)})
-    return {"user": me_json(user)}
+    return {"user": me_json(user, can=await user_permissions(user))}

@@ -39,6 +39,8 @@ class MeUserOut(UserOut):
 
     phone: str  # E.164, "" when not set: click-to-call rings it first
     phone_display: str  # as an Israeli agent writes it (054-123-4567), "" when not set
+    can_listen: bool  # may play call recordings (admins always; agents as the business decides)
+    can_export: bool  # may export CSV (admins always; agents as the business decides)
 
 
 class MeOut(ResponseModel):

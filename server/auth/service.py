@@ -74,6 +74,8 @@ def user_json(user: User) -> dict:
             "business_id": user.business_id}
 
 
-def me_json(user: User) -> dict:
-    """`user_json` and the user's own phone, for `/auth/me` (read and changed)."""
-    return {**user_json(user), "phone": user.phone or "", "phone_display": national(user.phone) if user.phone else ""}
+def me_json(user: User, *, can: dict[str, bool]) -> dict:
+    """`user_json`, the user's own phone and what their role lets them do (`can`:
+    server/auth/permissions.py), for `/auth/me` (read and changed)."""
+    return {**user_json(user), "phone": user.phone or "", "phone_display": national(user.phone) if user.phone else "",
+            **can}

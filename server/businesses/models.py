@@ -47,6 +47,17 @@ class Business(Timestamped, Model):
     callback_minutes = fields.IntField(default=30)  # a missed call's call-back task is due this long after
     # What the closed greeting says when made from text, as greeting_text is for the greeting.
     closed_greeting_text = fields.TextField(null=True)
+    # Privacy (server/privacy/): recordings, transcripts and WhatsApp media are kept this long;
+    # invoices and signed contracts are kept for the legal seven years whatever it says.
+    retention_months = fields.IntField(default=24)
+    # Callers hear that the message is recorded, and why, after the greeting; only an admin
+    # may turn it off. Null wording: the default one (static/voice_responses/recording_notice.mp3).
+    recording_notice = fields.BooleanField(default=True)
+    recording_notice_text = fields.TextField(null=True)
+    agents_can_listen = fields.BooleanField(default=True)  # admins always may
+    agents_can_export = fields.BooleanField(default=False)  # CSV exports; admins always may
+    # The Tax Authority's OAuth credentials, encrypted (server/secret_box.py); never in any JSON.
+    tax_authority_credentials = fields.TextField(null=True)
 
     class Meta:
         table = "business"

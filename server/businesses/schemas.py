@@ -60,6 +60,11 @@ class BusinessPatch(_Strict, PatchModel):
     hours: Any = None  # {"sun": [["08:00", "17:00"]], ..., "sat": []}
     closed_on_holidays: bool | None = None
     callback_minutes: Any = None  # 1..1440
+    # Privacy (server/privacy/): months recordings, transcripts and WhatsApp media are kept.
+    retention_months: Any = None  # 1..120
+    recording_notice: bool | None = None  # false: callers are no longer told they are recorded
+    agents_can_listen: bool | None = None
+    agents_can_export: bool | None = None
 
     nullable = frozenset({"on_duty_user_id"})
 
@@ -94,6 +99,11 @@ class HolidayOut(ResponseModel):
     name: str
 
 
+class TaxAuthorityOut(ResponseModel):
+    configured: bool
+    source: Literal["settings", "env"] | None  # the admin's saved credentials, or the server's environment
+
+
 class BusinessOut(ResponseModel):
     id: int
     name: str
@@ -120,6 +130,14 @@ class BusinessOut(ResponseModel):
     upcoming_holidays: list[HolidayOut]
     closed_greeting_url: str  # what callers hear when the business is closed
     closed_greeting_text: str | None
+    retention_months: int
+    recording_notice: bool
+    recording_notice_text: str  # the wording in force (the default one included)
+    recording_notice_default: bool  # the default wording
+    recording_notice_url: str
+    agents_can_listen: bool
+    agents_can_export: bool
+    tax_authority: TaxAuthorityOut
     updated_at: Timestamp
 
 

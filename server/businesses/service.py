@@ -23,6 +23,11 @@ from server.tenancy import owned, scoped
 GREETING_NAME = "greeting.mp3"
 # What callers hear outside opening hours (live calls): the business's own, else closed.mp3.
 CLOSED_NAME = "closed.mp3"
+# What callers hear after either greeting, before the recording: that the message is recorded
+# and why (the Privacy Protection Law's notice duty). The business's own wording, else the default.
+NOTICE_NAME = "notice.mp3"
+DEFAULT_NOTICE_PATH = "/server/static/voice_responses/recording_notice.mp3"
+DEFAULT_NOTICE_TEXT = "לידיעתך, ההודעה מוקלטת ונשמרת כדי שנוכל לחזור אליך ולטפל בפנייתך."
 
 
 async def create_business(*, name: str, phone: str | None = None) -> Business:
@@ -106,10 +111,10 @@ async def business_id_for_number(number: str | None) -> int | None:
     return business_id
 
 
-def greeting_file(media_root: Path, business_id: int, *, closed: bool = False) -> Path:
+def greeting_file(media_root: Path, business_id: int, *, closed: bool = False, name: str | None = None) -> Path:
     # Made of an int and a constant only, so it cannot leave MEDIA_ROOT; not resolved through
     # server.storage.media_path, which would add a few syscalls to every incoming call.
-    return media_root / "voice_responses" / str(business_id) / (CLOSED_NAME if closed else GREETING_NAME)
+    return media_root / "voice_responses" / str(business_id) / (name or (CLOSED_NAME if closed else GREETING_NAME))
 
 
 def greeting_path(media_root: Path, business_id: int) -> str:
@@ -127,6 +132,13 @@ def closed_greeting_path(media_root: Path, business_id: int) -> str:
     if greeting_file(media_root, business_id, closed=True).is_file():
         return f"/server/static/voice_responses/{business_id}/{CLOSED_NAME}"
     return DEFAULT_CLOSED_PATH
+
+
+def notice_path(media_root: Path, business_id: int) -> str:
+    """The URL path of the recording notice callers hear: the business's own wording, else the default."""
+    if greeting_file(media_root, business_id, name=NOTICE_NAME).is_file():
+        return f"/server/static/voice_responses/{business_id}/{NOTICE_NAME}"
+    return DEFAULT_NOTICE_PATH
 
 
 def check_mp3(source: Path | bytes) -> float:

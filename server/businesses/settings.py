@@ -9,15 +9,23 @@ from server.businesses import call_settings
 from server.businesses.call_settings import CALLBACK_MINUTES, RING_SECONDS, checked_int
 from server.businesses.hours import checked_hours, upcoming_holidays, week_of
 from server.businesses.models import CALL_MODES, Business
-from server.businesses.service import DEFAULT_CLOSED_PATH, closed_greeting_path, greeting_path
+from server.businesses.service import (
+    DEFAULT_CLOSED_PATH,
+    DEFAULT_NOTICE_PATH,
+    DEFAULT_NOTICE_TEXT,
+    closed_greeting_path,
+    greeting_path,
+    notice_path,
+)
 from server.config import Settings
 from server.errors import APIError
 from server.tenancy import owned
 
 # None means "not sent"; these may not be blanked.
 _REQUIRED = ("name", "tax_id_kind", "vat_rate", "timezone")
-# How calls are answered: checked here, with codes the clients name in Hebrew.
-_CALL_FIELDS = ("call_mode", "ring_seconds", "hours", "closed_on_holidays", "callback_minutes")
+# How calls are answered, and how long recordings are kept: checked here, with codes the clients name in Hebrew.
+_CHECKED_FIELDS = ("call_mode", "ring_seconds", "hours", "closed_on_holidays", "callback_minutes", "retention_months")
+RETENTION_MONTHS = (1, 120)
 
 
 def _checked_call_field(field: str, value):
@@ -32,6 +40,8 @@ def _checked_call_field(field: str, value):
                            what="callback_minutes")
     if field == "hours":
         return checked_hours(value)
+    if field == "retention_months":
+        return checked_int(value, bounds=RETENTION_MONTHS, code="invalid_retention_months", what="retention_months")
     return value  # closed_on_holidays: a bool, checked by the schema
 
 
@@ -40,9 +50,9 @@ async def update_business(*, business_id: int, changes: dict) -> Business:
     if changes.get("on_duty_user_id") is not None:
         await owned(User, changes["on_duty_user_id"], business_id=business_id, what="user")
     checked = {field: _checked_call_field(field, value) for field, value in changes.items()
-               if field in _CALL_FIELDS and value is not None}
+               if field in _CHECKED_FIELDS and value is not None}
     for field, value in changes.items():
-        if field in _CALL_FIELDS:
+        if field in _CHECKED_FIELDS:
             if field in checked:
                 setattr(business, field, checked[field])
             continue
@@ -80,7 +90,34 @@ def business_json(business: Business, *, settings: Settings) -> dict:
         "missed_call_template_sid": business.missed_call_template_sid,
         "on_duty_user_id": business.on_duty_user_id,
         **calls_json(business, settings=settings),
+        **privacy_json(business, settings=settings),
         "updated_at": business.updated_at.isoformat(),
+    }
+
+
+def tax_authority_source(business: Business, *, settings: Settings) -> str | None:
+    """Where the business's Tax Authority credentials come from: its own (saved by an admin),
+    the server's environment, or nowhere."""
+    if business.tax_authority_credentials:
+        return "settings"
+    if settings.tax_authority_client_id and settings.tax_authority_refresh_token:
+        return "env"
+    return None
+
+
+def privacy_json(business: Business, *, settings: Settings) -> dict:
+    notice_url = notice_path(settings.media_root, business.id)
+    own_wording = notice_url != DEFAULT_NOTICE_PATH and business.recording_notice_text is not None
+    source = tax_authority_source(business, settings=settings)
+    return {
+        "retention_months": business.retention_months,
+        "recording_notice": business.recording_notice,
+        "recording_notice_text": business.recording_notice_text if own_wording else DEFAULT_NOTICE_TEXT,
+        "recording_notice_default": not own_wording,
+        "recording_notice_url": notice_url,
+        "agents_can_listen": business.agents_can_listen,
+        "agents_can_export": business.agents_can_export,
+        "tax_authority": {"configured": source is not None, "source": source},
     }
 
 

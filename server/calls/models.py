@@ -4,7 +4,8 @@ from tortoise.models import Model
 
 from server.base_models import Timestamped
 
-TRANSCRIPT_STATUSES = ("none", "pending", "done", "failed", "unavailable")
+# purged: the recording and its transcript were deleted (retention or erasure, server/privacy/).
+TRANSCRIPT_STATUSES = ("none", "pending", "done", "failed", "unavailable", "purged")
 # What came of a call, as the agent files it afterwards (labels: server/labels.json "call_outcome").
 OUTCOMES = ("handled", "callback", "meeting", "message", "not_relevant")
 # How an inbound call was handled (server/calls/routing.py): the greeting and a recording in a
@@ -43,6 +44,9 @@ class Call(Timestamped, Model):
     # The agent whose click-to-call placed an outbound call (the one who called back).
     placed_by = fields.ForeignKeyField("models.User", related_name="placed_calls", null=True,
                                        on_delete=fields.SET_NULL)
+    # When retention or an erasure deleted its recording and transcript (the row stays: who
+    # called, when, for how long, how it ended).
+    purged_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "call"

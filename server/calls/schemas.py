@@ -58,5 +58,6 @@ class CallOut(ResponseModel):
     answered_at: Timestamp | None
     called_back_at: Timestamp | None  # a missed call, once an agent's call-back reached the customer
     called_back_by_user_id: int | None
+    purged_at: Timestamp | None  # retention or an erasure deleted its recording and transcript
     created_at: Timestamp
     updated_at: Timestamp

@@ -271,6 +271,7 @@ def call_json(call: Call) -> dict:
         "answered_at": call.answered_at.isoformat() if call.answered_at else None,
         "called_back_at": call.called_back_at.isoformat() if call.called_back_at else None,
         "called_back_by_user_id": call.called_back_by_id,
+        "purged_at": call.purged_at.isoformat() if call.purged_at else None,
         "created_at": call.created_at.isoformat(),
         "updated_at": call.updated_at.isoformat(),
     }

@@ -16,6 +16,10 @@ class Customer(Timestamped, Model):
     address = fields.CharField(max_length=300, default="")
     notes = fields.TextField(default="")
     source = fields.CharField(max_length=32, default="manual")  # manual, call, whatsapp, import
+    # ח.פ. / ע.מ. / ת.ז.: nine digits with the Israeli check digit, "" for a private person. A
+    # business customer's tax invoices above the threshold need an allocation number.
+    tax_id = fields.CharField(max_length=20, default="")
+    erased_at = fields.DatetimeField(null=True)  # its personal data erased on request (server/privacy/)
 
     class Meta:
         table = "customer"

@@ -35,6 +35,7 @@ class CustomerCreate(BaseModel):
     owner_id: DbId | None = None
     address: str = Field("", max_length=300)
     notes: str = Field("", max_length=20_000)
+    tax_id: str = Field("", max_length=20)  # ח.פ. / ע.מ.; checked by server/tax_ids.py
 
 
 class CustomerUpdate(PatchModel):
@@ -47,6 +48,7 @@ class CustomerUpdate(PatchModel):
     owner_id: DbId | None = None
     address: str | None = Field(None, max_length=300)
     notes: str | None = Field(None, max_length=20_000)
+    tax_id: str | None = Field(None, max_length=20)  # "" clears
 
 
 class CustomerOut(ResponseModel):
@@ -65,3 +67,5 @@ class CustomerOut(ResponseModel):
     created_at: Timestamp
     updated_at: Timestamp
     last_contact_at: Timestamp | None
+    tax_id: str  # nine digits, "" for none
+    erased_at: Timestamp | None  # its personal data was erased on request

@@ -17,6 +17,7 @@ from server.customers.models import Customer
 from server.errors import APIError
 from server.labels import label
 from server.phones import national, to_e164
+from server.tax_ids import checked_tax_id
 from server.tenancy import owned, scoped
 
 
@@ -152,6 +153,8 @@ async def _checked_fields(business_id: int, fields: dict, *, customer_id: int | 
         await owned(User, fields["owner_id"], business_id=business_id, what="user")
     if fields.get("email"):
         fields["email"] = fields["email"].strip().lower()
+    if "tax_id" in fields:
+        fields["tax_id"] = checked_tax_id(fields["tax_id"])
     return fields
 
 
@@ -212,4 +215,6 @@ def customer_json(customer: Customer) -> dict:
         "created_at": customer.created_at.isoformat(),
         "updated_at": customer.updated_at.isoformat(),
         "last_contact_at": customer.last_contact_at.isoformat() if customer.last_contact_at else None,
+        "tax_id": customer.tax_id,
+        "erased_at": customer.erased_at.isoformat() if customer.erased_at else None,
     }

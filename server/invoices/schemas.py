@@ -37,12 +37,13 @@ class InvoicePatch(PatchModel):
     status: Literal["draft", "issued", "paid", "cancelled"] | None = None
 
 
-InvoiceStatus = Literal["draft", "issued", "paid", "cancelled"]
+InvoiceStatus = Literal["draft", "awaiting_allocation", "issued", "paid", "cancelled"]
+AllocationStatus = Literal["not_required", "pending", "allocated", "refused"]
 
 
 class InvoiceListQuery(ListQuery):
     customer_id: DbId | None = None
-    status: Literal["draft", "issued", "paid", "cancelled"] | None = None
+    status: Literal["draft", "awaiting_allocation", "issued", "paid", "cancelled"] | None = None
 
 
 INVOICE_SORTS = ("id", "number", "total", "status", "issued_at", "created_at")
@@ -58,6 +59,11 @@ class InvoiceLineOut(TypedDict):
     quantity: str
     unit_price: str
     total: NotRequired[str]
+
+
+class AllocationError(TypedDict):
+    code: Literal["unreachable", "refused", "no_credentials", "unauthorized", "missing_business_tax_id"]
+    message: str  # Hebrew, for the agent
 
 
 class InvoiceOut(ResponseModel):
@@ -78,5 +84,12 @@ class InvoiceOut(ResponseModel):
     cancelled_at: Timestamp | None
     happened_at: Timestamp  # its latest event (created, issued, paid, cancelled): the timeline's date
     pdf_url: str
+    allocation_required: bool  # a B2B tax invoice at or above the threshold of its date
+    allocation_status: AllocationStatus
+    allocation_status_label: str
+    allocation_number: str | None  # מספר הקצאה, once the Tax Authority gave it
+    allocation_error: AllocationError | None  # why it still waits, or why it was refused
+    buyer_name: str  # the buyer as it was when issued (kept after an erasure)
+    buyer_tax_id: str
     created_at: Timestamp
     updated_at: Timestamp

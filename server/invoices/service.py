@@ -186,6 +186,13 @@ def invoice_json(invoice: Invoice) -> dict:
         "cancelled_at": _time(invoice.cancelled_at),
         "happened_at": _time(invoice.happened_at),
         "pdf_url": f"/api/crm/invoices/{invoice.id}/pdf",
+        "allocation_required": invoice.allocation_status != "not_required",
+        "allocation_status": invoice.allocation_status,
+        "allocation_status_label": label("allocation_status", invoice.allocation_status),
+        "allocation_number": invoice.allocation_number,
+        "allocation_error": invoice.allocation_error,
+        "buyer_name": invoice.buyer_name,
+        "buyer_tax_id": invoice.buyer_tax_id,
         "created_at": _time(invoice.created_at),
         "updated_at": _time(invoice.updated_at),
     }

@@ -29,6 +29,7 @@ class Message(Timestamped, Model):
     content_variables = fields.JSONField(null=True)
     sent_by = fields.ForeignKeyField("models.User", related_name="messages_sent", null=True, on_delete=fields.SET_NULL)
     status_at = fields.DatetimeField(null=True)  # when the status last moved
+    purged_at = fields.DatetimeField(null=True)  # when retention or an erasure deleted its media
 
     class Meta:
         table = "message"

@@ -61,6 +61,7 @@ class MessageOut(ResponseModel):
     created_at: Timestamp
     updated_at: Timestamp
     status_at: Timestamp | None
+    purged_at: Timestamp | None  # retention or an erasure deleted its media
 
 
 class TemplateQuery(BaseModel):

@@ -101,6 +101,7 @@ def message_json(message: Message) -> dict:
         "created_at": message.created_at.isoformat(),
         "updated_at": message.updated_at.isoformat(),
         "status_at": _iso(message.status_at),
+        "purged_at": _iso(message.purged_at),
     }
 
 

@@ -47,10 +47,11 @@ async def test_migrations_build_the_whole_schema_once(empty_database):
     applied = await db.migrate(empty_database)
     assert [name.split("_", 2)[2] for name in applied] == [
         "init.py", "search_and_counts.py", "greeting_text.py", "customer_filter_indexes.py", "call_outcome.py",
-        "alerts_and_happened_at.py", "live_calls.py", "call_stats_indexes.py"]
+        "alerts_and_happened_at.py", "live_calls.py", "call_stats_indexes.py", "privacy_and_allocation.py"]
     made = await objects(empty_database)
     expected = {"customer", "call", "job", "task", "customer_tally", "customer_status_created",
-                "customer_owner_created", "call_stats_board", "call_stats_callbacks"}
+                "customer_owner_created", "call_stats_board", "call_stats_callbacks", "audit_event",
+                "audit_event_no_update", "audit_event_no_delete"}
     if empty_database.startswith("sqlite://"):
         expected |= {"customer_search", "customer_search_ai", "customer_search_au", "customer_search_ad",
                      "customer_tally_ai", "customer_tally_ad", "customer_tally_au"}
