@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { NewCustomer } from "@/features/customers/api/create-customer";
 import { options } from "@/lib/labels";
 
-export type CustomerForm = Record<"name" | "phone" | "email" | "status" | "address" | "notes", string>;
+export type CustomerForm = Record<"name" | "phone" | "email" | "status" | "address" | "notes" | "tax_id", string>;
 
 export function useCustomerForm(initial: CustomerForm) {
   const [form, setForm] = useState(initial);
@@ -16,7 +16,7 @@ export function useCustomerForm(initial: CustomerForm) {
 export function customerBody(form: CustomerForm): NewCustomer {
   return {
     name: form.name.trim(), phone: form.phone.trim() || null, email: form.email.trim() || null,
-    status: form.status, address: form.address.trim(), notes: form.notes,
+    status: form.status, address: form.address.trim(), notes: form.notes, tax_id: form.tax_id.trim(),
   };
 }
 
@@ -34,6 +34,11 @@ export function CustomerFields({ form, set, autoFocus = false }: {
         <select value={form.status} onChange={set("status")}>
           {options("customer_status").map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
+      </label>
+      <label>ח.פ. / ע.מ.
+        <input dir="ltr" inputMode="numeric" autoComplete="off" maxLength={20} value={form.tax_id} onChange={set("tax_id")}
+          aria-describedby="tax-id-hint" />
+        <span id="tax-id-hint" className="field-hint">לחשבוניות לעסק: 9 ספרות (אפשר בלי אפסים בהתחלה)</span>
       </label>
       <label className="full">כתובת<input value={form.address} onChange={set("address")} /></label>
       <label className="full">הערות<textarea rows={3} value={form.notes} onChange={set("notes")} /></label>

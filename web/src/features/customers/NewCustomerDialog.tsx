@@ -10,7 +10,7 @@ import { CustomerFields, customerBody, useCustomerForm } from "@/features/custom
 import { hebrewError } from "@/lib/errors";
 import "@/features/customers/new-customer.css";
 
-const EMPTY = { name: "", phone: "", email: "", status: "lead", address: "", notes: "" };
+const EMPTY = { name: "", phone: "", email: "", status: "lead", address: "", notes: "", tax_id: "" };
 
 export function NewCustomerDialog({ onClose }: { onClose: () => void }) {
   const create = useCreateCustomer();

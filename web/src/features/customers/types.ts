@@ -14,6 +14,10 @@ export interface Customer {
   created_at: string;
   updated_at: string;
   last_contact_at: string | null;
+  /** ח.פ. / ע.מ.: nine digits, "" for none. */
+  tax_id?: string;
+  /** Its personal data was erased on request (POST .../erase); null otherwise. */
+  erased_at?: string | null;
 }
 
 export interface Call {
@@ -37,6 +41,8 @@ export interface Call {
   notes?: string;
   outcome?: string | null;
   outcome_label?: string | null;
+  /** Retention or an erasure deleted its recording and transcript. */
+  purged_at?: string | null;
 }
 
 export interface Message {
@@ -44,7 +50,8 @@ export interface Message {
   customer_id: number | null;
   direction: "inbound" | "outbound";
   body: string;
-  media: { content_type: string; url: string | null }[];
+  /** `status` "purged": retention or an erasure deleted the file. */
+  media: { content_type: string; url: string | null; status?: string }[];
   status: string;
   status_label: string;
   /** Still pending, and Twilio was out at the last try: `error_message` says so; it is retried. */
@@ -54,6 +61,8 @@ export interface Message {
   content_sid: string | null;
   content_variables?: Record<string, string> | null;
   created_at: string;
+  /** Retention or an erasure deleted its media. */
+  purged_at?: string | null;
 }
 
 /** An approved WhatsApp template (GET /api/crm/whatsapp/templates). */
@@ -98,7 +107,19 @@ export interface Invoice {
   cancelled_at?: string | null;
   created_at: string;
   pdf_url: string;
+  /** The Tax Authority's allocation number (מספר הקצאה), for large B2B invoices. */
+  allocation_required?: boolean;
+  allocation_status?: AllocationStatus;
+  allocation_number?: string | null;
+  /** Why it still waits for a number, or why it was refused. */
+  allocation_error?: { code: AllocationErrorCode; message: string } | null;
+  buyer_name?: string;
+  buyer_tax_id?: string;
 }
+
+export type AllocationStatus = "not_required" | "pending" | "allocated" | "refused";
+export type AllocationErrorCode = "unreachable" | "refused" | "no_credentials" | "unauthorized"
+  | "missing_business_tax_id";
 
 export interface Contract {
   id: number;

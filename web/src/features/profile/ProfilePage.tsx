@@ -5,12 +5,13 @@
  */
 import { BellRing, Phone, UserRound } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
-import { type Me, useMe, useUpdateMe } from "@/features/profile/api/me";
+import { useUpdateMe } from "@/features/profile/api/me";
 import { PushSwitch } from "@/components/PushSwitch";
 import { Button } from "@/components/ui/Button";
 import { useToast } from "@/components/ui/Toast";
 import { ApiError } from "@/lib/api";
 import { hebrewError } from "@/lib/errors";
+import { type Me, useMe } from "@/lib/me";
 import "@/features/profile/profile.css";
 
 const REFUSALS: Record<string, string> = {

@@ -10,6 +10,8 @@ export interface NewCustomer {
   status: string;
   address: string;
   notes: string;
+  /** ח.פ. / ע.מ. ("" for none): the server checks its check digit (422 `invalid_tax_id`). */
+  tax_id: string;
 }
 
 export function useCreateCustomer() {
