@@ -7,7 +7,8 @@ describe("label", () => {
     expect(LABELS).toBe(server);
     expect(Object.keys(LABELS)).toEqual([
       "customer_status", "customer_source", "task_status", "invoice_status", "contract_status", "message_status",
-      "call_status", "call_direction", "transcript_status", "call_outcome", "timeline_type",
+      "call_status", "call_direction", "transcript_status", "allocation_status", "audit_action", "call_outcome",
+      "timeline_type",
     ]);
     expect(label("invoice_status", "issued")).toBe(server.invoice_status.issued);
   });

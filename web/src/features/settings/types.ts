@@ -22,7 +22,34 @@ export interface Business {
   upcoming_holidays?: { date: string; name: string }[];
   closed_greeting_url?: string | null;
   closed_greeting_text?: string | null;
+  /** Privacy (issue 19): months recordings, transcripts and WhatsApp media are kept (1..120). */
+  retention_months?: number;
+  /** Callers hear that the call is recorded, before they leave a message. */
+  recording_notice?: boolean;
+  /** The wording in force (the default one included), and whether it is the default. */
+  recording_notice_text?: string;
+  recording_notice_default?: boolean;
+  recording_notice_url?: string;
+  agents_can_listen?: boolean;
+  agents_can_export?: boolean;
+  /** Whether Tax Authority credentials are set, and where from (never the credentials). */
+  tax_authority?: { configured: boolean; source: "settings" | "env" | null };
   [field: string]: unknown;
+}
+
+/** What `PATCH /api/business` takes for privacy (any subset; admins only). */
+export interface PrivacySettings {
+  retention_months: number;
+  recording_notice: boolean;
+  agents_can_listen: boolean;
+  agents_can_export: boolean;
+}
+
+/** `PUT /api/business/tax_authority`: write-only, never read back. */
+export interface TaxAuthorityCredentials {
+  client_id: string;
+  client_secret: string;
+  refresh_token: string;
 }
 
 export type CallMode = "voicemail" | "ring_agents";

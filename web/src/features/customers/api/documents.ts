@@ -41,6 +41,16 @@ export function useInvoiceStep(customerId: number) {
   });
 }
 
+/** Ask the Tax Authority again now for an awaiting invoice's allocation number (409
+ * `not_awaiting` once it has one or went back to draft); the answer comes as `invoice:updated`. */
+export function useRetryAllocation(customerId: number) {
+  const invalidate = useInvalidate(customerId, "invoices");
+  return useMutation({
+    mutationFn: (id: number) => api.request<Invoice>(`/api/crm/invoices/${id}/allocate`, { method: "POST" }),
+    onSettled: invalidate,
+  });
+}
+
 export interface ContractText {
   title: string;
   body: string;

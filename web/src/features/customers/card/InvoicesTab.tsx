@@ -1,9 +1,12 @@
 /** The customer's invoices: a new one (a draft), then issued, paid, or cancelled after a
- * confirm step; each with its PDF. The server's refusals are said in Hebrew. */
-import { Ban, CircleCheck, Plus, Receipt, Send } from "lucide-react";
+ * confirm step; each with its PDF. The server's refusals are said in Hebrew. A large B2B invoice
+ * waits for the Tax Authority's allocation number: its chip says why (and "לנסות שוב" asks
+ * again), then the number; `invoice:updated` (lib/live.ts) refreshes the tab as it changes. */
+import { Ban, CircleCheck, Plus, Receipt, RotateCw, Send } from "lucide-react";
 import { useState } from "react";
 import { useInvoices } from "@/features/customers/api/card";
-import { type InvoiceStep, useInvoiceStep } from "@/features/customers/api/documents";
+import { type InvoiceStep, useInvoiceStep, useRetryAllocation } from "@/features/customers/api/documents";
+import { allocationView } from "@/features/customers/card/allocation";
 import { InvoiceDialog } from "@/features/customers/card/InvoiceDialog";
 import { money } from "@/features/customers/card/money";
 import { PdfButton } from "@/features/customers/card/PdfButton";
@@ -55,6 +58,7 @@ export function InvoicesTab({ customerId }: { customerId: number }) {
                 <Badge tone={statusTone("invoice", invoice.status)}>{invoice.status_label}</Badge>
                 <span className="document-amount">{money(invoice.total, invoice.currency)}</span>
                 <span className="muted">{formatDateTime(invoice.issued_at ?? invoice.created_at)}</span>
+                <Allocation invoice={invoice} customerId={customerId} />
                 {invoice.lines.length > 0 && (
                   <p className="document-lines">
                     {invoice.lines[0]!.description}{moreLines(invoice.lines.length - 1)}
@@ -70,7 +74,7 @@ export function InvoicesTab({ customerId }: { customerId: number }) {
                   <Button icon={CircleCheck} variant="small primary" disabled={step.isPending}
                     onClick={() => move(invoice, "paid")}>סימון כשולמה</Button>
                 )}
-                {(invoice.status === "draft" || invoice.status === "issued") && (
+                {["draft", "issued", "awaiting_allocation"].includes(invoice.status) && (
                   <Button icon={Ban} variant="small danger" disabled={step.isPending}
                     onClick={() => setCancelling(invoice)}>ביטול</Button>
                 )}
@@ -93,6 +97,40 @@ export function InvoicesTab({ customerId }: { customerId: number }) {
         }>
           <p>חשבונית שבוטלה נשארת ברשימה עם מספרה, ואי אפשר להחזיר אותה. להפיק חשבונית חדשה במקומה אם צריך.</p>
         </Dialog>
+      )}
+    </div>
+  );
+}
+
+/** The allocation number's state under the invoice's title (nothing for the invoices that need none). */
+function Allocation({ invoice, customerId }: { invoice: Invoice; customerId: number }) {
+  const retry = useRetryAllocation(customerId);
+  const toast = useToast();
+  const view = allocationView(invoice);
+  if (view.kind === "none") return null;
+  if (view.kind === "allocated") {
+    return <p className="allocation allocated" data-testid="allocation-number">מספר הקצאה: <bdi dir="ltr">{view.number}</bdi></p>;
+  }
+
+  async function again() {
+    try {
+      await retry.mutateAsync(invoice.id);
+      toast({ text: `הבקשה למספר הקצאה לחשבונית ${invoice.number} נשלחה שוב`, tone: "info" });
+    } catch (error) {
+      toast({ text: refusal(error, "הבקשה למספר הקצאה לא נשלחה"), tone: "error" });
+    }
+  }
+
+  return (
+    <div className={`allocation ${view.kind}`} data-testid="allocation-state">
+      {view.kind === "refused" && <Badge tone="danger">רשות המסים סירבה להקצות מספר</Badge>}
+      <span className="allocation-reason" data-testid="allocation-reason">
+        {view.reason ?? "הבקשה נשלחה לרשות המסים; המספר יופיע כאן כשיתקבל"}
+      </span>
+      {view.kind === "pending" && (
+        <Button icon={RotateCw} variant="small" disabled={retry.isPending} onClick={() => void again()}>
+          {retry.isPending ? "שולח…" : "לנסות שוב"}
+        </Button>
       )}
     </div>
   );

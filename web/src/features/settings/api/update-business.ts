@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { BUSINESS_KEY } from "@/features/settings/api/get-business";
-import type { Business, CallSettings } from "@/features/settings/types";
+import type { Business, CallSettings, PrivacySettings } from "@/features/settings/types";
 import { api } from "@/lib/api";
 
 /** `PATCH /api/business` (admins): any subset of the business's settings; answers the business. */
-export function updateBusiness(changes: Partial<CallSettings>): Promise<Business> {
+export function updateBusiness(changes: Partial<CallSettings & PrivacySettings>): Promise<Business> {
   return api.request<Business>("/api/business", { method: "PATCH", body: changes });
 }
 
