@@ -6,7 +6,7 @@
 import "@/components/callback.css";
 import { PhoneIncoming, PhoneOutgoing, Play } from "lucide-react";
 import { useState } from "react";
-import { RecordingPlayer } from "@/components/RecordingPlayer";
+import { PurgedNote, RecordingPlayer } from "@/components/RecordingPlayer";
 import { Button } from "@/components/ui/Button";
 import { useStartCall } from "@/components/useStartCall";
 import { formatDateTime } from "@/lib/format";
@@ -36,11 +36,11 @@ export function CallbackDetails({ task, call }: { task: Task; call: CallbackCall
         <span>מהמספר <bdi dir="ltr" data-testid="callback-from">{call.from_number_display || call.from_number}</bdi></span>
         {handling && <span className="muted">({handling})</span>}
       </p>
-      {call.recording_url ? (
+      {call.purged_at ? <PurgedNote /> : call.recording_url ? (
         playing ? <RecordingPlayer url={call.recording_url} startedAt={call.started_at} autoPlay />
           : <Button icon={Play} variant="small" onClick={() => setPlaying(true)}>השמעת ההודעה</Button>
       ) : <p className="muted">המתקשר לא השאיר הודעה</p>}
-      {call.transcript && <p className="callback-transcript" data-testid="callback-transcript">{call.transcript}</p>}
+      {!call.purged_at && call.transcript && <p className="callback-transcript" data-testid="callback-transcript">{call.transcript}</p>}
       {task.status === "open" && task.customer_id !== null && (
         <Button icon={PhoneOutgoing} variant="primary small" disabled={calling}
           onClick={() => void callBack(task.customer_id!)}>

@@ -49,4 +49,6 @@ export interface CallbackCall {
   transcript: string | null;
   transcript_status: string;
   duration: number | null;
+  /** Retention or an erasure deleted its recording and transcript. */
+  purged_at?: string | null;
 }

@@ -22,6 +22,7 @@ import { stateFromView } from "@/features/views/viewState";
 import { ViewsMenu } from "@/features/views/ViewsMenu";
 import { api } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
+import { useCan } from "@/lib/me";
 import { label, options } from "@/lib/labels";
 import type { TableSpec, TableState } from "@/lib/tableUrl";
 
@@ -57,6 +58,8 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const { state, change, clean } = useTableUrl(SPEC);
   const me = api.user?.id;
+  // Only who may export sees the button (the server refuses the others: 403 forbidden_export).
+  const can = useCan();
   const views = useViews("customers");
   const [creating, setCreating] = useState(false);
 
@@ -118,7 +121,7 @@ export function CustomersPage() {
         onChange={change}
         serverFilters={serverFilters}
         fetchPage={getCustomers}
-        exportCsv={exportCustomers}
+        exportCsv={can.export ? exportCustomers : undefined}
         enabled={!waiting}
         searchLabel="חיפוש לפי שם, טלפון או אימייל"
         countLabel={countLabel}

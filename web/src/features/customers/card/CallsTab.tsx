@@ -1,7 +1,8 @@
 import { FileText, Phone, PhoneIncoming, PhoneOutgoing } from "lucide-react";
 import { useCalls } from "@/features/customers/api/card";
+import type { Call } from "@/features/customers/types";
 import { QueryState } from "@/components/QueryState";
-import { RecordingPlayer } from "@/components/RecordingPlayer";
+import { PurgedNote, RecordingPlayer } from "@/components/RecordingPlayer";
 import { Badge, statusTone } from "@/components/ui/Badge";
 import { formatDateTime } from "@/lib/format";
 
@@ -12,7 +13,7 @@ function duration(seconds: number): string {
 }
 
 /** Every call: when, direction, status, what came of it, the recording (a real player) and
- * the transcript. */
+ * the transcript, or that the retention policy deleted both. */
 export function CallsTab({ customerId }: { customerId: number }) {
   const calls = useCalls(customerId);
   return (
@@ -38,19 +39,30 @@ export function CallsTab({ customerId }: { customerId: number }) {
                 )}
               </div>
               {call.notes && <p className="call-notes prewrap">{call.notes}</p>}
-              {call.recording_url ? <RecordingPlayer url={call.recording_url} startedAt={call.started_at} /> : <p className="muted">אין הקלטה</p>}
-              <div className="transcript">
-                <div className="transcript-head">
-                  <FileText size={16} aria-hidden="true" />
-                  <span>תמלול</span>
-                  <Badge tone={statusTone("transcript", call.transcript_status)}>{call.transcript_status_label}</Badge>
-                </div>
-                {call.transcript && <p className="transcript-text">{call.transcript}</p>}
-              </div>
+              {call.purged_at ? <PurgedNote /> : (
+                <>
+                  {call.recording_url ? <RecordingPlayer url={call.recording_url} startedAt={call.started_at} />
+                    : <p className="muted">אין הקלטה</p>}
+                  <Transcript call={call} />
+                </>
+              )}
             </li>
           );
         })}
       </ul>
     </QueryState>
+  );
+}
+
+function Transcript({ call }: { call: Call }) {
+  return (
+    <div className="transcript">
+      <div className="transcript-head">
+        <FileText size={16} aria-hidden="true" />
+        <span>תמלול</span>
+        <Badge tone={statusTone("transcript", call.transcript_status)}>{call.transcript_status_label}</Badge>
+      </div>
+      {call.transcript && <p className="transcript-text">{call.transcript}</p>}
+    </div>
   );
 }

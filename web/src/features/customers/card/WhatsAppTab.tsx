@@ -6,6 +6,7 @@ import { TemplatePicker } from "@/features/customers/card/TemplatePicker";
 import { fillTemplate } from "@/features/customers/card/template-fill";
 import type { Customer, Message, Template } from "@/features/customers/types";
 import { QueryState } from "@/components/QueryState";
+import { FILE_PURGED, PurgedNote } from "@/components/RecordingPlayer";
 import { Button } from "@/components/ui/Button";
 import { ApiError } from "@/lib/api";
 import { hebrewError } from "@/lib/errors";
@@ -73,7 +74,9 @@ export function WhatsAppTab({ customer }: { customer: Customer }) {
             const failed = message.direction === "outbound" && mark.failed;
             return (
               <div key={message.id} className={`bubble ${message.direction}`} data-testid="bubble">
-                {message.media.map((item, i) => <Attachment key={i} {...item} />)}
+                {message.media.map((item, i) => (
+                  <Attachment key={i} {...item} purged={Boolean(message.purged_at) || item.status === "purged"} />
+                ))}
                 {message.content_sid && <span className="bubble-kind"><FileText size={12} aria-hidden="true" /> תבנית</span>}
                 <p className="prewrap">{textOf(message, templates.data?.results)}</p>
                 {message.retrying && message.error_message && (
@@ -122,9 +125,11 @@ export function WhatsAppTab({ customer }: { customer: Customer }) {
   );
 }
 
-/** An attachment: images inline, anything else as a link; fetched with the token. */
-function Attachment({ content_type, url: path }: { content_type: string; url: string | null }) {
-  const { url } = useObjectUrl(path);
+/** An attachment: images inline, anything else as a link; fetched with the token. One the
+ * retention policy deleted (`status` "purged") says so instead. */
+function Attachment({ content_type, url: path, purged }: { content_type: string; url: string | null; purged: boolean }) {
+  const { url } = useObjectUrl(purged ? null : path);
+  if (purged) return <PurgedNote text={FILE_PURGED} />;
   if (!path) return <p className="muted">[קובץ מצורף בהורדה]</p>;
   if (!url) return <span className="skeleton" aria-label="טוען קובץ מצורף" />;
   if (content_type.startsWith("image/")) return <img className="bubble-image" src={url} alt="תמונה מצורפת" />;
