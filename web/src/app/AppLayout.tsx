@@ -1,6 +1,6 @@
 import "@/app/shell.css";
 import { useQueryClient } from "@tanstack/react-query";
-import { ChartColumn, ListTodo, Settings, Users } from "lucide-react";
+import { ChartColumn, ListTodo, ScrollText, Settings, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import type { Socket } from "socket.io-client";
@@ -19,6 +19,7 @@ const NAV = [
   { to: "/tasks", label: "משימות", icon: ListTodo },
   { to: "/calls", label: "לוח שיחות", icon: ChartColumn },
   { to: "/settings", label: "הגדרות", icon: Settings },
+  { to: "/admin/audit", label: "יומן פעולות", icon: ScrollText, admin: true },
 ] as const;
 
 /** Signed-in pages: restores the session from the refresh cookie, else goes to /login and,
@@ -68,7 +69,7 @@ export function AppLayout() {
           <span className="brand-name">AgentLocator</span>
         </Link>
         <nav className="topnav" aria-label="ניווט ראשי">
-          {NAV.map(({ to, label, icon: Icon }) => (
+          {NAV.filter((item) => !("admin" in item) || api.user?.role === "admin").map(({ to, label, icon: Icon }) => (
             <NavLink key={to} to={to} title={label}>
               <Icon size={18} aria-hidden="true" />
               <span className="nav-label">{label}</span>

@@ -46,6 +46,11 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import("@/features/settings/SettingsPage")).SettingsPage }),
           },
           {
+            // Admins' audit log: its own chunk, like every page past the customers table.
+            path: "/admin/audit",
+            lazy: async () => ({ Component: (await import("@/features/audit/AuditPage")).AuditPage }),
+          },
+          {
             path: "/profile",
             lazy: async () => ({ Component: (await import("@/features/profile/ProfilePage")).ProfilePage }),
           },

@@ -47,7 +47,8 @@ export interface DataTableProps<T> {
   exportCsv?: (params: ServerParams) => Promise<void>;
   /** Hold the first request (a saved default view is on its way). */
   enabled?: boolean;
-  searchLabel: string;
+  /** The search box's label; a table the server cannot search (the audit log) has none. */
+  searchLabel?: string;
   caption: string;
   countLabel: (total: number) => string;
   /** Menus before the columns menu (filters, saved views). */
@@ -124,7 +125,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   return (
     <section className={`data-table density-${state.density}`} aria-label={caption}>
       <div className="table-toolbar">
-        <SearchBox label={searchLabel} value={state.q} onSearch={(q) => onChange({ q }, { replace: true })} />
+        {searchLabel && <SearchBox label={searchLabel} value={state.q} onSearch={(q) => onChange({ q }, { replace: true })} />}
         <div className="table-tools">
           {tools}
           <ColumnsMenu table={table} spec={spec} state={state} onChange={onChange} />

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ChoiceMenu } from "@/components/table/ChoiceMenu";
 import { DataTable } from "@/components/table/DataTable";
+import { FilterChip } from "@/components/table/FilterChip";
 import { useTableUrl } from "@/components/table/useTableUrl";
 import { Badge, statusTone } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -148,17 +149,6 @@ export function CustomersPage() {
         )}
       />
     </>
-  );
-}
-
-function FilterChip({ text, onRemove }: { text: string; onRemove: () => void }) {
-  return (
-    <span className="filter-chip">
-      {text}
-      <button type="button" className="chip-remove" aria-label={`הסרת הסינון ${text}`} onClick={onRemove}>
-        <X size={14} aria-hidden="true" />
-      </button>
-    </span>
   );
 }
 
