@@ -123,7 +123,6 @@ function Allocation({ invoice, customerId }: { invoice: Invoice; customerId: num
 
   return (
     <div className={`allocation ${view.kind}`} data-testid="allocation-state">
-      {view.kind === "refused" && <Badge tone="danger">רשות המסים סירבה להקצות מספר</Badge>}
       <span className="allocation-reason" data-testid="allocation-reason">
         {view.reason ?? "הבקשה נשלחה לרשות המסים; המספר יופיע כאן כשיתקבל"}
       </span>
