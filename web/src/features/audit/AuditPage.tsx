@@ -80,10 +80,10 @@ export function AuditPage() {
   const dates = (
     <fieldset className="date-range" aria-label="טווח תאריכים">
       <CalendarRange size={16} aria-hidden="true" className="muted" />
-      <label>מתאריך
+      <label><span className="date-label">מתאריך</span>
         <input type="date" value={from ?? ""} max={to} onChange={(e) => setFilter("from", e.target.value)} />
       </label>
-      <label>עד
+      <label><span className="date-label">עד</span>
         <input type="date" value={to ?? ""} min={from} onChange={(e) => setFilter("to", e.target.value)} />
       </label>
     </fieldset>
