@@ -238,6 +238,10 @@ def test_agents_see_no_admin_actions_or_audit_link(server, browser):
     expect(page.get_by_role("link", name="יומן פעולות")).to_have_count(0)
     page.goto(f"{server.base_url}/admin/audit")
     expect(page.get_by_text("יומן הפעולות פתוח למנהלים בלבד")).to_be_visible()
+    page.goto(f"{server.base_url}/settings")
+    page.get_by_role("heading", name="ברכה טלפונית").wait_for()
+    expect(page.get_by_role("heading", name="פרטיות ושמירת מידע")).to_have_count(0)
+    expect(page.get_by_role("heading", name="רשות המסים")).to_have_count(0)
     page.context.close()
 
 

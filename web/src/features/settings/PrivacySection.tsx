@@ -142,7 +142,7 @@ function RecordingNotice({ business }: { business: Business }) {
         <audio controls preload="metadata" src={playableUrl(API_BASE, business.recording_notice_url, version)}
           aria-label="הודעת ההקלטה הנוכחית" data-testid="current-notice" />
       )}
-      <p className="greeting-quote" data-testid="notice-text">{business.recording_notice_text}</p>
+      <p className="notice-quote" data-testid="notice-text">{business.recording_notice_text}</p>
 
       {/* Keyed by the wording in force: going back to the default refills the box with it. */}
       <NoticeWording key={business.recording_notice_text ?? ""} current={business.recording_notice_text ?? ""}
