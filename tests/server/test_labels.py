@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from server import bulk, timeline
+from server.audit.service import ACTIONS
 from server.calls import outbound
 from server.calls.models import OUTCOMES, TRANSCRIPT_STATUSES, Call
 from server.calls.service import STATUS_ORDER as CALL_STATUSES
@@ -41,6 +42,7 @@ SENT = {
     "transcript_status": set(TRANSCRIPT_STATUSES),
     "call_outcome": set(OUTCOMES),
     "timeline_type": set(timeline.SOURCE_TYPES),
+    "audit_action": set(ACTIONS),
 }
 
 
