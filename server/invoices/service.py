@@ -229,8 +229,13 @@ def business_dict(business: Business) -> dict:
             "address": business.address, "phone": business.phone, "email": business.email}
 
 
-def customer_dict(customer: Customer) -> dict:
-    return {"name": customer.name, "phone": customer.phone, "email": customer.email}
+def customer_dict(customer: Customer, invoice: Invoice | None = None) -> dict:
+    """The buyer as the invoice prints it: its snapshot once issued (kept after an erasure),
+    else the customer as it is now."""
+    snapshot = invoice is not None and bool(invoice.buyer_name)
+    return {"name": invoice.buyer_name if snapshot else customer.name,
+            "tax_id": invoice.buyer_tax_id if snapshot else customer.tax_id,
+            "phone": customer.phone, "email": customer.email}
 
 
 async def invoice_pdf(*, business_id: int, invoice_id: int) -> tuple[Invoice, bytes]:
@@ -238,5 +243,5 @@ async def invoice_pdf(*, business_id: int, invoice_id: int) -> tuple[Invoice, by
     business = await Business.get(id=business_id)
     customer = await Customer.get(id=invoice.customer_id)
     pdf = await asyncio.to_thread(render_invoice, business=business_dict(business),
-                                  customer=customer_dict(customer), invoice=invoice_json(invoice))
+                                  customer=customer_dict(customer, invoice), invoice=invoice_json(invoice))
     return invoice, pdf
