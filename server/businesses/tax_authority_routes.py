@@ -4,7 +4,7 @@ says only whether they are configured, and where from)."""
 
 from pydantic import BaseModel, ConfigDict, Field
 from quart import Blueprint, Response, current_app, g
-from quart_schema import tag_blueprint, validate_request, validate_response
+from quart_schema import document_response, tag_blueprint, validate_request, validate_response
 
 from server.audit.service import record
 from server.auth.current import admin_required
@@ -12,6 +12,7 @@ from server.businesses.schemas import TaxAuthorityOut
 from server.invoices import allocation_job
 from server.invoices import credentials as stored_credentials
 from server.invoices.tax_authority import Credentials
+from server.openapi import NO_CONTENT
 
 bp = Blueprint("business_tax_authority", __name__)
 tag_blueprint(bp, ["business"])
@@ -41,6 +42,7 @@ async def save_credentials(data: TaxAuthorityCredentialsIn):
 
 @bp.delete("/api/business/tax_authority")
 @admin_required
+@document_response(NO_CONTENT, 204)
 async def remove_credentials():
     """Remove the business's own credentials (the environment's, if any, apply again)."""
     await stored_credentials.remove(business_id=g.user.business_id)
