@@ -8,8 +8,9 @@
 - `POST /Invoices/v1/Approval` (Bearer): records the JSON body in `approvals`, then answers by
   `mode`: "approve" (200, `Approved` true and the next number), "refuse" (`Approved` false,
   `refusal` as the Message, HTTP `refuse_status`: which status the real API gives a refusal is
-  not published, 200 by default), "fail" (HTTP `fail_status`, 503 by default). A token it did
-  not issue gets 401.
+  not published, 200 by default), "fail" (HTTP `fail_status`, 503 by default), "redirect"
+  (302 to `redirect_to`). A token it did not issue (or one revoked: `access_tokens.clear()`)
+  gets 401.
 
 `stop()` closes the port (the Authority unreachable: connections are refused) and `start()`
 opens it again on the same port. The first line `python -m tests.fake_tax_authority` prints
@@ -42,6 +43,7 @@ class FakeTaxAuthority(FakeServer):
         self.refusal = REFUSAL
         self.refuse_status = 200
         self.fail_status = 503
+        self.redirect_to = ""
         self.grants: list[dict] = []  # every token form received
         self.approvals: list[dict] = []  # every Approval body received with a valid token
         self.access_tokens: set[str] = set()
@@ -107,6 +109,12 @@ class FakeTaxAuthority(FakeServer):
             return
         with self.lock:
             self.approvals.append(json.loads(body))
+            if self.mode == "redirect":
+                handler.send_response(302)
+                handler.send_header("Location", self.redirect_to)
+                handler.send_header("Content-Length", "0")
+                handler.end_headers()
+                return
             if self.mode == "fail":
                 status, answer = self.fail_status, {"httpCode": str(self.fail_status), "httpMessage": "Unavailable"}
             elif self.mode == "refuse":

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from server.audit.models import AuditEvent
 from server.auth.service import create_user
 from server.businesses.models import Business
+from server.config import ConfigError, Settings
 from server.customers.models import Customer
 from server.invoices import service
 from server.invoices.allocation import needs_allocation, threshold_on
@@ -24,7 +25,7 @@ from server.job_kinds import HANDLERS
 from server.jobs import queue
 from server.jobs.models import Job
 from server.jobs.worker import Worker
-from server.secret_box import open_sealed
+from server.secret_box import SecretUnreadableError, open_sealed, seal
 from tests.conftest import login
 from tests.fake_tax_authority import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, REFUSAL, FakeTaxAuthority
 
@@ -321,6 +322,28 @@ async def test_a_5xx_is_unreachable_too(client, auth_headers, app, authority, bu
     assert (await read(client, auth_headers, invoice["id"]))["allocation_error"]["code"] == "unreachable"
 
 
+async def test_a_redirect_is_not_followed(client, auth_headers, app, authority, buyer):
+    with FakeTaxAuthority() as elsewhere:
+        settings = on_fake(app, authority, with_env_credentials=True)
+        authority.mode, authority.redirect_to = "redirect", f"{elsewhere.base_url}/Invoices/v1/Approval"
+        invoice = await issue(client, auth_headers, buyer.id)
+        assert await run_jobs_once(settings) == "queued"
+        assert elsewhere.requests == []  # nothing, credentials or body, went to the other host
+    assert (await read(client, auth_headers, invoice["id"]))["allocation_error"]["code"] == "unreachable"
+
+
+async def test_an_access_token_the_authority_revoked_is_replaced_once(client, auth_headers, app, authority, buyer):
+    settings = on_fake(app, authority, with_env_credentials=True)
+    first = await issue(client, auth_headers, buyer.id)
+    assert await run_jobs(settings) == ["invoice.allocate:done"]
+    authority.access_tokens.clear()  # the cached access token no longer works
+    second = await issue(client, auth_headers, buyer.id)
+    assert await run_jobs(settings) == ["invoice.allocate:done"]
+    assert len(authority.grants) == 2 and len(authority.approvals) == 2  # the refused try is not recorded
+    for invoice in (first, second):
+        assert (await read(client, auth_headers, invoice["id"]))["allocation_status"] == "allocated"
+
+
 async def test_without_credentials_it_waits_until_an_admin_saves_them(client, auth_headers, app, authority, buyer,
                                                                       published):
     settings = on_fake(app, authority)
@@ -450,6 +473,26 @@ async def test_bad_credential_bodies_are_refused_without_echoing_them(client, au
                                 json={"client_id": CLIENT_ID, "client_secret": "s3cr3t-value", "refresh_token": ""})
     assert response.status_code in (400, 422)
     assert "s3cr3t-value" not in await response.get_data(as_text=True)
+
+
+def test_the_secret_box_keys():
+    value = {"client_secret": "s"}
+    by_jwt = Settings(jwt_secret="one-jwt-secret")
+    sealed = seal(value, settings=by_jwt)
+    assert "client_secret" not in sealed and open_sealed(sealed, settings=by_jwt) == value
+    # SETTINGS_KEY set later: what JWT_SECRET's key sealed still opens; new values use SETTINGS_KEY's.
+    both = by_jwt.with_overrides(settings_key="a-settings-key")
+    assert open_sealed(sealed, settings=both) == value
+    resealed = seal(value, settings=both)
+    assert open_sealed(resealed, settings=Settings(settings_key="a-settings-key")) == value
+    with pytest.raises(SecretUnreadableError):
+        open_sealed(resealed, settings=by_jwt)
+    with pytest.raises(SecretUnreadableError):
+        open_sealed(sealed, settings=Settings(jwt_secret="another-jwt-secret"))
+    # Development without either key works; production never falls back to the fixed dev key.
+    assert open_sealed(seal(value, settings=Settings()), settings=Settings()) == value
+    with pytest.raises(ConfigError):
+        seal(value, settings=Settings(app_env="production"))
 
 
 async def run_jobs_once(settings) -> str:
