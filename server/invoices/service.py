@@ -231,8 +231,8 @@ def business_dict(business: Business) -> dict:
 
 def customer_dict(customer: Customer, invoice: Invoice | None = None) -> dict:
     """The buyer as the invoice prints it: its snapshot once issued (kept after an erasure),
-    else the customer as it is now."""
-    snapshot = invoice is not None and bool(invoice.buyer_name)
+    else (a draft, one refused back to draft included) the customer as it is now."""
+    snapshot = invoice is not None and invoice.status != "draft" and bool(invoice.buyer_name)
     return {"name": invoice.buyer_name if snapshot else customer.name,
             "tax_id": invoice.buyer_tax_id if snapshot else customer.tax_id,
             "phone": customer.phone, "email": customer.email}
