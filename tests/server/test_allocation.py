@@ -359,7 +359,8 @@ async def test_without_credentials_it_waits_until_an_admin_saves_them(client, au
     assert (await read(client, auth_headers, invoice["id"]))["allocation_number"] == "202600000001"
 
 
-async def test_a_refused_token_is_unauthorized_and_not_retried(client, auth_headers, app, authority, buyer):
+async def test_a_refused_token_is_unauthorized_and_not_retried(client, auth_headers, app, authority, buyer, caplog):
+    caplog.set_level("DEBUG")
     settings = on_fake(app, authority)
     await save_credentials(client, auth_headers, refresh_token="expired-refresh-token")
     invoice = await issue(client, auth_headers, buyer.id)
@@ -367,6 +368,9 @@ async def test_a_refused_token_is_unauthorized_and_not_retried(client, auth_head
     error = (await read(client, auth_headers, invoice["id"]))["allocation_error"]
     assert error["code"] == "unauthorized" and "רשות המסים" in error["message"]
     assert authority.approvals == []
+    job_errors = " ".join(await Job.filter(kind="invoice.allocate").values_list("last_error", flat=True))
+    for secret in (CLIENT_SECRET, "expired-refresh-token"):
+        assert secret not in caplog.text and secret not in job_errors
     await save_credentials(client, auth_headers)  # renewed: asked again
     assert await run_jobs(settings) == ["invoice.allocate:done"]
     assert (await read(client, auth_headers, invoice["id"]))["status"] == "issued"
@@ -381,7 +385,8 @@ async def test_a_business_without_its_own_tax_id_cannot_ask(client, auth_headers
     assert error["code"] == "missing_business_tax_id" and authority.grants == []
 
 
-async def test_a_rotated_refresh_token_is_stored_back(client, auth_headers, app, buyer, seller):
+async def test_a_rotated_refresh_token_is_stored_back(client, auth_headers, app, buyer, seller, caplog):
+    caplog.set_level("DEBUG")
     with FakeTaxAuthority(rotate=True) as authority:
         settings = on_fake(app, authority)
         await save_credentials(client, auth_headers)
@@ -394,6 +399,8 @@ async def test_a_rotated_refresh_token_is_stored_back(client, auth_headers, app,
         assert await run_jobs(settings) == ["invoice.allocate:done"]
         numbers = [(await read(client, auth_headers, i["id"]))["allocation_number"] for i in (first, second)]
         assert numbers == ["202600000001", "202600000002"]
+        assert "rotated" in caplog.text
+        assert not any(token in caplog.text for token in (REFRESH_TOKEN, authority.refresh_token, CLIENT_SECRET))
 
 
 # ---------------------------------------------------------------- asking again
