@@ -6,6 +6,7 @@ from server.auth import routes as auth_routes
 from server.businesses import admin_routes as business_admin_routes
 from server.businesses import numbers_routes as business_number_routes
 from server.businesses import routes as voice_response_routes
+from server.businesses import tax_authority_routes
 from server.calls import outbound_routes
 from server.calls import routes as call_routes
 from server.calls import stats_routes as call_stats_routes
@@ -29,6 +30,7 @@ BLUEPRINTS = [
     voice_response_routes.bp,
     business_admin_routes.bp,
     business_number_routes.bp,
+    tax_authority_routes.bp,  # write-only credentials for allocation numbers
     greeting_routes.bp,
     customer_routes.bp,
     call_routes.bp,

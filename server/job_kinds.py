@@ -3,6 +3,7 @@
 
 from server.calls.callbacks import escalate
 from server.calls.recordings import fetch_recording, transcribe_recording
+from server.invoices.allocation_job import allocate
 from server.messages.followup import follow_up
 from server.messages.media import fetch_media
 from server.messages.sending import send_queued
@@ -16,4 +17,5 @@ HANDLERS = {
     "whatsapp.send": send_queued,
     "call.missed_followup": follow_up,
     "callback.escalate": escalate,
+    "invoice.allocate": allocate,
 }
