@@ -6,6 +6,7 @@ from server.calls.recordings import fetch_recording, transcribe_recording
 from server.messages.followup import follow_up
 from server.messages.media import fetch_media
 from server.messages.sending import send_queued
+from server.privacy.retention import run_retention
 from server.push.service import send_push
 
 HANDLERS = {
@@ -16,4 +17,5 @@ HANDLERS = {
     "whatsapp.send": send_queued,
     "call.missed_followup": follow_up,
     "callback.escalate": escalate,
+    "privacy.retention": run_retention,  # daily, queues its next run itself
 }
