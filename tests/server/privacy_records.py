@@ -105,3 +105,25 @@ async def task_for(business, customer: Customer, assignee, *, due_at: datetime) 
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+async def customer_dana(business) -> Customer:
+    return await Customer.create(business=business, name="דנה לוי", phone="+972541234567", email="dana@example.com",
+                                 address="ויצמן 8, תל אביב", tax_id="039337423", notes="מעדיפה שיחות בערב")
+
+
+async def history(business, media_root: Path, dana: Customer, user) -> dict:
+    """Dana's history: a recorded call, a message with media and a text, a task, an invoice, a
+    signed and an unsigned contract; and another customer's call, which is not hers."""
+    made = {
+        "call": await recorded_call(business, media_root, customer=dana, started_at=now() - timedelta(days=3)),
+        "message": await message_with_media(business, media_root, customer=dana, created_at=now() - timedelta(days=2)),
+        "text": await text_message(business, customer=dana, created_at=now() - timedelta(days=1)),
+        "task": await task_for(business, dana, user, due_at=now() + timedelta(days=1)),
+        "invoice": await invoice_for(business, dana, created_at=now() - timedelta(days=5)),
+        "signed": await contract_for(business, dana, created_at=now() - timedelta(days=10), signed=True),
+        "unsigned": await contract_for(business, dana, created_at=now() - timedelta(days=4), signed=False),
+    }
+    other = await Customer.create(business=business, name="יוסי כהן", phone="+972527654321")
+    made["not_hers"] = await recorded_call(business, media_root, customer=other, started_at=now(), audio=b"ID3 other")
+    return made

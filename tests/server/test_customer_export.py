@@ -18,43 +18,17 @@ from server.auth.service import create_user
 from server.businesses.service import create_business
 from server.customers.models import Customer
 from tests.conftest import PASSWORD, login
-from tests.server.privacy_records import (
-    AUDIO,
-    IMAGE,
-    PDF_DOC,
-    contract_for,
-    invoice_for,
-    message_with_media,
-    now,
-    recorded_call,
-    task_for,
-    text_message,
-)
+from tests.server.privacy_records import AUDIO, IMAGE, PDF_DOC, customer_dana, history, now
 
 
 @pytest.fixture
 async def dana(business):
-    return await Customer.create(business=business, name="דנה לוי", phone="+972541234567", email="dana@example.com",
-                                 address="ויצמן 8, תל אביב", tax_id="039337423", notes="מעדיפה שיחות בערב")
+    return await customer_dana(business)
 
 
 @pytest.fixture
 async def records(app, settings, business, user, dana):
-    """Dana's history: a recorded call, a message with media and a text, a task, an invoice, a
-    signed and an unsigned contract; and another customer's call, which is not hers."""
-    media = settings.media_root
-    made = {
-        "call": await recorded_call(business, media, customer=dana, started_at=now() - timedelta(days=3)),
-        "message": await message_with_media(business, media, customer=dana, created_at=now() - timedelta(days=2)),
-        "text": await text_message(business, customer=dana, created_at=now() - timedelta(days=1)),
-        "task": await task_for(business, dana, user, due_at=now() + timedelta(days=1)),
-        "invoice": await invoice_for(business, dana, created_at=now() - timedelta(days=5)),
-        "signed": await contract_for(business, dana, created_at=now() - timedelta(days=10), signed=True),
-        "unsigned": await contract_for(business, dana, created_at=now() - timedelta(days=4), signed=False),
-    }
-    other = await Customer.create(business=business, name="יוסי כהן", phone="+972527654321")
-    made["not_hers"] = await recorded_call(business, media, customer=other, started_at=now(), audio=b"ID3 other")
-    return made
+    return await history(business, settings.media_root, dana, user)
 
 
 @pytest.fixture
