@@ -149,3 +149,26 @@ async def test_files_that_could_not_be_deleted_go_with_the_next_sweep(client, au
     assert (await Message.get(id=message.id)).purged_at is not None
     assert not any(_stored(settings, item["path"]) for item in records["message"].media)
     assert _stored(settings, records["not_hers"].recording_path)  # another customer's, recent: kept
+
+
+async def test_a_recording_or_media_still_queued_is_not_fetched_after_the_erasure(client, auth_headers, settings,
+                                                                                  business, dana):
+    from server.calls.recordings import fetch_recording, transcribe_recording
+    from server.jobs.models import Job
+    from server.messages.media import fetch_media, media_entry
+
+    # Twilio's recording and attachment arrived, their downloads are queued (the API host does not answer).
+    call = await Call.create(business=business, customer=dana, call_sid="CA" + "7" * 32, started_at=dana.created_at,
+                             recording_sid="RE" + "7" * 32, recording_remote_url="http://127.0.0.1:9/Recordings/RE7",
+                             transcript_status="pending")
+    message = await Message.create(business=business, customer=dana, message_sid="MM" + "7" * 32,
+                                   direction="inbound", media=[media_entry("http://127.0.0.1:9/Media/ME7",
+                                                                           "image/jpeg")])
+    assert (await _erase(client, auth_headers, dana.id)).status_code == 200
+    for handler, payload in ((fetch_recording, {"call_id": call.id}), (transcribe_recording, {"call_id": call.id}),
+                             (fetch_media, {"message_id": message.id})):
+        await handler(Job(kind="x", payload=payload, attempts=1, max_attempts=5), settings=settings)  # no error
+    call = await Call.get(id=call.id)
+    assert (call.recording_path, call.transcript, call.transcript_status) == (None, None, "purged")
+    assert [item["status"] for item in (await Message.get(id=message.id)).media] == ["purged"]
+    assert not settings.media_root.exists() or not any(p.is_file() for p in settings.media_root.rglob("*"))
