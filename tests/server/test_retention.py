@@ -192,3 +192,20 @@ def test_the_command_line_runs_one_sweep(database_url, tmp_path, monkeypatch, ca
     assert main(["retention"]) == 0
     assert capsys.readouterr().out.strip() == (
         "purged: 0 calls (0 recording files deleted), 0 messages (0 media files deleted)")
+
+
+@pytest.mark.both_databases
+async def test_a_worker_runs_todays_sweep_and_not_tomorrows_before_its_time(app, settings, business):
+    from server.job_kinds import HANDLERS
+    from server.jobs import queue
+    from server.jobs.worker import Worker
+
+    old = await recorded_call(business, settings.media_root, started_at=datetime.now(UTC) - timedelta(days=800))
+    await ensure_scheduled()
+    worker = Worker(settings, HANDLERS, name="w")
+    job = await queue.claim(worker="w", lease=timedelta(seconds=30))
+    assert job is not None and job.kind == "privacy.retention"
+    assert await worker.execute(job) == "done"
+    assert (await Call.get(id=old.id)).purged_at is not None
+    assert await queue.claim(worker="w", lease=timedelta(seconds=30)) is None  # tomorrow's is not due yet
+    assert await Job.filter(kind="privacy.retention", status="queued").count() == 1
