@@ -37,6 +37,11 @@ async def _erase(client, headers, customer_id: int, body: dict | None = None):
                              {"confirm": True}, headers=headers)
 
 
+async def _found(client, headers, q: str) -> list[int]:
+    page = await (await client.get("/api/crm/customers", query_string={"q": q}, headers=headers)).get_json()
+    return [customer["id"] for customer in page["results"]]
+
+
 def _stored(settings, relative: str | None) -> bool:
     return bool(relative) and (settings.media_root / relative).is_file()
 
@@ -53,6 +58,7 @@ async def test_erasure_removes_the_person_and_keeps_what_the_law_keeps(client, a
         sent.append((event, room, data.get("customer", {}).get("name")))
 
     monkeypatch.setattr(realtime, "publish", publish)
+    assert await _found(client, auth_headers, "דנה") == [dana.id]
     response = await _erase(client, auth_headers, dana.id)
     assert response.status_code == 200, await response.get_data(as_text=True)
     body = await response.get_json()
@@ -60,6 +66,8 @@ async def test_erasure_removes_the_person_and_keeps_what_the_law_keeps(client, a
             body["tax_id"]) == (dana.id, "לקוח שנמחק", None, None, "", "", "")
     assert body["erased_at"] is not None
     assert ("customer:updated", f"business:{business.id}", "לקוח שנמחק") in sent
+    for q in ("דנה", "054-123-4567", "dana@example.com"):  # nor is she found by what she was
+        assert await _found(client, auth_headers, q) == [], q
 
     call = await Call.get(id=records["call"].id)
     assert (call.transcript, call.transcript_status, call.from_number, call.notes, call.recording_path) == (
