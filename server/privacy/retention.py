@@ -32,7 +32,6 @@ from server.privacy.files import delete_media, delete_recording, purged_media
 
 log = logging.getLogger("agentlocator.privacy")
 
-JOB_KIND = "privacy.retention"
 BATCH = 500
 RUN_AT = time(1, 30, tzinfo=UTC)  # 03:30/04:30 in Israel: after the night's backup, before the office opens
 
@@ -150,13 +149,13 @@ async def sweep(*, media_root: Path, now: datetime | None = None, batch: int = B
 
 
 def _dedupe_key(day: date) -> str:
-    return f"{JOB_KIND}:{day.isoformat()}"
+    return f"privacy.retention:{day.isoformat()}"
 
 
 async def schedule_next(now: datetime | None = None) -> Job | None:
     """Tomorrow's run (once: its key is the day's)."""
     tomorrow = (now or datetime.now(UTC)).astimezone(UTC).date() + timedelta(days=1)
-    return await queue.enqueue(JOB_KIND, {}, dedupe_key=_dedupe_key(tomorrow),
+    return await queue.enqueue("privacy.retention", {}, dedupe_key=_dedupe_key(tomorrow),
                                run_at=datetime.combine(tomorrow, RUN_AT))
 
 
@@ -164,9 +163,9 @@ async def ensure_scheduled(now: datetime | None = None) -> Job | None:
     """At start: a sweep is queued. Today's runs now unless it ran already, else tomorrow's is
     queued (a run that went dead broke the chain; this mends it at the next start)."""
     now = now or datetime.now(UTC)
-    if await Job.filter(kind=JOB_KIND, status__in=("queued", "running")).exists():
+    if await Job.filter(kind="privacy.retention", status__in=("queued", "running")).exists():
         return None
-    return await queue.enqueue(JOB_KIND, {}, dedupe_key=_dedupe_key(now.astimezone(UTC).date()),
+    return await queue.enqueue("privacy.retention", {}, dedupe_key=_dedupe_key(now.astimezone(UTC).date()),
                                run_at=now) or await schedule_next(now)
 
 
