@@ -20,6 +20,7 @@ from server.invoices import routes as invoice_routes
 from server.messages import routes as message_routes
 from server.messages import webhooks as whatsapp_webhooks
 from server.presence import routes as presence_routes
+from server.privacy import routes as privacy_routes
 from server.push import routes as push_routes
 from server.tasks import routes as task_routes
 from server.views import routes as view_routes
@@ -33,6 +34,7 @@ BLUEPRINTS = [
     tax_authority_routes.bp,  # write-only credentials for allocation numbers
     greeting_routes.bp,
     customer_routes.bp,
+    privacy_routes.bp,  # a customer's export and erasure
     call_routes.bp,
     call_stats_routes.bp,  # the calls board
     voice_webhooks.bp,

@@ -174,6 +174,9 @@ class _Document(FPDF):
         page = f"עמוד {self.page_no()}" + (f" מתוך {self.total_pages}" if self.total_pages else "")
         self.cell(0, 6, page, align=Align.L)
         self.set_x(self.l_margin)
+        # The page number ends in a digit, drawn in the fallback font; fpdf2 2.8.9 still takes the
+        # Hebrew font as set on the page, so a title ending in Hebrew came out in the wrong glyphs.
+        self.current_font_is_set_on_page = False
         self.cell(0, 6, f"{self.business['name']} · {self.doc_title}", align=Align.R)
 
     def _draw_watermark(self) -> None:
