@@ -1,9 +1,10 @@
 from quart import Blueprint, Response, g
 from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
+from server.audit.service import record
 from server.auth.current import login_required
 from server.errors import APIError, ErrorResponse
-from server.invoices import service
+from server.invoices import allocation_job, service
 from server.invoices.schemas import INVOICE_SORTS, InvoiceCreate, InvoiceListQuery, InvoiceOut, InvoicePatch
 from server.openapi import PDF
 from server.pagination import ordering, page_of, paginated
@@ -60,6 +61,17 @@ async def cancel_invoice(invoice_id: int):
     return service.invoice_json(invoice)
 
 
+@bp.post("/<int:invoice_id>/allocate")
+@login_required
+@validate_response(InvoiceOut)
+@document_response(ErrorResponse, 409)
+async def allocate_invoice(invoice_id: int):
+    """Ask the Tax Authority again, now, for a waiting invoice's allocation number (409
+    `not_awaiting` for any other invoice). The outcome follows as `invoice:updated`."""
+    invoice = await allocation_job.ask_again(business_id=g.user.business_id, invoice_id=invoice_id)
+    return service.invoice_json(invoice)
+
+
 @bp.delete("/<int:invoice_id>")
 @login_required
 @document_response(ErrorResponse, 409)
@@ -74,6 +86,8 @@ async def delete_invoice(invoice_id: int):
 @document_response(PDF)
 async def invoice_pdf(invoice_id: int):
     invoice, pdf = await service.invoice_pdf(business_id=g.user.business_id, invoice_id=invoice_id)
+    await record(action="invoice.pdf", user=g.user, target_type="invoice", target_id=invoice.id,
+                 details={"customer_id": invoice.customer_id, "number": invoice.number})
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="invoice-{invoice.number}.pdf"',
         "Cache-Control": "private, no-store",
