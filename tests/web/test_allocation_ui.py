@@ -3,7 +3,7 @@ browser against a real server: each state in Hebrew (the wait and its reason by
 `allocation_error.code`, a refusal with the Tax Authority's words, the number once given), never
 a raw code; and the whole way live: an invoice issued while the Tax Authority is down waits and
 says so, "לנסות שוב" asks again once it is back, and the number arrives by `invoice:updated`
-without a reload. The Tax Authority is a local stand-in of its OAuth2 token and Approval API.
+without a reload. The Tax Authority is the project's local stand-in (tests/fake_tax_authority.py).
 Screenshots: allocation-invoices-desktop.png / -phone.png.
 
 `test_an_invoice_waits_then_gets_its_number_live` needs the `alloc` branch (the job, the
@@ -11,7 +11,6 @@ client module, POST .../allocate); the states test runs on the contract's JSON a
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -19,7 +18,7 @@ from playwright.sync_api import expect
 
 from server.invoices.models import Invoice
 from tests.e2e.live import Live
-from tests.fakes import FakeServer
+from tests.fake_tax_authority import FakeTaxAuthority
 from tests.web.conftest import VAPID_PRIVATE, VAPID_PUBLIC, Seeded, needs_browser, sign_in
 from tests.web.seed import seed
 
@@ -27,43 +26,17 @@ pytestmark = needs_browser
 SIZES = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 BUYER_TAX_ID = "514820117"
 BUSINESS_TAX_ID = "515000008"
-NUMBER = "202612345678"
 LATIN = re.compile(r"[A-Za-z]{3,}")
-
-
-class FakeTaxAuthority(FakeServer):
-    """`{base}/longtimetoken/oauth2/token` and `{base}/Invoices/v1/Approval`: down (503) until
-    `approve` is set, then every invoice is approved with NUMBER."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.approve = False
-        self.approvals: list[dict] = []
-
-    def handle_post(self, handler, body: bytes) -> None:
-        if handler.path.endswith("/oauth2/token"):
-            self.reply(handler, 200, json.dumps({"access_token": "stand-in-token", "token_type": "Bearer",
-                                                 "expires_in": 3600, "refresh_token": "stand-in-refresh"}).encode())
-        elif handler.path.endswith("/Invoices/v1/Approval"):
-            if not self.approve:
-                self.reply(handler, 503, b'{"Message": "service unavailable"}')
-                return
-            self.approvals.append(json.loads(body or b"{}"))
-            self.reply(handler, 200, json.dumps({"Status": 200, "Message": "", "Confirmation_Number": NUMBER,
-                                                 "Approved": True}).encode())
-        else:
-            self.reply(handler, 404)
 
 
 @pytest.fixture(scope="module")
 def server(databases, tmp_path_factory, twilio):
     with FakeTaxAuthority() as authority:
+        authority.mode = "fail"  # down until a test says otherwise
         live = Live.on(databases, tmp_path_factory.mktemp("web-allocation"), APP_ENV="development",
                        TWILIO_API_BASE=twilio.base_url, VAPID_PUBLIC_KEY=VAPID_PUBLIC,
                        VAPID_PRIVATE_KEY=VAPID_PRIVATE, VAPID_SUBJECT="mailto:ops@example.com",
-                       TAX_AUTHORITY_API_BASE=authority.base_url, TAX_AUTHORITY_CLIENT_ID="client",
-                       TAX_AUTHORITY_CLIENT_SECRET="secret", TAX_AUTHORITY_REFRESH_TOKEN="refresh",
-                       TAX_AUTHORITY_SOFTWARE_NUMBER="12345678")
+                       **{key.upper(): value for key, value in authority.settings().items()})
         ids = live.run(lambda: seed(live.media_root))
         live.start_server()
         seeded = Seeded(live, ids)
@@ -162,13 +135,13 @@ def test_an_invoice_waits_then_gets_its_number_live(server, browser):
                                                                  timeout=20_000)
 
     # Back up: "לנסות שוב" asks now, and the number arrives by invoice:updated, no reload.
-    server.authority.approve = True
+    server.authority.mode = "approve"
+    number_given = str(server.authority.next_number)
     with page.expect_response(re.compile(rf"/api/crm/invoices/{invoice_id}/allocate$")) as answer:
         row.get_by_role("button", name="לנסות שוב").click()
     assert answer.value.ok, answer.value.text()
-    expect(row.get_by_test_id("allocation-number")).to_have_text(f"מספר הקצאה: {NUMBER}", timeout=20_000)
+    expect(row.get_by_test_id("allocation-number")).to_have_text(f"מספר הקצאה: {number_given}", timeout=20_000)
     expect(row.locator(".badge").first).to_have_text("הופקה")
-    assert server.api("GET", f"/api/crm/invoices/{invoice_id}")["allocation_number"] == NUMBER
-    assert server.authority.approvals and server.authority.approvals[-1].get("Customer_VAT_Number") in (
-        BUYER_TAX_ID, int(BUYER_TAX_ID))
+    assert server.api("GET", f"/api/crm/invoices/{invoice_id}")["allocation_number"] == number_given
+    assert str(server.authority.approvals[-1].get("Customer_VAT_Number")) == BUYER_TAX_ID
     page.context.close()

@@ -158,7 +158,7 @@ def test_a_phone_shows_cards(server, browser, shots):
     page = audit_page(browser, server, viewport=PHONE)
     try:
         cards = page.get_by_test_id("audit-card")
-        expect(cards.first).to_contain_text("ייצוא כל המידע על לקוח")
+        expect(cards.filter(has_text="ייצוא כל המידע על לקוח")).to_be_visible()
         expect(page.locator("table")).to_have_count(0)
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
         shots(page, "audit-phone")

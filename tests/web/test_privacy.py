@@ -49,8 +49,8 @@ async def _seed(media_root) -> dict:
                              direction="inbound", status="completed", from_number=old.phone, to_number=BUSINESS_PHONE,
                              started_at=now - timedelta(days=800), duration=65, transcript="",
                              transcript_status="purged", purged_at=now - timedelta(days=30))
-    await Message.create(business_id=ids["business_id"], customer_id=old.id, direction="inbound", body="התמונה של הדירה",
-                         status="received", sender_id=old.phone, message_sid="SM" + "c" * 32,
+    await Message.create(business_id=ids["business_id"], customer_id=old.id, direction="inbound",
+                         body="התמונה של הדירה", status="received", sender_id=old.phone, message_sid="SM" + "c" * 32,
                          media=[{"content_type": "image/jpeg", "status": "purged", "size": 1}],
                          created_at=now - timedelta(days=800), purged_at=now - timedelta(days=30))
     gone = await Customer.create(business_id=ids["business_id"], name="לקוח שנמחק", phone=None, status="inactive",

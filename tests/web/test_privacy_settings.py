@@ -70,7 +70,8 @@ def test_the_notice_goes_off_only_after_the_dialog(seeded, browser, shots, size)
     block = page.get_by_test_id("recording-notice")
     switch = block.get_by_role("switch", name="להשמיע למתקשרים הודעה שהשיחה מוקלטת")
     expect(switch).to_be_checked()
-    expect(block.get_by_test_id("notice-text")).to_have_text(seeded.api("GET", "/api/business")["recording_notice_text"])
+    wording = seeded.api("GET", "/api/business")["recording_notice_text"]
+    expect(block.get_by_test_id("notice-text")).to_have_text(wording)
     expect(block.get_by_test_id("current-notice")).to_have_attribute("src", re.compile(r"(recording_)?notice\.mp3\?v="))
     section_shot(page, shots, f"privacy-settings-{size}", page.get_by_test_id("privacy-settings"))
 
@@ -106,7 +107,7 @@ def test_the_notice_takes_the_business_own_wording(seeded, browser):
     assert business["recording_notice_text"] == NOTICE and business["recording_notice_default"] is False
     expect(player).not_to_have_attribute("src", before)
     served = seeded.http.get(business["recording_notice_url"])
-    assert served.status_code == 200 and served.content[:3] in (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2")
+    assert served.status_code == 200 and (served.content[:3] == b"ID3" or served.content[0] == 0xFF)  # an MP3
 
     block.get_by_role("button", name="חזרה לנוסח ברירת המחדל").click()
     expect(block.get_by_role("button", name="חזרה לנוסח ברירת המחדל")).to_have_count(0)
