@@ -7,4 +7,5 @@ SCREENSHOTS_DIR="$PWD/docs/screenshots" .venv/bin/python -m pytest -q -p no:cach
   tests/web/test_web_e2e.py tests/web/test_card.py tests/web/test_alerts.py tests/web/test_settings.py \
   tests/web/test_table.py tests/web/test_card_actions.py tests/web/test_shell.py tests/web/test_live_card.py \
   tests/web/test_new_customer.py tests/web/test_live_calls.py tests/web/test_calls_board.py \
-  tests/web/test_call_settings.py "$@"
+  tests/web/test_call_settings.py tests/web/test_privacy.py tests/web/test_privacy_settings.py \
+  tests/web/test_allocation_ui.py tests/web/test_audit_page.py "$@"

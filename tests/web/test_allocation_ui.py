@@ -4,7 +4,7 @@ browser against a real server: each state in Hebrew (the wait and its reason by
 a raw code; and the whole way live: an invoice issued while the Tax Authority is down waits and
 says so, "לנסות שוב" asks again once it is back, and the number arrives by `invoice:updated`
 without a reload. The Tax Authority is the project's local stand-in (tests/fake_tax_authority.py).
-Screenshots: allocation-invoices-desktop.png / -phone.png.
+Screenshots: web-allocation-invoices-desktop.png / -phone.png.
 
 `test_an_invoice_waits_then_gets_its_number_live` needs the `alloc` branch (the job, the
 client module, POST .../allocate); the states test runs on the contract's JSON alone."""
@@ -116,7 +116,7 @@ def test_each_allocation_state_in_hebrew(server, states, browser, shots, size):
     for code in ("no_credentials", "unreachable", "refused", "awaiting_allocation"):
         assert code not in text
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
-    shots(page, f"allocation-invoices-{size}", full_page=True)
+    shots(page, f"web-allocation-invoices-{size}", full_page=True)
     page.context.close()
 
 

@@ -3,7 +3,7 @@ real server: the one DataTable over GET /api/audit, newest first and paged on th
 action, user and date-range filters kept in the URL (a reload shows the same rows), each row in
 Hebrew (the server's action_label, the target as a link to the customer's card), CSV of the same
 filters through the bearer client, cards on a phone. The log's rows are written as the audit
-service writes them (append-only: only INSERTs). Screenshots: audit-desktop.png, audit-phone.png.
+service writes them (append-only: only INSERTs). Screenshots: web-audit-desktop.png, web-audit-phone.png.
 
 Needs the lead's GET /api/audit and /api/audit/export.csv."""
 
@@ -99,7 +99,7 @@ def test_the_log_pages_newest_first_and_filters_in_the_url(server, browser, shot
         expect(page.locator("tbody tr")).to_have_count(50)
         expect(page.get_by_test_id("page")).to_have_text("עמוד 1 מתוך 2")
         assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-        shots(page, "audit-desktop", full_page=True)
+        shots(page, "web-audit-desktop", full_page=True)
 
         page.get_by_role("button", name="העמוד הבא").click()
         expect(page.locator("tbody tr")).to_have_count(total - 50)
@@ -161,6 +161,6 @@ def test_a_phone_shows_cards(server, browser, shots):
         expect(cards.filter(has_text="ייצוא כל המידע על לקוח")).to_be_visible()
         expect(page.locator("table")).to_have_count(0)
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-        shots(page, "audit-phone")
+        shots(page, "web-audit-phone")
     finally:
         page.context.close()

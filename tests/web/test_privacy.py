@@ -3,7 +3,7 @@
 WhatsApp files the retention policy deleted, what an agent's role may do (listen, export CSV:
 the buttons follow /auth/me, the server's 403s are said in Hebrew), and the admin's card actions
 "ייצוא כל המידע" (a zip through the bearer client) and "מחיקת מידע אישי" (a dialog that says
-what goes and what the law keeps). Screenshots: privacy-<screen>-desktop.png / -phone.png.
+what goes and what the law keeps). Screenshots: web-privacy-<screen>-desktop.png / -phone.png.
 
 Needs the `privacy` branch (export.zip, erase) and the server's 403s for
 `test_the_servers_refusals_are_said_in_hebrew`, `test_an_admin_exports_everything_as_a_zip` and
@@ -153,7 +153,7 @@ def test_an_erased_customer_says_so(server, browser, shots, size):
     expect(quick.get_by_role("button", name="התקשרות")).to_have_count(0)
     expect(page.get_by_role("button", name="עריכה")).to_have_count(0)
     no_sideways_scroll(page)
-    shots(page, f"privacy-erased-{size}", full_page=True)
+    shots(page, f"web-privacy-erased-{size}", full_page=True)
     page.context.close()
 
 
@@ -165,7 +165,7 @@ def test_purged_calls_and_files_say_the_policy_deleted_them(server, browser, sho
     expect(call.get_by_test_id("purged")).to_have_text(CALL_PURGED)
     expect(call.locator("audio")).to_have_count(0)
     expect(call.locator(".transcript")).to_have_count(0)
-    shots(page, f"privacy-purged-call-{size}", full_page=True)
+    shots(page, f"web-privacy-purged-call-{size}", full_page=True)
 
     panel = open_tab(page, "וואטסאפ")
     bubble = panel.get_by_test_id("bubble")
@@ -173,7 +173,7 @@ def test_purged_calls_and_files_say_the_policy_deleted_them(server, browser, sho
     expect(bubble).to_contain_text("התמונה של הדירה")  # the text is kept
     expect(bubble.locator("img")).to_have_count(0)
     no_sideways_scroll(page)
-    shots(page, f"privacy-purged-file-{size}", full_page=True)
+    shots(page, f"web-privacy-purged-file-{size}", full_page=True)
     page.context.close()
 
 
@@ -282,7 +282,7 @@ def test_an_admin_erases_a_customer_after_the_dialog(server, browser, shots, siz
     expect(erase).to_be_disabled()  # not before the admin says they understand
     dialog.get_by_label("הבנתי שהמידע יימחק ולא יהיה אפשר לשחזר אותו").check()
     no_sideways_scroll(page)
-    shots(page, f"privacy-erase-dialog-{size}")
+    shots(page, f"web-privacy-erase-dialog-{size}")
     with page.expect_request(re.compile(rf"/api/crm/customers/{customer}/erase$")) as request:
         erase.click()
     assert json.loads(request.value.post_data) == {"confirm": True}

@@ -3,7 +3,7 @@ real server: retention months (a bad number refused in Hebrew), what agents may 
 recording notice switched off only after a dialog that says callers will no longer hear it, its
 wording (the business's own, rendered to MP3, and back to the default) with a player, and the Tax
 Authority's credentials: write-only, saved, shown as configured with their source, removed.
-Screenshots: privacy-settings-desktop.png / -phone.png, tax-authority-desktop.png / -phone.png.
+Screenshots: web-privacy-settings-desktop.png / -phone.png, web-tax-authority-desktop.png / -phone.png.
 
 `test_the_notice_takes_the_business_own_wording` needs the lead's PUT/DELETE
 /api/business/recording_notice/text and `test_tax_authority_credentials_are_write_only` the
@@ -73,7 +73,7 @@ def test_the_notice_goes_off_only_after_the_dialog(seeded, browser, shots, size)
     wording = seeded.api("GET", "/api/business")["recording_notice_text"]
     expect(block.get_by_test_id("notice-text")).to_have_text(wording)
     expect(block.get_by_test_id("current-notice")).to_have_attribute("src", re.compile(r"(recording_)?notice\.mp3\?v="))
-    section_shot(page, shots, f"privacy-settings-{size}", page.get_by_test_id("privacy-settings"))
+    section_shot(page, shots, f"web-privacy-settings-{size}", page.get_by_test_id("privacy-settings"))
 
     switch.click()  # asks first: the switch stays on until the dialog says so
     dialog = page.get_by_role("dialog", name="לכבות את הודעת ההקלטה?")
@@ -137,7 +137,7 @@ def test_tax_authority_credentials_are_write_only(seeded, browser, shots, size):
     business = seeded.api("GET", "/api/business")
     assert business["tax_authority"] == {"configured": True, "source": "settings"}
     assert "s3cret" not in str(business) and "s3cret" not in page.content()
-    section_shot(page, shots, f"tax-authority-{size}", section)
+    section_shot(page, shots, f"web-tax-authority-{size}", section)
 
     section.get_by_role("button", name="הסרת הפרטים").click()
     page.get_by_role("dialog").get_by_role("button", name="הסרה").click()
