@@ -138,6 +138,12 @@ class CallRow(QFrame):
         self.transcript = QLabel()
         self.transcript.setWordWrap(True)
         self.player: AudioPlayer | None = None
+        # In the player's place once retention (or an erasure) deleted the recording and transcript.
+        self.purged = QLabel(_t("ההקלטה והתמלול נמחקו לפי מדיניות שמירת המידע"))
+        self.purged.setObjectName("purgedNotice")
+        self.purged.setProperty("role", "muted")
+        self.purged.setWordWrap(True)
+        self.purged.hide()
 
         self.outcome_label = QLabel()  # a chip: the first thing one looks for in a call
         t = tokens()
@@ -168,6 +174,7 @@ class CallRow(QFrame):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.details)
+        self.layout_.addWidget(self.purged)
         self.layout_.addWidget(self.transcript_label)
         self.layout_.addWidget(self.transcript)
         self.layout_.addWidget(self.summary)
@@ -184,10 +191,16 @@ class CallRow(QFrame):
             p for p in (call.get("direction_label"), when(call.get("started_at")), ltr(length)) if p))
         number = call.get("to_number_display") if outbound else call.get("from_number_display")
         self.details.setText(" · ".join(p for p in (call.get("status_label"), ltr(number)) if p))
+        purged = bool(call.get("purged_at"))
+        self.purged.setVisible(purged)
+        self.transcript_label.setVisible(not purged)
         self.transcript_label.setText(_t("תמליל: {0}").format(call.get("transcript_status_label") or ""))
         self.transcript.setText(call.get("transcript") or "")
-        self.transcript.setVisible(bool(call.get("transcript")))
-        if call.get("recording_url") and self.player is None:
+        self.transcript.setVisible(bool(call.get("transcript")) and not purged)
+        if purged and self.player is not None:  # purged while the card was open
+            self.player.stop()
+            self.player.hide()
+        if call.get("recording_url") and not purged and self.player is None:
             url, call_id, api = call["recording_url"], call["id"], self.tab.ctx.api
             self.player = AudioPlayer(self.tab.ctx.tasks, lambda: download(api, url, f"call-{call_id}.mp3"))
             self.layout_.insertWidget(2, self.player)
