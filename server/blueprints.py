@@ -1,6 +1,7 @@
 """Every blueprint the app serves, in the order `create_app` registers them."""
 
 from server import health, timeline_routes, webapp
+from server.audit import routes as audit_routes
 from server.auth import routes as auth_routes
 from server.businesses import admin_routes as business_admin_routes
 from server.businesses import numbers_routes as business_number_routes
@@ -45,6 +46,7 @@ BLUEPRINTS = [
     timeline_routes.bp,
     presence_routes.bp,
     push_routes.bp,
+    audit_routes.bp,  # admins read and export the audit log
     desktop_update_routes.bp,  # public: the desktop's update check and installers
     webapp.bp,  # the web app (web/dist), `/` included: last
 ]

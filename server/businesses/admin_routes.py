@@ -3,6 +3,7 @@
 from quart import Blueprint, current_app, g
 from quart_schema import tag_blueprint, validate_querystring, validate_request, validate_response
 
+from server.audit.service import record
 from server.auth.current import admin_required, login_required
 from server.auth.service import create_user
 from server.auth.users import update_user, user_admin_json, users_query
@@ -71,5 +72,13 @@ async def read_business():
 @validate_request(BusinessPatch)
 @validate_response(BusinessOut)
 async def change_business(data: BusinessPatch):
-    business = await update_business(business_id=g.user.business_id, changes=data.changes())
+    changes = data.changes()
+    business = await update_business(business_id=g.user.business_id, changes=changes)
+    if "recording_notice" in changes:
+        # Its own row: turning the notice off is the one setting a regulator would ask about.
+        await record(action="settings.recording_notice", user=g.user, target_type="business",
+                     target_id=business.id, details={"recording_notice": business.recording_notice})
+    if set(changes) - {"recording_notice"}:
+        await record(action="settings.update", user=g.user, target_type="business", target_id=business.id,
+                     details={"fields": sorted(set(changes) - {"recording_notice"})})
     return business_json(business, settings=_settings())

@@ -1,4 +1,5 @@
-"""How a business answers its calls (mode, ring time, hours, call-back time), as every
+"""How a business answers its calls (mode, ring time, hours, call-back time, the recording
+notice), as every
 incoming call reads it: remembered per business for a short while, like the numbers, and
 forgotten at once in this process when an admin changes it (other processes within SECONDS)."""
 
@@ -23,6 +24,7 @@ class CallSettings:
     ring_seconds: int
     callback_minutes: int
     week: Week
+    recording_notice: bool = True  # callers hear that the message is recorded (server/calls/routing.py)
 
     @property
     def rings_agents(self) -> bool:
@@ -31,7 +33,8 @@ class CallSettings:
 
 def call_settings_of(business: Business) -> CallSettings:
     return CallSettings(business_id=business.id, call_mode=business.call_mode, ring_seconds=business.ring_seconds,
-                        callback_minutes=business.callback_minutes, week=week_of(business))
+                        callback_minutes=business.callback_minutes, week=week_of(business),
+                        recording_notice=business.recording_notice)
 
 
 class CallSettingsCache:

@@ -5,7 +5,7 @@ from pathlib import Path
 from quart import Blueprint, current_app, send_file
 from quart_schema import document_response, tag_blueprint
 
-from server.businesses.service import greeting_file
+from server.businesses.service import NOTICE_NAME, greeting_file
 from server.errors import APIError
 from server.openapi import MP3
 
@@ -14,6 +14,7 @@ tag_blueprint(bp, ["webhooks"])
 STATIC = Path(__file__).resolve().parent.parent / "static" / "voice_responses"
 WELCOME = STATIC / "welcome.mp3"
 CLOSED = STATIC / "closed.mp3"
+NOTICE = STATIC / "recording_notice.mp3"
 
 
 async def _mp3(path: Path):
@@ -46,3 +47,15 @@ async def greeting(business_id: int):
 @document_response(MP3)
 async def closed(business_id: int):
     return await _mp3(greeting_file(current_app.config["SETTINGS"].media_root, business_id, closed=True))
+
+
+@bp.route("/recording_notice.mp3", methods=["GET", "HEAD"])
+@document_response(MP3)
+async def notice_default():
+    return await _mp3(NOTICE)
+
+
+@bp.route("/<int:business_id>/notice.mp3", methods=["GET", "HEAD"])
+@document_response(MP3)
+async def notice(business_id: int):
+    return await _mp3(greeting_file(current_app.config["SETTINGS"].media_root, business_id, name=NOTICE_NAME))

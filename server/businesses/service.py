@@ -27,7 +27,7 @@ CLOSED_NAME = "closed.mp3"
 # and why (the Privacy Protection Law's notice duty). The business's own wording, else the default.
 NOTICE_NAME = "notice.mp3"
 DEFAULT_NOTICE_PATH = "/server/static/voice_responses/recording_notice.mp3"
-DEFAULT_NOTICE_TEXT = "לידיעתך, ההודעה מוקלטת ונשמרת כדי שנוכל לחזור אליך ולטפל בפנייתך."
+DEFAULT_NOTICE_TEXT = "לידיעתכם, ההודעה מוקלטת ונשמרת כדי שנוכל לחזור אליכם ולטפל בפנייתכם."
 
 
 async def create_business(*, name: str, phone: str | None = None) -> Business:
@@ -134,6 +134,13 @@ def closed_greeting_path(media_root: Path, business_id: int) -> str:
     return DEFAULT_CLOSED_PATH
 
 
+async def reset_notice(*, media_root: Path, business_id: int) -> None:
+    """Back to the default wording of the recording notice (the business's own file removed)."""
+    async with in_transaction():
+        await Business.filter(id=business_id).update(recording_notice_text=None, updated_at=timezone.now())
+        greeting_file(media_root, business_id, name=NOTICE_NAME).unlink(missing_ok=True)
+
+
 def notice_path(media_root: Path, business_id: int) -> str:
     """The URL path of the recording notice callers hear: the business's own wording, else the default."""
     if greeting_file(media_root, business_id, name=NOTICE_NAME).is_file():
@@ -153,15 +160,21 @@ def check_mp3(source: Path | bytes) -> float:
     return audio.info.length
 
 
+# Each recording a business may replace: its file, and the field that keeps what it says.
+TEXT_FIELDS = {GREETING_NAME: "greeting_text", CLOSED_NAME: "closed_greeting_text",
+               NOTICE_NAME: "recording_notice_text"}
+
+
 async def set_greeting(*, media_root: Path, business_id: int, source: Path, text: str | None = None,
-                       closed: bool = False) -> float:
-    """Install the MP3 `source` as the business's greeting (`closed`: its closed greeting); its
-    duration in seconds. `text` is what it says when it was made from text (None, for an
-    uploaded file, clears the text shown for editing)."""
+                       closed: bool = False, name: str | None = None) -> float:
+    """Install the MP3 `source` as the business's greeting (`closed`: its closed greeting;
+    `name`: another of TEXT_FIELDS, the recording notice); its duration in seconds. `text` is
+    what it says when it was made from text (None, for an uploaded file, clears the text shown
+    for editing)."""
     if not await Business.exists(id=business_id):
         raise APIError(404, "not_found", f"no business {business_id}")
     duration = await asyncio.to_thread(check_mp3, source)
-    target = greeting_file(media_root, business_id, closed=closed)
+    target = greeting_file(media_root, business_id, closed=closed, name=name)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Copy then rename, so a caller never hears half a file; a name of its own, so two admins
     # installing at once never write into each other's copy.
@@ -172,7 +185,7 @@ async def set_greeting(*, media_root: Path, business_id: int, source: Path, text
         # old audio.
         async with in_transaction():
             # updated_at by hand: a queryset update skips auto_now, and clients refresh on it.
-            text_field = "closed_greeting_text" if closed else "greeting_text"
+            text_field = TEXT_FIELDS[target.name]
             await Business.filter(id=business_id).update(**{text_field: text}, updated_at=timezone.now())
             partial.replace(target)
     finally:

@@ -1,7 +1,9 @@
-from quart import Blueprint, current_app, g, send_file
+from quart import Blueprint, current_app, g, request, send_file
 from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
+from server.audit.service import record
 from server.auth.current import login_required
+from server.auth.permissions import require_listen
 from server.calls.schemas import CALL_SORTS, CallListQuery, CallOut, CallUpdate
 from server.calls.service import call_json, calls_query, get_call, update_call
 from server.errors import APIError
@@ -40,14 +42,27 @@ async def edit_call(call_id: int, data: CallUpdate):
     return call_json(await update_call(business_id=g.user.business_id, call_id=call_id, changes=data.changes()))
 
 
+def _starts_a_listen(range_header: str | None) -> bool:
+    """A player fetches a recording in ranges as it plays and seeks: only the request for its
+    start (no Range, or one from byte 0) is a listen, so one play is one audit row."""
+    if not range_header:
+        return True
+    unit, _, ranges = range_header.partition("=")
+    return unit.strip() == "bytes" and ranges.strip().startswith("0-")
+
+
 @bp.get("/<int:call_id>/recording")
 @login_required
 @document_response(MP3)
 async def recording(call_id: int):
     call = await get_call(business_id=g.user.business_id, call_id=call_id)
+    await require_listen(g.user)
     path = stored_file(current_app.config["SETTINGS"].media_root, call.recording_path)
     if path is None:
         raise APIError(404, "no_recording", "this call has no stored recording yet")
+    if _starts_a_listen(request.headers.get("Range")):
+        await record(action="recording.listen", user=g.user, target_type="call", target_id=call.id,
+                     details={"customer_id": call.customer_id})
     # conditional=True answers Range requests (206), so the player can seek.
     response = await send_file(path, mimetype="audio/mpeg", conditional=True)
     response.headers["Cache-Control"] = "private, max-age=3600"

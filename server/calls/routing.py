@@ -18,7 +18,7 @@ from pathlib import Path
 from server import realtime
 from server.auth.models import User
 from server.businesses.call_settings import CallSettings, call_settings
-from server.businesses.service import closed_greeting_path, greeting_path
+from server.businesses.service import closed_greeting_path, greeting_path, notice_path
 from server.calls import callbacks
 from server.calls.models import Call
 from server.customers.models import Customer
@@ -41,9 +41,13 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def greeting_twiml(*, base_url: str, media_root: Path, business_id: int) -> str:
-    """The brief's flow: the business's greeting, a pause, a recording."""
-    return greet_and_record_text(greeting_url=base_url + greeting_path(media_root, business_id), action=RECORD_ACTION)
+def greeting_twiml(*, base_url: str, media_root: Path, settings: CallSettings, closed: bool = False) -> str:
+    """The brief's flow: the business's greeting (`closed`: its closed greeting), the recording
+    notice unless its admin turned it off, a pause, a recording."""
+    business_id = settings.business_id
+    greeting = closed_greeting_path(media_root, business_id) if closed else greeting_path(media_root, business_id)
+    notice = base_url + notice_path(media_root, business_id) if settings.recording_notice else None
+    return greet_and_record_text(greeting_url=base_url + greeting, action=RECORD_ACTION, notice_url=notice)
 
 
 async def _move(call: Call, *, to: str, since: tuple[str, ...], **also) -> bool:
@@ -75,13 +79,12 @@ async def route_call(call: Call, *, settings: CallSettings, base_url: str, media
         await _move(call, to="closed", since=("voicemail",))
         opening = settings.week.next_opening(at) or at
         await callbacks.ensure_callback(call=call, due_at=opening + minutes, callback_minutes=settings.callback_minutes)
-        return greet_and_record_text(greeting_url=base_url + closed_greeting_path(media_root, call.business_id),
-                                     action=RECORD_ACTION)
+        return greeting_twiml(base_url=base_url, media_root=media_root, settings=settings, closed=True)
     agents = await available_agents(business_id=call.business_id)
     if not agents:
         await _move(call, to="no_agents", since=("voicemail",))
         await callbacks.ensure_callback(call=call, due_at=at + minutes, callback_minutes=settings.callback_minutes)
-        return greeting_twiml(base_url=base_url, media_root=media_root, business_id=call.business_id)
+        return greeting_twiml(base_url=base_url, media_root=media_root, settings=settings)
     if await _move(call, to="ringing", since=("voicemail",)):
         await realtime.publish("call:ringing", {**_caller(call, await _customer(call)),
                                                 "agent_ids": [agent.id for agent in agents]},
@@ -96,7 +99,7 @@ async def answer_for(business_id: int, call: Call | None, *, base_url: str, medi
     """An incoming call's TwiML: the brief's flow, or the live routing of a ring_agents business."""
     found = await call_settings(business_id)
     if call is None or not found.rings_agents:
-        return greeting_twiml(base_url=base_url, media_root=media_root, business_id=business_id)
+        return greeting_twiml(base_url=base_url, media_root=media_root, settings=found)
     return await route_call(call, settings=found, base_url=base_url, media_root=media_root)
 
 
@@ -129,7 +132,7 @@ async def agent_picked_up(*, call_id: int | None, user_id: int | None) -> str:
     return say_text(f"שיחה מ{customer.name}" if customer and customer.name else "שיחה נכנסת")
 
 
-async def dial_finished(call: Call, *, status: str, base_url: str, media_root: Path, callback_minutes: int) -> str:
+async def dial_finished(call: Call, *, status: str, base_url: str, media_root: Path, settings: CallSettings) -> str:
     """TwiML after the agents' phones rang: the call ends when one took it; otherwise the
     caller leaves a message, and the call gets a call-back."""
     if status in ANSWERED:
@@ -140,6 +143,6 @@ async def dial_finished(call: Call, *, status: str, base_url: str, media_root: P
                                                "from": call.from_number, "reason": status},
                                room=realtime.business_room(call.business_id))
     if call.handling != "answered":
-        await callbacks.ensure_callback(call=call, due_at=now() + timedelta(minutes=callback_minutes),
-                                        callback_minutes=callback_minutes)
-    return greeting_twiml(base_url=base_url, media_root=media_root, business_id=call.business_id)
+        await callbacks.ensure_callback(call=call, due_at=now() + timedelta(minutes=settings.callback_minutes),
+                                        callback_minutes=settings.callback_minutes)
+    return greeting_twiml(base_url=base_url, media_root=media_root, settings=settings)

@@ -87,11 +87,10 @@ async def dial_status():
         if business_id is None:
             return say_and_hang_up(UNKNOWN_NUMBER_HE)
         return twiml_text(routing.greeting_twiml(base_url=request_base_url(), media_root=settings.media_root,
-                                                 business_id=business_id))
+                                                 settings=await call_settings(business_id)))
     found = await call_settings(call.business_id)
     return twiml_text(await routing.dial_finished(call, status=status, base_url=request_base_url(),
-                                                  media_root=settings.media_root,
-                                                  callback_minutes=found.callback_minutes))
+                                                  media_root=settings.media_root, settings=found))
 
 
 @bp.post("/dial_answered")

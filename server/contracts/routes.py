@@ -3,6 +3,7 @@
 from quart import Blueprint, Response, current_app, g
 from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
+from server.audit.service import record
 from server.auth.current import login_required
 from server.contracts import service
 from server.contracts.schemas import (
@@ -89,6 +90,7 @@ async def send_contract(contract_id: int):
 async def contract_pdf(contract_id: int):
     pdf = await service.contract_pdf(business_id=g.user.business_id, contract_id=contract_id,
                                      media_root=current_app.config["SETTINGS"].media_root)
+    await record(action="contract.pdf", user=g.user, target_type="contract", target_id=contract_id)
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="contract-{contract_id}.pdf"',
         "Cache-Control": "private, no-store",

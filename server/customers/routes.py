@@ -1,7 +1,9 @@
 from quart import Blueprint, Response, g
 from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
+from server.audit.service import record
 from server.auth.current import login_required
+from server.auth.permissions import require_export
 from server.customers.export import attachment, columns_of, csv_stream, sheet_of
 from server.customers.models import Customer
 from server.customers.schemas import (
@@ -59,10 +61,14 @@ async def list_customers(query_args: CustomerListQuery):
 @validate_querystring(CustomerExportQuery)
 @document_response(CSV)
 async def export_customers(query_args: CustomerExportQuery):
+    await require_export(g.user)
     # A bad filter, sort or column is a 422, and the first batch is read, before the first byte goes out.
     order_by, columns = _ordering(query_args), columns_of(query_args.columns)
     sheet = await sheet_of(business_id=g.user.business_id, columns=columns)
     chunks = await csv_stream(_query(query_args), order_by=order_by, columns=columns, sheet=sheet)
+    await record(action="customers.export_csv", user=g.user, details={
+        "filters": {key: value for key, value in query_args.model_dump(exclude={"page", "limit"}).items()
+                    if value is not None}})
     return Response(chunks, content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": attachment(sheet.today())})
 
@@ -88,8 +94,11 @@ async def read(customer_id: int):
 @validate_request(CustomerUpdate)
 @validate_response(CustomerOut)
 async def update(customer_id: int, data: CustomerUpdate):
-    customer = await update_customer(business_id=g.user.business_id, customer_id=customer_id,
-                                     fields=data.changes())
+    changes = data.changes()
+    customer = await update_customer(business_id=g.user.business_id, customer_id=customer_id, fields=changes)
+    if changes:
+        await record(action="customer.update", user=g.user, target_type="customer", target_id=customer.id,
+                     details={"fields": sorted(changes)})
     return customer_json(customer)
 
 
@@ -98,4 +107,5 @@ async def update(customer_id: int, data: CustomerUpdate):
 @document_response(NO_CONTENT, 204)
 async def delete(customer_id: int):
     await delete_customer(business_id=g.user.business_id, customer_id=customer_id)
+    await record(action="customer.delete", user=g.user, target_type="customer", target_id=customer_id)
     return "", 204

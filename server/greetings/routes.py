@@ -7,15 +7,17 @@ from quart import Blueprint, Response, current_app, g, request
 from quart_rate_limiter import rate_limit
 from quart_schema import document_response, tag_blueprint, validate_request, validate_response
 
+from server.audit.service import record
 from server.auth.current import admin_required
 from server.businesses.models import Business
+from server.businesses.service import NOTICE_NAME, reset_notice
 from server.businesses.settings import business_json
 from server.errors import APIError, ErrorResponse, domain_errors
 from server.greetings.base import SpeechFailedError, SpeechUnavailableError
 from server.greetings.engines import engine_for
 from server.greetings.schemas import GreetingOut, GreetingText, TextGreetingOut
 from server.greetings.service import install_text_greeting, render, upload_greeting
-from server.openapi import MP3
+from server.openapi import MP3, NO_CONTENT
 
 bp = Blueprint("greetings", __name__)
 tag_blueprint(bp, ["business"])
@@ -114,3 +116,28 @@ async def put_closed_greeting_text(data: GreetingText):
     rendered = await install_text_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
                                            engine=engine_for(_settings()), text=data.text, closed=True)
     return await _answer(rendered.duration, greeting_engine=rendered.engine)
+
+
+@bp.put("/api/business/recording_notice/text")
+@validate_response(TextGreetingOut)
+@_renders
+async def put_recording_notice_text(data: GreetingText):
+    """The business's own wording of the recording notice callers hear after the greeting. It
+    can be reworded, never emptied: only `recording_notice: false` (PATCH /api/business) turns
+    it off."""
+    rendered = await install_text_greeting(media_root=_settings().media_root, business_id=g.user.business_id,
+                                           engine=engine_for(_settings()), text=data.text, name=NOTICE_NAME)
+    await record(action="settings.recording_notice", user=g.user, target_type="business",
+                 target_id=g.user.business_id, details={"wording": "own"})
+    return await _answer(rendered.duration, greeting_engine=rendered.engine)
+
+
+@bp.delete("/api/business/recording_notice/text")
+@admin_required
+@document_response(NO_CONTENT, 204)
+async def delete_recording_notice_text():
+    """Back to the default wording."""
+    await reset_notice(media_root=_settings().media_root, business_id=g.user.business_id)
+    await record(action="settings.recording_notice", user=g.user, target_type="business",
+                 target_id=g.user.business_id, details={"wording": "default"})
+    return "", 204

@@ -31,7 +31,7 @@ async def render(*, engine: SpeechEngine, text: str) -> Rendered:
 
 
 async def upload_greeting(*, media_root: Path, business_id: int, audio: bytes, text: str | None = None,
-                         closed: bool = False) -> float:
+                         closed: bool = False, name: str | None = None) -> float:
     """Install `audio` as the business's greeting (`closed`: the one callers hear outside
     opening hours); its duration, or a 422 if it is not an MP3. `text`: what it says, when it
     was rendered from text."""
@@ -40,14 +40,14 @@ async def upload_greeting(*, media_root: Path, business_id: int, audio: bytes, t
         upload.write(audio)
         upload.flush()
         return await set_greeting(media_root=media_root, business_id=business_id, source=Path(upload.name),
-                                  text=text, closed=closed)
+                                  text=text, closed=closed, name=name)
 
 
 async def install_text_greeting(*, media_root: Path, business_id: int, engine: SpeechEngine, text: str,
-                                closed: bool = False) -> Rendered:
+                                closed: bool = False, name: str | None = None) -> Rendered:
     """Render `text` and make it what the business's callers hear. Nothing changes unless the
     engine gave a real MP3."""
     rendered = await render(engine=engine, text=text)
     await upload_greeting(media_root=media_root, business_id=business_id, audio=rendered.audio, text=text,
-                          closed=closed)
+                          closed=closed, name=name)
     return rendered

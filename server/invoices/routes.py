@@ -1,6 +1,7 @@
 from quart import Blueprint, Response, g
 from quart_schema import document_response, tag_blueprint, validate_querystring, validate_request, validate_response
 
+from server.audit.service import record
 from server.auth.current import login_required
 from server.errors import APIError, ErrorResponse
 from server.invoices import service
@@ -74,6 +75,8 @@ async def delete_invoice(invoice_id: int):
 @document_response(PDF)
 async def invoice_pdf(invoice_id: int):
     invoice, pdf = await service.invoice_pdf(business_id=g.user.business_id, invoice_id=invoice_id)
+    await record(action="invoice.pdf", user=g.user, target_type="invoice", target_id=invoice.id,
+                 details={"customer_id": invoice.customer_id, "number": invoice.number})
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="invoice-{invoice.number}.pdf"',
         "Cache-Control": "private, no-store",

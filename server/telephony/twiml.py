@@ -26,9 +26,13 @@ def twiml_text(text: str) -> Response:
 
 # Every call to a business gets the same document: built once (a few per business), not per call.
 @lru_cache(maxsize=1024)
-def greet_and_record_text(*, greeting_url: str, action: str) -> str:
+def greet_and_record_text(*, greeting_url: str, action: str, notice_url: str | None = None) -> str:
+    """The greeting, the recording notice (that the message is recorded, and why; None when an
+    admin turned it off), a pause and the recording."""
     response = VoiceResponse()
     response.play(greeting_url)
+    if notice_url:
+        response.play(notice_url)
     response.pause(length=1)
     response.record(
         action=action,

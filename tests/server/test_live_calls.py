@@ -36,10 +36,12 @@ pytestmark = pytest.mark.both_databases
 ALWAYS_OPEN = {day: [["00:00", "24:00"]] for day in ("sun", "mon", "tue", "wed", "thu", "fri", "sat")}
 NEVER_OPEN = {day: [] for day in ALWAYS_OPEN}
 CALLER = "+972541234567"
-# What incoming_call answered before live calls existed, byte for byte.
+# What incoming_call answered before live calls existed, byte for byte, with the recording
+# notice the privacy issue added after the greeting.
 VOICEMAIL_TWIML = (
     '<?xml version="1.0" encoding="UTF-8"?><Response>'
-    f'<Play>{PUBLIC_HOST}/server/static/voice_responses/welcome.mp3</Play><Pause length="1" />'
+    f'<Play>{PUBLIC_HOST}/server/static/voice_responses/welcome.mp3</Play>'
+    f'<Play>{PUBLIC_HOST}/server/static/voice_responses/recording_notice.mp3</Play><Pause length="1" />'
     '<Record action="/webhook/handle_recording" finishOnKey="*" maxLength="30" method="POST" playBeep="true" '
     'timeout="5" transcribe="false" /><Hangup /></Response>')
 
@@ -229,8 +231,8 @@ async def test_an_unanswered_dial_takes_a_message_and_makes_one_call_back(settin
         await office.twilio("/webhook/incoming_call", call_params(sid))
         for _retry in range(3):  # Twilio's retries of the same action
             response = await office.twilio("/webhook/dial_status", call_params(sid, DialCallStatus="no-answer"))
-            assert [child.tag for child in twiml(response)] == ["Play", "Pause", "Record", "Hangup"]
-            assert twiml(response)[2].get("action") == "/webhook/handle_recording"
+            assert [child.tag for child in twiml(response)] == ["Play", "Play", "Pause", "Record", "Hangup"]
+            assert twiml(response)[3].get("action") == "/webhook/handle_recording"
         (missed,) = await eventually(lambda: office.events("call:missed"), what="call:missed")
         with office.db():
             call = await Call.get(call_sid=sid)
@@ -271,8 +273,9 @@ async def test_closed_by_the_hours_plays_the_closed_greeting_and_calls_back_afte
         sid = "CA" + "7" * 32
         response = await office.twilio("/webhook/incoming_call", call_params(sid))
         root = twiml(response)
-        assert [child.tag for child in root] == ["Play", "Pause", "Record", "Hangup"]
+        assert [child.tag for child in root] == ["Play", "Play", "Pause", "Record", "Hangup"]
         assert root[0].text == f"{PUBLIC_HOST}/server/static/voice_responses/closed.mp3"
+        assert root[1].text == f"{PUBLIC_HOST}/server/static/voice_responses/recording_notice.mp3"
         head = await office.http.head("/server/static/voice_responses/closed.mp3")
         assert (head.status_code, head.headers["content-type"]) == (200, "audio/mpeg")
         await office.twilio("/webhook/incoming_call", call_params(sid))

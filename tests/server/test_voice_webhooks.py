@@ -38,10 +38,12 @@ async def test_incoming_call_answers_twiml_with_greeting_and_record(client, busi
     assert response.status_code == 200
     assert response.content_type.startswith("text/xml")
     root = ET.fromstring(await response.get_data())
-    assert [child.tag for child in root] == ["Play", "Pause", "Record", "Hangup"]
+    assert [child.tag for child in root] == ["Play", "Play", "Pause", "Record", "Hangup"]
     assert root[0].text == f"{PUBLIC_HOST}/server/static/voice_responses/welcome.mp3"
-    assert root[1].get("length") == "1"
-    record = root[2].attrib
+    # The recording notice (the Privacy Protection Law): that the message is recorded, and why.
+    assert root[1].text == f"{PUBLIC_HOST}/server/static/voice_responses/recording_notice.mp3"
+    assert root[2].get("length") == "1"
+    record = root[3].attrib
     assert record["action"] == "/webhook/handle_recording" and record["method"] == "POST"
     limits = (record["maxLength"], record["timeout"], record["finishOnKey"], record["transcribe"])
     assert limits == ("30", "5", "*", "false")

@@ -81,7 +81,7 @@ async def test_incoming_call_with_bad_input_is_an_apology_and_writes_nothing(cli
 ], ids=["in-to", "in-direction", "in-any-field", "in-a-field-name"])
 async def test_a_nul_in_a_call_is_dropped_and_the_caller_greeted(client, business, nul):
     response = await post_signed(client, "/webhook/incoming_call", call_params(CALL_SID, **nul))
-    assert [child.tag for child in await twiml_of(response)] == ["Play", "Pause", "Record", "Hangup"]
+    assert [child.tag for child in await twiml_of(response)] == ["Play", "Play", "Pause", "Record", "Hangup"]
     call = await Call.get(call_sid=CALL_SID)
     assert (call.to_number, call.direction) == (BUSINESS_PHONE, "inbound")
 
@@ -98,7 +98,7 @@ async def test_a_nul_in_the_query_is_an_apology(client, business):
 async def test_a_caller_with_no_usable_number_still_hears_the_greeting(client, business, caller):
     response = await post_signed(client, "/webhook/incoming_call", call_params(CALL_SID, From=caller, Caller=caller))
     assert response.status_code == 200
-    assert [child.tag for child in await twiml_of(response)] == ["Play", "Pause", "Record", "Hangup"]
+    assert [child.tag for child in await twiml_of(response)] == ["Play", "Play", "Pause", "Record", "Hangup"]
     call = await Call.get(call_sid=CALL_SID)
     assert call.from_number == caller
 

@@ -7,14 +7,16 @@
 # change the greeting, then commit the new mp3:
 #
 #     server/static/voice_responses/make_welcome.sh [OUTPUT.mp3]   # default: ./welcome.mp3 here
-#     BEEP=0 server/static/voice_responses/make_welcome.sh          # speech only, no tone
+#     BEEP=1 server/static/voice_responses/make_welcome.sh          # with a tone at the end
 #
 # Needs espeak-ng, sox and lame (Debian: apt-get install espeak-ng sox lame).
 #
 # What it says: "שלום, הגעתם לשירות הלקוחות. השאירו הודעה אחרי הצליל."
 # ("Hello, you have reached customer service. Please leave a message after the tone.")
-# then a 0.4 s 1000 Hz tone. Kept under 5 s: Twilio only starts recording after the
-# greeting ends. Recording stops on '*', after 5 s of silence, or when the caller hangs up.
+# No tone of its own (BEEP=1 adds a 0.4 s 1000 Hz one): the recording notice
+# (recording_notice.mp3) follows the greeting, and <Record> beeps when recording starts, so a
+# tone here would have callers speak into the notice. Kept under 5 s: Twilio only starts
+# recording after the greeting and the notice end. Recording stops on '*', after 5 s of silence, or when the caller hangs up.
 #
 # Why phonemes and not Hebrew text: espeak-ng's Hebrew dictionary is tiny. Plain Hebrew words
 # it does not know come out as bare consonants ("הגעתם" -> "?g?tm"), and text with niqqud is
@@ -28,7 +30,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="${1:-$here/welcome.mp3}"
-beep="${BEEP:-1}"
+beep="${BEEP:-0}"
 rate=22050
 
 # שלום, הגעתם לשירות הלקוחות. השאירו הודעה אחרי הצליל.
@@ -36,6 +38,9 @@ rate=22050
 #   SPEECH="[[Sal'om,, hamiSQ\"'ad sag'uQ\" kaQ\"'et.]] [[haSiQ\"'u hoda'a aXQ\"'ej hatsl'il,, venaXz'oQ\" aleiX'em.]]" \
 #   server/static/voice_responses/make_welcome.sh server/static/voice_responses/closed.mp3
 # ("שלום, המשרד סגור כעת. השאירו הודעה אחרי הצליל, ונחזור אליכם.")
+# and recording_notice.mp3, what callers hear after either greeting, with
+#   SPEECH="[[lejdiatX'em,, hahoda'a mukl'etet venismeQ\"'et,, k'dej Senux'al laXz'oQ\" aleiX'em, ulet'apel bifnijatX'em.]]"
+# ("לידיעתכם, ההודעה מוקלטת ונשמרת כדי שנוכל לחזור אליכם ולטפל בפנייתכם.")
 speech="${SPEECH:-[[Sal'om,, higat'em leSeQ\"'ut halakoX'ot.]] [[haSiQ\"'u hoda'a aXQ\"'ej hatsl'il.]]}"
 
 for tool in espeak-ng sox lame; do
