@@ -46,6 +46,7 @@ class PrivacyPanel(QWidget):
         super().__init__(parent)
         self.api, self.tasks = api, tasks
         self.business: dict | None = None
+        self._announce = False  # the next arrival is what a save changed: `saved` tells it
         self.confirm = confirm  # tests replace it
 
         self.retention = QSpinBox()
@@ -127,6 +128,9 @@ class PrivacyPanel(QWidget):
         self.show_business(business)
         self._enable(True)
         self.loaded.emit()
+        if self._announce:
+            self._announce = False
+            self.saved.emit(business)
 
     def show_business(self, business: dict) -> None:
         self.business = business
@@ -191,7 +195,8 @@ class PrivacyPanel(QWidget):
             if isinstance(answer, dict) and "retention_months" in answer:
                 self.show_business(answer)
                 self.saved.emit(answer)
-            else:  # an answer without the business (204): ask for it
+            else:  # the wording's answers carry no business (its audio's length, or 204): ask for it
+                self._announce = True
                 self.reload()
             self.tell(done)
 
