@@ -42,7 +42,9 @@ def target_text(tr, row: dict) -> str:
              "message": tr("הודעה"), "business": tr("הגדרות העסק"), "audit": tr("יומן הפעולות")}
     kind = row.get("target_type") or ""
     word = kinds.get(kind, kind)
-    return f"{word} {row['target_id']}" if row.get("target_id") is not None else word
+    if kind == "business" or row.get("target_id") is None:  # a business has one set of settings
+        return word
+    return f"{word} {row['target_id']}"
 
 
 def audit_columns(tr) -> list[Column]:

@@ -112,7 +112,7 @@ def test_an_awaiting_invoice_shows_why_and_offers_a_retry(shop, invoice, open_ca
     card = open_card(invoice["customer_id"])
     tab = card.invoices
     tab.table.setCurrentCell(0, 0)
-    assert tab.table.item(0, 3).text() == WAITING and tab.table.item(0, 4).text() == WAITING
+    assert tab.table.item(0, 3).text() == WAITING and tab.table.item(0, 4).text() == "טרם התקבל"
     assert tab.allocation_label.text() == f"{WAITING}: {REASONS['unreachable']}"
     assert tab.retry_button.isVisible() and tab.retry_button.text() == "לנסות שוב"
     assert {s: b.isEnabled() for s, b in tab.action_buttons.items()} == {"issued": False, "paid": False,

@@ -26,7 +26,7 @@ def tr(text: str) -> str:
 
 def test_targets_read_as_words():
     assert target_text(tr, {"target_type": "customer", "target_id": 12}) == "לקוח 12"
-    assert target_text(tr, {"target_type": "business", "target_id": None}) == "הגדרות העסק"
+    assert target_text(tr, {"target_type": "business", "target_id": 3}) == "הגדרות העסק"
     assert target_text(tr, {"target_type": "", "target_id": None}) == ""
 
 

@@ -332,6 +332,15 @@ def test_a_purged_call_shows_why_instead_of_a_player(shop, admin, customer, open
     assert row.transcript_label.isHidden()
 
 
+def test_an_agent_who_may_not_listen_gets_no_player(shop, agent, customer, open_card):
+    make_call(shop, customer["id"], purged=False)
+    agent.user["can_listen"] = False  # as /auth/me says once the admins turned listening off
+    card = open_card(agent, customer["id"])
+    [row] = card.calls.rows.values()
+    assert row.player is None and not row.not_allowed.isHidden()
+    assert row.not_allowed.text() == "אין לך הרשאה להאזין להקלטות"
+
+
 def test_a_player_refused_by_the_role_says_so(qtbot, tasks):
     """The player's side of 403 forbidden_listen (the route's side needs_merge: see below)."""
     from desktop.api import ApiError

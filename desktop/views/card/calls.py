@@ -144,6 +144,11 @@ class CallRow(QFrame):
         self.purged.setProperty("role", "muted")
         self.purged.setWordWrap(True)
         self.purged.hide()
+        # In its place when this user's role may not listen (`can_listen` from /auth/me): no
+        # player that would only be refused (403 forbidden_listen).
+        self.not_allowed = QLabel(_t("אין לך הרשאה להאזין להקלטות"))
+        self.not_allowed.setProperty("role", "muted")
+        self.not_allowed.hide()
 
         self.outcome_label = QLabel()  # a chip: the first thing one looks for in a call
         t = tokens()
@@ -175,6 +180,7 @@ class CallRow(QFrame):
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.details)
         self.layout_.addWidget(self.purged)
+        self.layout_.addWidget(self.not_allowed)
         self.layout_.addWidget(self.transcript_label)
         self.layout_.addWidget(self.transcript)
         self.layout_.addWidget(self.summary)
@@ -200,7 +206,9 @@ class CallRow(QFrame):
         if purged and self.player is not None:  # purged while the card was open
             self.player.stop()
             self.player.hide()
-        if call.get("recording_url") and not purged and self.player is None:
+        may_listen = self.tab.ctx.user.get("can_listen") is not False  # unknown: the server decides
+        self.not_allowed.setVisible(bool(call.get("recording_url")) and not purged and not may_listen)
+        if call.get("recording_url") and not purged and may_listen and self.player is None:
             url, call_id, api = call["recording_url"], call["id"], self.tab.ctx.api
             self.player = AudioPlayer(self.tab.ctx.tasks, lambda: download(api, url, f"call-{call_id}.mp3"))
             self.layout_.insertWidget(2, self.player)

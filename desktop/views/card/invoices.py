@@ -76,7 +76,7 @@ def allocation_cell(invoice: dict) -> str:
     if state == "allocated":
         return invoice.get("allocation_number") or ""
     if invoice.get("status") == "awaiting_allocation" or state == "pending":
-        return _t("ממתינה למספר הקצאה")
+        return _t("טרם התקבל")  # the status column already says it waits
     if state == "refused":
         return _t("סורבה")
     return ""

@@ -63,7 +63,6 @@ class OverviewTab(CardTab):
         self.owner = QComboBox()
         self.tax_id = QLineEdit()
         self.tax_id.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.tax_id.setPlaceholderText("515555555")
         self.tax_id.setMaxLength(20)  # dashes and spaces as people type them; the server keeps 9 digits
         self.tax_id.setToolTip(self.tr("מספר חברה (ח.פ.), עוסק מורשה (ע.מ.) או תעודת זהות: 9 ספרות"))
         self.created = QLabel()
@@ -145,6 +144,9 @@ class OverviewTab(CardTab):
         self.last_contact.setText(rlm + (when(customer.get("last_contact_at")) or self.tr("אין עדיין")))
         erased = bool(customer.get("erased_at"))
         self.erased_notice.setVisible(erased)
+        # An example where the details were erased would read as the customer's own.
+        self.phone.setPlaceholderText("" if erased else "050-1234567")
+        self.email.setPlaceholderText("" if erased else "name@example.co.il")
         if erased:
             self.erased_notice.setText(self.tr("המידע האישי של הלקוח נמחק") + " · " + when(customer["erased_at"]))
             if self.editing:
