@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/render_pdf_screenshots.py
 
-Writes docs/screenshots/invoice.png and docs/screenshots/contract-signed.png with poppler's
+Writes docs/screenshots/invoice.png (a tax invoice to a company, over the threshold, with the
+Tax Authority's allocation number) and docs/screenshots/contract-signed.png with poppler's
 `pdftoppm` (Debian: poppler-utils). The PDFs themselves go to a temporary directory.
 """
 
@@ -34,6 +35,8 @@ BUSINESS = {
     "email": "office@agentlocator.test",
 }
 CUSTOMER = {"name": "דנה לוי", "phone": "+972541234567", "email": "dana.levi@example.com"}
+# The invoice's buyer: a company with its ח.פ., as the invoice's buyer snapshot has it.
+BUYER = {"name": "נכסי השרון בע\"מ", "tax_id": "516203544", "phone": "+97298765432", "email": "office@sharon.example"}
 
 
 def sample_invoice() -> dict:
@@ -49,7 +52,9 @@ def sample_invoice() -> dict:
     return {
         "id": 17, "number": 1042, "customer_id": 5, "lines": lines, "subtotal": str(subtotal), "vat_rate": "0.18",
         "vat": str(vat), "total": str(subtotal + vat), "currency": "ILS", "status": "issued",
-        "issued_at": "2026-11-24T10:30:00+02:00", "notes": "התשלום בהעברה בנקאית לחשבון 12-345-678901 תוך 30 יום.",
+        "issued_at": "2026-11-24T10:30:00+02:00", "allocation_status": "allocated", "allocation_number": "202611240042",
+        "buyer_name": BUYER["name"], "buyer_tax_id": BUYER["tax_id"],
+        "notes": "התשלום בהעברה בנקאית לחשבון 12-345-678901 תוך 30 יום.",
     }
 
 
@@ -134,7 +139,7 @@ def main() -> None:
     unsigned = render_contract(business=BUSINESS, customer=CUSTOMER, contract=contract)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        invoice_pdf = render_invoice(business=BUSINESS, customer=CUSTOMER, invoice=sample_invoice())
+        invoice_pdf = render_invoice(business=BUSINESS, customer=BUYER, invoice=sample_invoice())
         signed_pdf = render_contract(business=BUSINESS, customer=CUSTOMER, contract=contract,
                                      signature=sample_signature(unsigned))
         for pdf, name in ((invoice_pdf, "invoice"), (signed_pdf, "contract-signed")):

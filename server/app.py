@@ -23,6 +23,7 @@ from server.observability import install as install_observability
 from server.openapi import Provider as OpenAPIProvider
 from server.outages import ride_out
 from server.presence.service import PresenceKeeper
+from server.privacy.retention import ensure_scheduled as schedule_retention
 from server.realtime import Realtime
 from server.request_guard import install as install_request_guard
 from server.runtime import Runtime
@@ -114,6 +115,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
         running.append(presence)
         if settings.run_worker:
             running.append(Worker(settings, HANDLERS))
+            await schedule_retention()  # the daily sweep queues its next run; this starts the chain
         if settings.run_scheduler:
             running.append(TaskClock())
         for part in running:

@@ -6,6 +6,7 @@ from server.auth import routes as auth_routes
 from server.businesses import admin_routes as business_admin_routes
 from server.businesses import numbers_routes as business_number_routes
 from server.businesses import routes as voice_response_routes
+from server.businesses import tax_authority_routes
 from server.calls import outbound_routes
 from server.calls import routes as call_routes
 from server.calls import stats_routes as call_stats_routes
@@ -19,6 +20,7 @@ from server.invoices import routes as invoice_routes
 from server.messages import routes as message_routes
 from server.messages import webhooks as whatsapp_webhooks
 from server.presence import routes as presence_routes
+from server.privacy import routes as privacy_routes
 from server.push import routes as push_routes
 from server.tasks import routes as task_routes
 from server.views import routes as view_routes
@@ -29,8 +31,10 @@ BLUEPRINTS = [
     voice_response_routes.bp,
     business_admin_routes.bp,
     business_number_routes.bp,
+    tax_authority_routes.bp,  # write-only credentials for allocation numbers
     greeting_routes.bp,
     customer_routes.bp,
+    privacy_routes.bp,  # a customer's export and erasure
     call_routes.bp,
     call_stats_routes.bp,  # the calls board
     voice_webhooks.bp,

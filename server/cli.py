@@ -27,6 +27,7 @@ from server.greetings.engines import engine_for
 from server.greetings.schemas import MAX_TEXT, GreetingText
 from server.greetings.service import install_text_greeting
 from server.jobs import queue, report
+from server.privacy.retention import sweep
 from server.runtime import Runtime
 from server.telephony.client import TwilioError
 
@@ -160,6 +161,12 @@ async def _retry_jobs(settings: Settings, args) -> str:
     return str(await queue.revive(job_id=args.id))
 
 
+async def _retention(settings: Settings, args) -> str:
+    counts = await sweep(media_root=settings.media_root)
+    return (f"purged: {counts.calls} calls ({counts.recordings} recording files deleted), "
+            f"{counts.messages} messages ({counts.media} media files deleted)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m server.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -229,6 +236,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--timeline-events", type=int, default=0, help="give one customer this many timeline events")
     p.add_argument("--events-customer-id", type=int, help="that customer (default: the business's first)")
     p.set_defaults(run=_seed_bulk)
+
+    commands.add_parser("retention", help="one retention sweep now: delete the recordings, transcripts and "
+                                          "WhatsApp media older than each business's retention_months (the "
+                                          "daily job privacy.retention does the same)").set_defaults(run=_retention)
 
     p = commands.add_parser("jobs", help="the job queue: counts by status and kind, and the dead jobs")
     p.add_argument("--limit", type=int, default=50, help="list at most this many dead jobs")

@@ -3,9 +3,11 @@
 
 from server.calls.callbacks import escalate
 from server.calls.recordings import fetch_recording, transcribe_recording
+from server.invoices.allocation_job import allocate
 from server.messages.followup import follow_up
 from server.messages.media import fetch_media
 from server.messages.sending import send_queued
+from server.privacy.retention import run_retention
 from server.push.service import send_push
 
 HANDLERS = {
@@ -16,4 +18,6 @@ HANDLERS = {
     "whatsapp.send": send_queued,
     "call.missed_followup": follow_up,
     "callback.escalate": escalate,
+    "invoice.allocate": allocate,
+    "privacy.retention": run_retention,  # daily, queues its next run itself
 }

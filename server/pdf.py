@@ -43,6 +43,7 @@ RULE = (206, 212, 218)
 HEADING_FILL = (232, 239, 247)
 ZEBRA_FILL = (248, 249, 250)
 CANCELLED_RED = (200, 30, 45)
+AWAITING_AMBER = (176, 96, 0)
 
 TAX_ID_LABELS = {"company": "ח.פ.", "licensed_dealer": "עוסק מורשה", "exempt_dealer": "עוסק פטור"}
 CURRENCY_SIGNS = {"ILS": "₪", "USD": "$", "EUR": "€"}
@@ -173,6 +174,9 @@ class _Document(FPDF):
         page = f"עמוד {self.page_no()}" + (f" מתוך {self.total_pages}" if self.total_pages else "")
         self.cell(0, 6, page, align=Align.L)
         self.set_x(self.l_margin)
+        # The page number ends in a digit, drawn in the fallback font; fpdf2 2.8.9 still takes the
+        # Hebrew font as set on the page, so a title ending in Hebrew came out in the wrong glyphs.
+        self.current_font_is_set_on_page = False
         self.cell(0, 6, f"{self.business['name']} · {self.doc_title}", align=Align.R)
 
     def _draw_watermark(self) -> None:
@@ -244,8 +248,10 @@ def render_invoice(*, business: dict, customer: dict, invoice: dict) -> bytes:
     """A tax invoice (חשבונית מס) as PDF bytes.
 
     `invoice` is the DESIGN.md invoice (`number, lines, subtotal, vat_rate, vat, total, status`,
-    optional `issued_at`, `currency` default ILS). The stored subtotal, VAT and total are what
-    is printed: the service computes them once; the lines' own totals are quantity × unit price.
+    optional `issued_at`, `currency` default ILS, `allocation_number`). The stored subtotal, VAT
+    and total are what is printed: the service computes them once; the lines' own totals are
+    quantity × unit price. An allocated invoice prints its allocation number (מספר הקצאה); one
+    still waiting for it says so under its title. `customer` may carry the buyer's `tax_id`.
     """
     _require(business, "business", ("name",))
     _require(customer, "customer", ("name",))
@@ -289,6 +295,12 @@ def _invoice_body(pdf: _Document, *, title: str, customer: dict, invoice: dict, 
         pdf.set_text_color(*CANCELLED_RED)
         pdf.cell(0, 7, "מבוטלת: חשבונית זו בוטלה ואינה בתוקף", align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(*INK)
+    elif status == "awaiting_allocation":
+        pdf.set_font(HEBREW, "B", 12)
+        pdf.set_text_color(*AWAITING_AMBER)
+        pdf.cell(0, 7, "ממתינה למספר הקצאה מרשות המסים",
+                 align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*INK)
     pdf.ln(2)
 
     top = pdf.get_y()
@@ -300,6 +312,8 @@ def _invoice_body(pdf: _Document, *, title: str, customer: dict, invoice: dict, 
     pdf.set_font(HEBREW, "B", 11)
     pdf.cell(0, 6, str(customer["name"]), align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     contact = []
+    if customer.get("tax_id"):
+        contact.append(("ח.פ. / ע.מ.", str(customer["tax_id"])))
     if customer.get("phone"):
         contact.append(("טלפון", national(str(customer["phone"]))))
     if customer.get("email"):
@@ -311,8 +325,11 @@ def _invoice_body(pdf: _Document, *, title: str, customer: dict, invoice: dict, 
     pdf.set_right_margin(pdf.w - MARGIN - half)
     pdf.set_xy(MARGIN, top)
     pdf.heading("פרטי החשבונית", size=11)
-    pdf.labelled([("מספר", str(invoice["number"])), ("תאריך הפקה", issued),
-                  ("סטטוס", labels.label("invoice_status", status)), ("מטבע", currency)])
+    details = [("מספר", str(invoice["number"])), ("תאריך הפקה", issued),
+               ("סטטוס", labels.label("invoice_status", status)), ("מטבע", currency)]
+    if invoice.get("allocation_number"):
+        details.insert(1, ("מספר הקצאה", str(invoice["allocation_number"])))
+    pdf.labelled(details)
     pdf.set_right_margin(MARGIN)
     pdf.set_xy(MARGIN, max(right_bottom, pdf.get_y()) + 6)
 

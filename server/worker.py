@@ -10,6 +10,7 @@ from server.config import ConfigError, load_settings
 from server.job_kinds import HANDLERS
 from server.jobs.worker import Worker
 from server.observability import configure_logging
+from server.privacy.retention import ensure_scheduled as schedule_retention
 from server.realtime import Realtime
 from server.runtime import Runtime
 
@@ -21,6 +22,7 @@ async def main() -> None:
     events = Realtime.emitting(settings)
     async with Runtime.started(settings, run_migrations=settings.auto_migrate, events=events):
         worker = Worker(settings, HANDLERS)
+        await schedule_retention()  # the daily sweep queues its next run; this starts the chain
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

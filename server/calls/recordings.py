@@ -37,6 +37,8 @@ async def _call(job) -> Call:
 
 async def fetch_recording(job, *, settings: Settings) -> None:
     call = await _call(job)
+    if call.purged_at is not None:  # erased (or past retention) while queued: nothing may be stored
+        return
     relative = recording_file(call)
     try:
         size = await download_media(url=f"{call.recording_remote_url}.mp3",
@@ -65,6 +67,8 @@ async def _no_recording(call_id: int) -> None:
 
 async def transcribe_recording(job, *, settings: Settings) -> None:
     call = await _call(job)
+    if call.purged_at is not None:
+        return
     if not call.recording_path:
         raise PermanentJobError(f"call {call.id}'s recording is not downloaded")
     try:

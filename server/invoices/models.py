@@ -22,7 +22,7 @@ class Invoice(Timestamped, Model):
     vat = fields.DecimalField(max_digits=14, decimal_places=2)
     total = fields.DecimalField(max_digits=14, decimal_places=2)
     currency = fields.CharField(max_length=3, default="ILS")
-    status = fields.CharField(max_length=16, default="draft")
+    status = fields.CharField(max_length=32, default="draft")  # "awaiting_allocation" needs 19
     notes = fields.TextField(default="")
     issued_at = fields.DatetimeField(null=True)
     paid_at = fields.DatetimeField(null=True)

@@ -4,7 +4,7 @@ from quart_schema import document_response, tag_blueprint, validate_querystring,
 from server.audit.service import record
 from server.auth.current import login_required
 from server.errors import APIError, ErrorResponse
-from server.invoices import service
+from server.invoices import allocation_job, service
 from server.invoices.schemas import INVOICE_SORTS, InvoiceCreate, InvoiceListQuery, InvoiceOut, InvoicePatch
 from server.openapi import PDF
 from server.pagination import ordering, page_of, paginated
@@ -58,6 +58,17 @@ async def update_invoice(invoice_id: int, data: InvoicePatch):
 async def cancel_invoice(invoice_id: int):
     invoice = await service.update_invoice(business_id=g.user.business_id, invoice_id=invoice_id,
                                            changes={"status": "cancelled"})
+    return service.invoice_json(invoice)
+
+
+@bp.post("/<int:invoice_id>/allocate")
+@login_required
+@validate_response(InvoiceOut)
+@document_response(ErrorResponse, 409)
+async def allocate_invoice(invoice_id: int):
+    """Ask the Tax Authority again, now, for a waiting invoice's allocation number (409
+    `not_awaiting` for any other invoice). The outcome follows as `invoice:updated`."""
+    invoice = await allocation_job.ask_again(business_id=g.user.business_id, invoice_id=invoice_id)
     return service.invoice_json(invoice)
 
 

@@ -11,6 +11,10 @@ never deleted (a deleted one would leave a gap): they are cancelled.
 Every change is announced as `invoice:updated` to the business's sockets, so an open card
 follows a payment filed elsewhere; `happened_at` follows the latest status stamp (the
 timeline's date).
+
+Issuing takes the buyer's snapshot; an invoice that needs an allocation number waits for it
+(`awaiting_allocation`, server/invoices/allocation.py) and becomes `issued` once the Tax
+Authority gives it. A waiting invoice may be cancelled, not paid.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from server import realtime
 from server.businesses.models import Business
 from server.customers.models import Customer
 from server.errors import APIError
+from server.invoices.allocation import issue_values, queue_allocation
 from server.invoices.models import Invoice
+from server.jobs import queue
 from server.labels import label
 from server.pdf import render_invoice
 from server.tenancy import owned, scoped
@@ -39,7 +45,10 @@ CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("999999999999.99")  # what DecimalField(max_digits=14, decimal_places=2) holds
 NUMBER_ATTEMPTS = 8
 # Where each status may go; an issued, paid or cancelled invoice is never edited otherwise.
-TRANSITIONS = {"draft": {"issued", "cancelled"}, "issued": {"paid", "cancelled"}, "paid": set(), "cancelled": set()}
+# `awaiting_allocation` is reached by asking for `issued` (when a number is needed) and left by
+# the allocation job (to issued, or back to draft when refused), or by a cancellation.
+TRANSITIONS = {"draft": {"issued", "cancelled"}, "awaiting_allocation": {"cancelled"},
+               "issued": {"paid", "cancelled"}, "paid": set(), "cancelled": set()}
 STAMPS = {"issued": "issued_at", "paid": "paid_at", "cancelled": "cancelled_at"}
 
 
@@ -72,7 +81,7 @@ def totals(subtotal: Decimal, vat_rate: Decimal) -> dict:
 
 async def create_invoice(*, business_id: int, customer_id: int, lines: list, notes: str = "",
                          status: str = "draft") -> Invoice:
-    await owned(Customer, customer_id, business_id=business_id, what="customer")
+    customer = await owned(Customer, customer_id, business_id=business_id, what="customer")
     stored, subtotal = priced_lines(lines)
     for attempt in range(NUMBER_ATTEMPTS):
         try:
@@ -83,18 +92,22 @@ async def create_invoice(*, business_id: int, customer_id: int, lines: list, not
                 number = business.invoice_seq + 1
                 await Business.filter(id=business_id).using_db(connection).update(invoice_seq=number)
                 amounts = totals(subtotal, business.vat_rate)
+                issue = issue_values(subtotal=amounts["subtotal"], customer=customer) if status == "issued" \
+                    else {"status": status}
                 invoice = await Invoice.create(
                     business_id=business_id, customer_id=customer_id, number=number, lines=stored,
-                    currency="ILS", status=status, notes=notes,
-                    issued_at=datetime.now(UTC) if status == "issued" else None,
-                    using_db=connection, **amounts,
+                    currency="ILS", notes=notes, using_db=connection, **amounts, **issue,
                 )
+                if invoice.status == "awaiting_allocation":
+                    await queue_allocation(invoice.id, using_db=connection)
         except (IntegrityError, OperationalError, TransactionManagementError) as error:
             # A serialisation failure or a duplicate number: the transaction rolled back, so
             # neither the number nor the invoice exists; try again.
             log.warning("invoice number attempt %d failed: %s", attempt + 1, error)
             await asyncio.sleep(0.01 * (attempt + 1))
             continue
+        if invoice.status == "awaiting_allocation":
+            queue.wake()
         await announce(invoice)  # committed: a socket that reloads at once finds it
         return invoice
     raise APIError(409, "busy", "could not number the invoice, try again")
@@ -128,16 +141,29 @@ async def update_invoice(*, business_id: int, invoice_id: int, changes: dict) ->
         if status not in TRANSITIONS[invoice.status]:
             raise APIError(409, "invalid_transition", f"an invoice cannot go from {invoice.status} to {status}")
         now = datetime.now(UTC)
-        values.update({"status": status, STAMPS[status]: now, "happened_at": now})
-    if values:
-        # Conditional on the status read above: a concurrent change makes this one a 409.
-        changed = await Invoice.filter(id=invoice.id, status=invoice.status).update(**values)
-        if not changed:
-            raise APIError(409, "invoice_changed", "the invoice changed meanwhile; reload it")
+        if status == "issued":
+            customer = await Customer.get(id=values.get("customer_id", invoice.customer_id))
+            values.update(issue_values(subtotal=values.get("subtotal", invoice.subtotal), customer=customer, now=now))
+        else:
+            values.update({"status": status, STAMPS[status]: now, "happened_at": now})
+    if values.get("status") == "awaiting_allocation":
+        async with in_transaction() as connection:  # the job exactly when the invoice waits
+            await _conditional_update(invoice, values, using_db=connection)
+            await queue_allocation(invoice.id, using_db=connection)
+        queue.wake()
+    elif values:
+        await _conditional_update(invoice, values)
     invoice = await get_invoice(business_id=business_id, invoice_id=invoice_id)
     if values:
         await announce(invoice)
     return invoice
+
+
+async def _conditional_update(invoice: Invoice, values: dict, *, using_db=None) -> None:
+    # Conditional on the status read before: a concurrent change makes this one a 409.
+    changed = await Invoice.filter(id=invoice.id, status=invoice.status).using_db(using_db).update(**values)
+    if not changed:
+        raise APIError(409, "invoice_changed", "the invoice changed meanwhile; reload it")
 
 
 async def announce(invoice: Invoice) -> None:
@@ -203,8 +229,13 @@ def business_dict(business: Business) -> dict:
             "address": business.address, "phone": business.phone, "email": business.email}
 
 
-def customer_dict(customer: Customer) -> dict:
-    return {"name": customer.name, "phone": customer.phone, "email": customer.email}
+def customer_dict(customer: Customer, invoice: Invoice | None = None) -> dict:
+    """The buyer as the invoice prints it: its snapshot once issued (kept after an erasure),
+    else (a draft, one refused back to draft included) the customer as it is now."""
+    snapshot = invoice is not None and invoice.status != "draft" and bool(invoice.buyer_name)
+    return {"name": invoice.buyer_name if snapshot else customer.name,
+            "tax_id": invoice.buyer_tax_id if snapshot else customer.tax_id,
+            "phone": customer.phone, "email": customer.email}
 
 
 async def invoice_pdf(*, business_id: int, invoice_id: int) -> tuple[Invoice, bytes]:
@@ -212,5 +243,5 @@ async def invoice_pdf(*, business_id: int, invoice_id: int) -> tuple[Invoice, by
     business = await Business.get(id=business_id)
     customer = await Customer.get(id=invoice.customer_id)
     pdf = await asyncio.to_thread(render_invoice, business=business_dict(business),
-                                  customer=customer_dict(customer), invoice=invoice_json(invoice))
+                                  customer=customer_dict(customer, invoice), invoice=invoice_json(invoice))
     return invoice, pdf

@@ -9,7 +9,8 @@ ends a job early and in how a failure is logged:
   job's `REFUSED_ATTEMPTS`th attempt on. Twilio answers 404 for a recording it is still
   writing, for a few seconds after the callback; one still missing minutes later is gone.
 - transient: the world is down for now: the database, the disk under MEDIA_ROOT, the network,
-  a timeout, Twilio's 5xx/429 (`TwilioUnavailableError`). Logged in one line.
+  a timeout, Twilio's 5xx/429 (`TwilioUnavailableError`), another service's outage
+  (`TransientJobError`). Logged in one line.
 - anything else (probably a bug): retried like a transient one, so a fix deployed within the
   budget still saves the job, but logged with its traceback.
 """
@@ -22,7 +23,7 @@ import traceback
 import asyncpg
 import httpx
 
-from server.jobs.errors import PermanentJobError
+from server.jobs.errors import PermanentJobError, TransientJobError
 from server.outages import causes, database_unavailable
 from server.telephony.client import TwilioRefusedError, TwilioUnavailableError
 
@@ -34,7 +35,7 @@ TRANSIENT_ERRNOS = frozenset({
     errno.EAGAIN, errno.EBUSY, errno.ESTALE, errno.EMFILE, errno.ENFILE, errno.ENOMEM,
 })
 # Beside an unavailable database: a deadlock or serialization failure, which a retry resolves.
-_TRANSIENT_TYPES = (TwilioUnavailableError, httpx.TransportError, asyncpg.TransactionRollbackError)
+_TRANSIENT_TYPES = (TwilioUnavailableError, TransientJobError, httpx.TransportError, asyncpg.TransactionRollbackError)
 
 
 def is_transient(error: BaseException) -> bool:

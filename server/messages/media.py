@@ -50,6 +50,8 @@ async def fetch_media(job, *, settings: Settings) -> None:
     message = await Message.get_or_none(id=job.payload.get("message_id"))
     if message is None:
         raise PermanentJobError(f"message {job.payload.get('message_id')} is gone")
+    if message.purged_at is not None:  # erased (or past retention) while queued: nothing may be stored
+        return
     media = [dict(item) for item in message.media or []]
     try:
         for number, item in enumerate(media, start=1):

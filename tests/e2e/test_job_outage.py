@@ -36,7 +36,8 @@ def job_rows(live: Live) -> list[tuple]:
         connection = await asyncpg.connect(live.database_url)
         try:
             return [tuple(r) for r in await connection.fetch(
-                "SELECT id, status, attempts, locked_until < now() AS expired FROM job ORDER BY id")]
+                "SELECT id, status, attempts, locked_until < now() AS expired FROM job "
+                "WHERE kind <> 'privacy.retention' ORDER BY id")]  # the worker's own daily sweep aside
         finally:
             await connection.close()
 

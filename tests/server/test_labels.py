@@ -12,12 +12,13 @@ import pytest
 from pypdf import PdfReader
 
 from server import bulk, timeline
+from server.audit.service import ACTIONS
 from server.calls import outbound
 from server.calls.models import OUTCOMES, TRANSCRIPT_STATUSES, Call
 from server.calls.service import STATUS_ORDER as CALL_STATUSES
 from server.contracts.schemas import ContractStatus
 from server.customers.schemas import CustomerStatus
-from server.invoices.models import INVOICE_STATUSES
+from server.invoices.models import ALLOCATION_STATUSES, INVOICE_STATUSES
 from server.labels import LABELS, label
 from server.messages.models import Message
 from server.messages.service import FAILURES
@@ -34,6 +35,7 @@ SENT = {
     "customer_source": {"manual", "call", "whatsapp", *bulk.SOURCES},
     "task_status": set(get_args(TaskOut.model_fields["status"].annotation)),
     "invoice_status": set(INVOICE_STATUSES),
+    "allocation_status": set(ALLOCATION_STATUSES),
     "contract_status": set(get_args(ContractStatus)),
     "message_status": {*MESSAGE_STATUSES, *FAILURES, "received"},
     "call_status": set(CALL_STATUSES),
@@ -41,6 +43,7 @@ SENT = {
     "transcript_status": set(TRANSCRIPT_STATUSES),
     "call_outcome": set(OUTCOMES),
     "timeline_type": set(timeline.SOURCE_TYPES),
+    "audit_action": set(ACTIONS),
 }
 
 

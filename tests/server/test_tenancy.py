@@ -26,6 +26,7 @@ from server.views.models import SavedView
 # Public by design: Twilio's greeting files (per business id, as Twilio fetches them).
 PUBLIC_ID_ROUTES = {"/server/static/voice_responses/<int:business_id>/greeting.mp3",
                     "/server/static/voice_responses/<int:business_id>/closed.mp3",
+                    "/server/static/voice_responses/<int:business_id>/notice.mp3",
                     "/crm/customers/<int:customer_id>"}  # the web app's page: the same HTML for every id
 MODELS = {"customer_id": Customer, "call_id": Call, "task_id": Task, "invoice_id": Invoice,
           "contract_id": Contract, "signature_id": Signature, "view_id": SavedView, "message_id": Message,

@@ -172,7 +172,7 @@ CREATE TABLE IF NOT EXISTS "invoice" (
     "vat" DECIMAL(14,2) NOT NULL,
     "total" DECIMAL(14,2) NOT NULL,
     "currency" VARCHAR(3) NOT NULL,
-    "status" VARCHAR(16) NOT NULL,
+    "status" VARCHAR(32) NOT NULL,
     "notes" TEXT NOT NULL,
     "issued_at" TIMESTAMPTZ,
     "paid_at" TIMESTAMPTZ,

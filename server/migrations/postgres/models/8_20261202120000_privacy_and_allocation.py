@@ -25,6 +25,8 @@ ALTER TABLE "invoice" ADD COLUMN IF NOT EXISTS "allocation_attempts" INT NOT NUL
 ALTER TABLE "invoice" ADD COLUMN IF NOT EXISTS "allocation_requested_at" TIMESTAMPTZ;
 ALTER TABLE "invoice" ADD COLUMN IF NOT EXISTS "buyer_name" VARCHAR(200) NOT NULL DEFAULT '';
 ALTER TABLE "invoice" ADD COLUMN IF NOT EXISTS "buyer_tax_id" VARCHAR(20) NOT NULL DEFAULT '';
+-- "awaiting_allocation" (19 characters) is longer than the invoice status column was.
+ALTER TABLE "invoice" ALTER COLUMN "status" TYPE VARCHAR(32);
 ALTER TABLE "business" ADD COLUMN IF NOT EXISTS "retention_months" INT NOT NULL DEFAULT 24;
 ALTER TABLE "business" ADD COLUMN IF NOT EXISTS "recording_notice" BOOL NOT NULL DEFAULT TRUE;
 ALTER TABLE "business" ADD COLUMN IF NOT EXISTS "recording_notice_text" TEXT;

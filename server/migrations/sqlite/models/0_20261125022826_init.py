@@ -168,7 +168,7 @@ CREATE TABLE IF NOT EXISTS "invoice" (
     "vat" VARCHAR(40) NOT NULL,
     "total" VARCHAR(40) NOT NULL,
     "currency" VARCHAR(3) NOT NULL,
-    "status" VARCHAR(16) NOT NULL,
+    "status" VARCHAR(32) NOT NULL,
     "notes" TEXT NOT NULL,
     "issued_at" TIMESTAMP,
     "paid_at" TIMESTAMP,
