@@ -178,3 +178,25 @@ def test_a_retry_of_an_invoice_no_longer_waiting_says_so(qtbot, shop, invoice, o
     tab.retry_button.click()
     qtbot.waitUntil(lambda: tab.notice.text() == "החשבונית כבר אינה ממתינה למספר הקצאה.", timeout=TIMEOUT)
     qtbot.waitUntil(lambda: tab.table.item(0, 4).text() == "1", timeout=TIMEOUT)
+
+
+def test_the_card_follows_invoice_updated_over_the_live_connection(qtbot, shop, invoice, api, open_card):
+    """The server's own `invoice:updated` (a payment filed elsewhere, here over HTTP) reaches the
+    open card through the Socket.IO bridge, and its row changes without the agent reloading."""
+    from desktop.realtime import RealtimeBridge
+
+    card = open_card(invoice["customer_id"])
+    tab = card.invoices
+    assert tab.table.item(0, 3).text() == "הופקה"
+    bridge = RealtimeBridge(api.api)
+    bridge.event.connect(card.on_event)
+    try:
+        with qtbot.waitSignal(bridge.connected_changed, timeout=10_000, check_params_cb=lambda up: up):
+            bridge.start()
+        with qtbot.waitSignal(bridge.event, timeout=TIMEOUT,
+                              check_params_cb=lambda name, _payload: name == "invoice:updated"):
+            response = shop.client.patch(f"/api/crm/invoices/{invoice['id']}", json={"status": "paid"})
+            assert response.status_code == 200, response.text
+        qtbot.waitUntil(lambda: tab.table.item(0, 3).text() == "שולמה", timeout=TIMEOUT)
+    finally:
+        bridge.stop()

@@ -320,5 +320,8 @@ class InvoicesTab(CardTab):
         self.form.hide()
         self.lines.setRowCount(0)
         self.lines.setRowCount(1)
-        self.say(self.tr("חשבונית {0} נוצרה: {1}").format(invoice["number"], money(invoice["total"])))
+        done = self.tr("חשבונית {0} נוצרה: {1}").format(invoice["number"], money(invoice["total"]))
+        if invoice.get("status") == "awaiting_allocation":  # a B2B invoice above the threshold
+            done += " " + self.tr("היא ממתינה למספר הקצאה מרשות המסים.")
+        self.say(done)
         self.reload()
