@@ -48,6 +48,7 @@ from desktop.views.main_window import MainWindow  # noqa: E402
 from desktop.views.profile import ProfileDialog  # noqa: E402
 from desktop.views.task_due import TaskDueDialog  # noqa: E402
 from server.calls.models import Call  # noqa: E402
+from server.calls.recordings import recording_file  # noqa: E402
 from server.customers.models import Customer  # noqa: E402
 from server.invoices.models import Invoice  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
@@ -256,6 +257,29 @@ def _set(model, row_id: int, **fields):
     return write
 
 
+async def _privacy_calls(customer_id: int, media_root: Path) -> None:
+    """Two recent calls with recordings (the server's welcome.mp3) and one past the retention,
+    its recording and transcript deleted."""
+    customer = await Customer.get(id=customer_id)
+    now = datetime.now(UTC).replace(microsecond=0)
+    welcome = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
+    for number, (days, status, duration) in enumerate(((0, "completed", 34), (1, "completed", 71),
+                                                       (400, "completed", 52))):
+        started = now - timedelta(days=days, hours=2)
+        call = Call(business_id=customer.business_id, customer_id=customer.id, call_sid=f"CA7{number:031x}",
+                    direction="inbound", status=status, from_number=customer.phone, to_number="+97235550100",
+                    started_at=started, duration=duration, created_at=started, transcript_status="none")
+        if days > 365:
+            call.purged_at, call.transcript_status = now - timedelta(days=30), "purged"
+        else:
+            call.recording_sid = f"RE7{number:031x}"
+            relative = recording_file(call)
+            (media_root / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(welcome, media_root / relative)
+            call.recording_path = str(relative)
+        await call.save()
+
+
 def _grab_modal(app: QApplication, name: str) -> None:
     """Save the modal box that is about to be shown (a question asked with exec()) and close it."""
     def grab() -> None:
@@ -298,10 +322,7 @@ def render_privacy(app: QApplication, live: Live, api: Api, user: dict, tasks: T
     live.run(_set(Invoice, invoices[1]["id"], allocation_status="allocated", allocation_number="300745112"))
     live.run(_set(Customer, erased["id"], name="לקוח שנמחק", phone=None, email=None,
                   erased_at=datetime.now(UTC) - timedelta(days=2)))
-    seed_card(live, api._access_token, company["id"])  # calls with recordings, the chat, tasks
-    oldest = api.list("calls", customer_id=company["id"], sort="started_at", limit=1)["results"][0]
-    live.run(_set(Call, oldest["id"], purged_at=datetime.now(UTC) - timedelta(days=1), transcript_status="purged",
-                  transcript=None))
+    live.run(lambda: _privacy_calls(company["id"], live.media_root))
 
     card = CustomerCard(api, tasks, company["id"], user=user)
     card.resize(1000, 680)
