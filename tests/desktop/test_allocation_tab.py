@@ -1,9 +1,9 @@
 """The invoices tab's allocation state (contract 19): the Hebrew reason by `allocation_error.code`,
 the number once given, "לנסות שוב" while it waits, and `invoice:updated` shown as it comes.
 
-The states are written straight to the server's database (the Tax Authority's answers come
-through the `invoice.allocate` job, built on branch alloc); the retry itself needs the
-`POST /api/crm/invoices/<id>/allocate` route (needs_merge)."""
+Most states are written straight to the server's database (in production the Tax Authority's
+answers come through the `invoice.allocate` job); one test issues a B2B invoice from the form
+and waits for the job's own outcome."""
 
 from __future__ import annotations
 
@@ -155,7 +155,6 @@ def test_the_realtime_bridge_listens_for_invoice_updates():
 
 
 def test_retry_asks_the_tax_authority_again(qtbot, shop, invoice, open_card):
-    """needs_merge: POST /api/crm/invoices/<id>/allocate (branch alloc)."""
     set_state(shop, invoice, **AWAITING)
     card = open_card(invoice["customer_id"])
     tab = card.invoices
@@ -168,7 +167,6 @@ def test_retry_asks_the_tax_authority_again(qtbot, shop, invoice, open_card):
 
 
 def test_a_retry_of_an_invoice_no_longer_waiting_says_so(qtbot, shop, invoice, open_card):
-    """needs_merge: POST .../allocate answering 409 not_awaiting (branch alloc)."""
     set_state(shop, invoice, **AWAITING)
     card = open_card(invoice["customer_id"])
     tab = card.invoices
@@ -198,5 +196,36 @@ def test_the_card_follows_invoice_updated_over_the_live_connection(qtbot, shop, 
             response = shop.client.patch(f"/api/crm/invoices/{invoice['id']}", json={"status": "paid"})
             assert response.status_code == 200, response.text
         qtbot.waitUntil(lambda: tab.table.item(0, 3).text() == "שולמה", timeout=TIMEOUT)
+    finally:
+        bridge.stop()
+
+
+def test_issuing_a_b2b_invoice_waits_and_the_jobs_reason_arrives_live(qtbot, shop, api, open_card):
+    """The whole flow on the real server: an invoice to a company above the threshold is issued
+    from the tab's form, the server holds it for its number, and the `invoice.allocate` job's
+    outcome (this business has no tax id of its own) comes in by `invoice:updated`."""
+    from desktop.realtime import RealtimeBridge
+
+    customer = shop.client.post("/api/crm/customers", json={"name": "חברה בע״מ", "tax_id": "516179157",
+                                                           "phone": f"058-73{next(PHONES):05d}"})
+    assert customer.status_code == 201, customer.text
+    card = open_card(customer.json()["id"])
+    tab = card.invoices
+    bridge = RealtimeBridge(api.api)
+    bridge.event.connect(card.on_event)
+    try:
+        with qtbot.waitSignal(bridge.connected_changed, timeout=10_000, check_params_cb=lambda up: up):
+            bridge.start()
+        tab.form.show()
+        tab.set_line(0, "דמי ניהול שנתיים", "1", "24000")
+        tab.status.setCurrentIndex(tab.status.findData("issued"))
+        tab.create_button.click()
+        qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=TIMEOUT)
+        assert tab.table.item(0, 3).text() == WAITING
+        assert "ממתינה למספר הקצאה מרשות המסים" in tab.notice.text()
+        tab.table.setCurrentCell(0, 0)
+        qtbot.waitUntil(lambda: tab.allocation_label.text() == f"{WAITING}: {REASONS['missing_business_tax_id']}",
+                        timeout=30_000)
+        assert tab.retry_button.isVisible()
     finally:
         bridge.stop()

@@ -1,10 +1,7 @@
 """Privacy on the desktop (contract 19), the real widgets against the session's live server: the
 customer's tax id, an erased customer's card, the admins' export-all and erasure, the privacy
 settings tab, and what an agent's role lets them do (the CSV button, the recording player),
-purged recordings and media.
-
-Some of these need the routes other helpers build (export.zip, erase, the notice's wording,
-recordings refusing agents): they are marked `needs_merge` in their docstrings."""
+purged recordings and media."""
 
 from __future__ import annotations
 
@@ -161,7 +158,6 @@ def test_erasing_asks_what_goes_and_what_the_law_keeps_and_a_no_changes_nothing(
 
 
 def test_erasing_on_the_server_shows_the_erased_card(qtbot, shop, admin, customer, open_card):
-    """needs_merge: POST /api/crm/customers/<id>/erase (branch privacy)."""
     card = open_card(admin, customer["id"])
     card.privacy.confirm = Answers()
     with qtbot.waitSignal(card.privacy.erased, timeout=TIMEOUT):
@@ -174,7 +170,6 @@ def test_erasing_on_the_server_shows_the_erased_card(qtbot, shop, admin, custome
 
 
 def test_export_all_writes_the_zip_off_the_ui_thread(qtbot, shop, admin, customer, open_card, tmp_path):
-    """needs_merge: GET /api/crm/customers/<id>/export.zip (branch privacy)."""
     card = open_card(admin, customer["id"])
     target = tmp_path / "לקוח.zip"
     card.privacy.ask_path = lambda _parent, _id: target
@@ -257,7 +252,6 @@ def test_a_retention_out_of_range_is_refused_in_hebrew(qtbot, shop, panel, monke
 
 
 def test_the_notices_own_wording_is_saved_and_put_back_to_the_default(qtbot, shop, panel):
-    """needs_merge: PUT/DELETE /api/business/recording_notice/text (main)."""
     wording = "שימו לב: ההודעה מוקלטת ונשמרת כדי שנחזור אליכם."
     panel.notice_text.setPlainText(wording)
     with qtbot.waitSignal(panel.saved, timeout=60_000):
@@ -290,7 +284,6 @@ def test_the_csv_button_follows_can_export(qtbot, shop, agent, tasks):
 
 
 def test_an_export_the_role_may_not_do_is_refused_in_hebrew(qtbot, shop, agent, tasks, tmp_path):
-    """needs_merge: the customers' CSV refusing agents (403 forbidden_export, main/privacy)."""
     from desktop.export import CsvExport
 
     assert shop.client.patch("/api/business", json={"agents_can_export": False}).status_code == 200
@@ -342,7 +335,7 @@ def test_an_agent_who_may_not_listen_gets_no_player(shop, agent, customer, open_
 
 
 def test_a_player_refused_by_the_role_says_so(qtbot, tasks):
-    """The player's side of 403 forbidden_listen (the route's side needs_merge: see below)."""
+    """The player's side of 403 forbidden_listen (the route's side: the next test)."""
     from desktop.api import ApiError
 
     def refused():
@@ -356,7 +349,6 @@ def test_a_player_refused_by_the_role_says_so(qtbot, tasks):
 
 
 def test_an_agent_who_may_not_listen_is_told_so_by_the_server(qtbot, shop, agent, customer, tasks):
-    """needs_merge: GET /api/crm/calls/<id>/recording checking can_listen (main)."""
     from desktop.views.card.base import download
 
     call_id = make_call(shop, customer["id"], purged=False)
