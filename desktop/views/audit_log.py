@@ -50,9 +50,9 @@ def target_text(tr, row: dict) -> str:
 def audit_columns(tr) -> list[Column]:
     ltr_cell = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
     return [
-        Column("at", tr("זמן"), format=when),
+        Column("at", tr("זמן"), sortable=True, format=when),
         Column("user", tr("משתמש"), shown="user_shown"),
-        Column("action", tr("פעולה"), shown="action_label"),
+        Column("action", tr("פעולה"), sortable=True, shown="action_label"),
         Column("target", tr("על מה"), shown="target_shown"),
         Column("ip", tr("כתובת IP"), alignment=ltr_cell),
     ]
@@ -60,13 +60,13 @@ def audit_columns(tr) -> list[Column]:
 
 def audit_model(api: Api, tasks: TaskManager, tr, parent=None, *, page_size: int = 100) -> PagedTableModel:
     def fetch(query: PageQuery) -> dict:
-        answer = api.get(AUDIT_PATH, page=query.page, limit=query.limit, **query.filters)
+        answer = api.get(AUDIT_PATH, page=query.page, limit=query.limit, sort=query.sort, **query.filters)
         for row in answer.get("results", []):  # the display forms, on the pool
             row["user_shown"] = row.get("user_name") or row.get("user_email") or tr("המערכת")
             row["target_shown"] = target_text(tr, row)
         return answer
 
-    return PagedTableModel(audit_columns(tr), fetch, tasks, page_size=page_size, parent=parent)
+    return PagedTableModel(audit_columns(tr), fetch, tasks, page_size=page_size, default_sort="-at", parent=parent)
 
 
 def day_start(day: date) -> str:
@@ -144,6 +144,10 @@ class AuditLogWindow(QWidget):
         for column, width in enumerate((140, 200, 230, 160)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Newest first, as the server answers; a click on "זמן" or "פעולה" asks it to sort so
+        # (the other columns fall back to the newest first: PagedTableModel.sort).
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.stack = StateStack(self.table, empty_text=self.tr("אין פעולות ביומן לסינון הזה."))
         self.stack.retry.connect(self.model.reload)
         self.status = QLabel()

@@ -83,6 +83,13 @@ class PrivacyPanel(QWidget):
         roles_help.setProperty("role", "muted")
         roles_help.setWordWrap(True)
 
+        # Read only here: the credentials are typed in the web app's settings (write-only there);
+        # what an invoice waiting for its allocation number needs is whether they are set.
+        self.tax_authority = QLabel()
+        self.tax_authority.setObjectName("taxAuthority")
+        self.tax_authority.setProperty("role", "muted")
+        self.tax_authority.setWordWrap(True)
+
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.hide()
@@ -110,6 +117,8 @@ class PrivacyPanel(QWidget):
         layout.addWidget(self.can_listen)
         layout.addWidget(self.can_export)
         layout.addWidget(roles_help)
+        layout.addWidget(section_title(self.tr("רשות המסים")))
+        layout.addWidget(self.tax_authority)
         layout.addStretch(1)
         layout.addWidget(self.status)
         layout.addLayout(save_bar)
@@ -142,6 +151,15 @@ class PrivacyPanel(QWidget):
         self.default_button.setEnabled(not default)
         self.can_listen.setChecked(bool(business.get("agents_can_listen", True)))
         self.can_export.setChecked(bool(business.get("agents_can_export", False)))
+        self.tax_authority.setText(self.tax_authority_text(business.get("tax_authority") or {}))
+
+    def tax_authority_text(self, state: dict) -> str:
+        if not state.get("configured"):
+            return self.tr("לא הוגדרו פרטי התחברות לרשות המסים, ולכן חשבוניות שצריכות מספר הקצאה ימתינו. "
+                           "מגדירים אותם בהגדרות העסק באפליקציית הרשת.")
+        if state.get("source") == "env":
+            return self.tr("מספרי הקצאה מתקבלים מרשות המסים בפרטי ההתחברות שהוגדרו בשרת.")
+        return self.tr("מספרי הקצאה מתקבלים מרשות המסים בפרטי ההתחברות של העסק.")
 
     def _enable(self, on: bool) -> None:
         for widget in (self.save_button, self.text_button):

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from desktop.api import Api, Session
 from desktop.views.audit_log import NO_DATE, AuditLogWindow, audit_model, day_start, target_text
@@ -140,3 +140,16 @@ def test_only_admins_get_the_audit_action(qtbot, shop, api, tasks):
     audit.close()
     window.alerts.stop()
     window.presence.stop()
+
+
+def test_a_header_click_sorts_on_the_server(qtbot, shop, api, tasks):
+    window = AuditLogWindow(api.api, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.loaded_once, timeout=TIMEOUT)
+    assert window.model.sort_key == "-at"
+    with qtbot.waitSignal(window.model.loading_changed, check_params_cb=lambda loading: not loading, timeout=TIMEOUT):
+        window.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+    assert window.model.sort_key == "action"
+    actions = [window.model.row(r)["action"] for r in range(window.model.rowCount())]
+    assert actions == sorted(actions) and len(set(actions)) >= 2

@@ -217,6 +217,8 @@ def test_the_privacy_settings_show_and_save_with_one_patch(qtbot, shop, panel):
     assert panel.retention.value() == now["retention_months"]
     assert panel.notice.isChecked() == now["recording_notice"]
     assert panel.notice_text.toPlainText() == now["recording_notice_text"]
+    assert now["tax_authority"] == {"configured": False, "source": None}  # none on the test server
+    assert panel.tax_authority.text().startswith("לא הוגדרו פרטי התחברות לרשות המסים")
     panel.retention.setValue(36)
     panel.can_export.setChecked(not now["agents_can_export"])
     assert panel.changes() == {"retention_months": 36, "agents_can_export": not now["agents_can_export"]}

@@ -152,6 +152,7 @@ class OverviewTab(CardTab):
             if self.editing:
                 self.set_editing(False)
         self.edit_button.setEnabled(not erased)
+        self.whatsapp_button.setEnabled(not erased)  # no phone is left to write to
         if not self.editing:
             self._fill()
         self.customer_changed.emit(customer)
