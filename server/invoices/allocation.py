@@ -60,13 +60,14 @@ def needs_allocation(subtotal: Decimal, on: datetime | date, buyer_tax_id: str |
     return bool(buyer_tax_id) and threshold is not None and Decimal(subtotal) >= threshold
 
 
-def issue_values(*, subtotal: Decimal, customer: Customer, now: datetime | None = None) -> dict:
+def issue_values(*, subtotal: Decimal, customer: Customer, seller_kind: str, now: datetime | None = None) -> dict:
     """The fields an issue sets: the buyer's snapshot, and either `issued` or, when a number is
-    needed, `awaiting_allocation` with allocation `pending`."""
+    needed, `awaiting_allocation` with allocation `pending`. An exempt dealer (עוסק פטור,
+    `seller_kind` "exempt_dealer") issues no tax invoices, so never needs a number."""
     now = now or datetime.now(UTC)
     snapshot = {"buyer_name": customer.name, "buyer_tax_id": customer.tax_id or "", "allocation_error": None,
                 "allocation_number": None, "happened_at": now}
-    if needs_allocation(subtotal, now, customer.tax_id):
+    if seller_kind != "exempt_dealer" and needs_allocation(subtotal, now, customer.tax_id):
         return {**snapshot, "status": "awaiting_allocation", "allocation_status": "pending",
                 "allocation_requested_at": now, "issued_at": None}
     return {**snapshot, "status": "issued", "allocation_status": "not_required", "issued_at": now}

@@ -92,8 +92,8 @@ async def create_invoice(*, business_id: int, customer_id: int, lines: list, not
                 number = business.invoice_seq + 1
                 await Business.filter(id=business_id).using_db(connection).update(invoice_seq=number)
                 amounts = totals(subtotal, business.vat_rate)
-                issue = issue_values(subtotal=amounts["subtotal"], customer=customer) if status == "issued" \
-                    else {"status": status}
+                issue = issue_values(subtotal=amounts["subtotal"], customer=customer,
+                                     seller_kind=business.tax_id_kind) if status == "issued" else {"status": status}
                 invoice = await Invoice.create(
                     business_id=business_id, customer_id=customer_id, number=number, lines=stored,
                     currency="ILS", notes=notes, using_db=connection, **amounts, **issue,
@@ -143,7 +143,9 @@ async def update_invoice(*, business_id: int, invoice_id: int, changes: dict) ->
         now = datetime.now(UTC)
         if status == "issued":
             customer = await Customer.get(id=values.get("customer_id", invoice.customer_id))
-            values.update(issue_values(subtotal=values.get("subtotal", invoice.subtotal), customer=customer, now=now))
+            seller_kind = await Business.filter(id=business_id).first().values_list("tax_id_kind", flat=True)
+            values.update(issue_values(subtotal=values.get("subtotal", invoice.subtotal), customer=customer,
+                                       seller_kind=seller_kind, now=now))
         else:
             values.update({"status": status, STAMPS[status]: now, "happened_at": now})
     if values.get("status") == "awaiting_allocation":

@@ -31,6 +31,8 @@ from server.tenancy import owned
 
 ERASED_NAME = "לקוח שנמחק"
 ERASED_TASK_TITLE = "משימה של לקוח שנמחק"
+# What an unsigned contract says once erased (its PDF still opens: an empty body is refused there).
+ERASED_CONTRACT_BODY = "תוכן החוזה נמחק יחד עם המידע האישי של הלקוח."
 
 
 async def erase_customer(*, business_id: int, customer_id: int, media_root: Path) -> tuple[Customer, dict | None]:
@@ -57,7 +59,7 @@ async def erase_customer(*, business_id: int, customer_id: int, media_root: Path
         counts["tasks"] = await Task.filter(customer_id=customer.id).using_db(connection).update(
             title=ERASED_TASK_TITLE, notes="", updated_at=now)
         counts["contracts"] = await (Contract.filter(customer_id=customer.id).exclude(status="signed")
-                                     .using_db(connection).update(body="", updated_at=now))
+                                     .using_db(connection).update(body=ERASED_CONTRACT_BODY, updated_at=now))
     files = await purge_calls(Call.filter(customer_id=customer.id), media_root=media_root, now=now)
     files.add(await purge_messages(Message.filter(customer_id=customer.id), media_root=media_root, now=now,
                                    without_media=True))

@@ -6,11 +6,12 @@ import asyncio
 import os
 from datetime import UTC, datetime
 
-from quart import Blueprint, Response, current_app, g
+from quart import Blueprint, Response, current_app, g, request
 from quart_schema import document_response, tag_blueprint, validate_request, validate_response
 
 from server.audit.service import record
 from server.auth.current import admin_required
+from server.customers.models import Customer
 from server.customers.schemas import CustomerOut
 from server.customers.service import customer_json
 from server.errors import APIError
@@ -19,6 +20,7 @@ from server.privacy.erasure import erase_customer
 from server.privacy.export import export_zip
 from server.privacy.schemas import EraseRequest
 from server.public_url import request_base_url
+from server.tenancy import owned
 
 bp = Blueprint("privacy", __name__, url_prefix="/api/crm/customers")
 tag_blueprint(bp, ["customers"])
@@ -50,6 +52,10 @@ def _streamed(path) -> Response:
 @admin_required
 @document_response(ZIP)
 async def export(customer_id: int):
+    if request.method == "HEAD":
+        # A HEAD (a download manager probing) neither builds the zip nor counts as an export.
+        await owned(Customer, customer_id, business_id=g.user.business_id, what="customer")
+        return Response(b"", mimetype="application/zip", headers={"Cache-Control": "no-store"})
     path, made = await export_zip(business_id=g.user.business_id, customer_id=customer_id,
                                   media_root=current_app.config["SETTINGS"].media_root, base_url=request_base_url())
     try:

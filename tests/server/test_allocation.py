@@ -195,6 +195,14 @@ async def test_just_below_the_threshold_or_without_a_tax_id_is_issued_at_once(cl
     assert not await Job.filter(kind="invoice.allocate").exists()
 
 
+async def test_an_exempt_dealer_issues_no_tax_invoice_so_needs_no_number(client, auth_headers, seller, buyer):
+    seller.tax_id_kind = "exempt_dealer"
+    await seller.save()
+    invoice = await issue(client, auth_headers, buyer.id)
+    assert (invoice["status"], invoice["allocation_status"]) == ("issued", "not_required")
+    assert not await Job.filter(kind="invoice.allocate").exists()
+
+
 async def test_creating_as_issued_waits_too(client, auth_headers, buyer):
     response = await client.post("/api/crm/invoices", headers=auth_headers,
                                  json={"customer_id": buyer.id, "lines": AT_THRESHOLD, "status": "issued"})

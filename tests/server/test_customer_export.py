@@ -122,3 +122,10 @@ async def test_another_business_customer_is_not_found(client, auth_headers, app,
     assert (await _export(client, auth_headers, 2**31 - 1)).status_code == 404
     assert await AuditEvent.filter(action="customer.export").count() == 0
     assert list(private_tmp.iterdir()) == []
+
+
+async def test_a_head_builds_nothing_and_is_no_export(client, auth_headers, dana):
+    response = await client.head(f"/api/crm/customers/{dana.id}/export.zip", headers=auth_headers)
+    assert (response.status_code, response.mimetype) == (200, "application/zip")
+    assert not await AuditEvent.filter(action="customer.export").exists()
+    assert (await client.head("/api/crm/customers/999999/export.zip", headers=auth_headers)).status_code == 404

@@ -16,6 +16,7 @@ from server.customers.models import Customer
 from server.invoices.models import Invoice
 from server.messages.models import Message
 from server.privacy import files
+from server.privacy.erasure import ERASED_CONTRACT_BODY
 from server.privacy.retention import sweep
 from server.tasks.models import Task
 from tests.conftest import PASSWORD, login
@@ -83,7 +84,9 @@ async def test_erasure_removes_the_person_and_keeps_what_the_law_keeps(client, a
     assert not any(_stored(settings, item["path"]) for item in records["message"].media)
     task = await Task.get(id=records["task"].id)
     assert (task.title, task.notes, task.due_at) == ("משימה של לקוח שנמחק", "", records["task"].due_at)
-    assert (await Contract.get(id=records["unsigned"].id)).body == ""
+    assert (await Contract.get(id=records["unsigned"].id)).body == ERASED_CONTRACT_BODY
+    pdf = await client.get(f"/api/crm/contracts/{records['unsigned'].id}/pdf", headers=auth_headers)
+    assert (pdf.status_code, pdf.mimetype) == (200, "application/pdf")
 
     # Kept as they were: the invoice with its buyer, the signed contract, its signature, another customer's call.
     assert (await Invoice.filter(id=records["invoice"].id).values())[0] == kept["invoice"]
