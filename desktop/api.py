@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 import keyring
 import keyring.errors
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.paths import write_private
 from desktop.version import VERSION
@@ -59,7 +59,22 @@ class SessionExpiredError(ApiError):
     """The session ended (refresh token missing, expired or revoked): log in again."""
 
 
+# Refusals any view may meet, by the server's code (contract 19: the permissions on personal
+# data and the checks of its fields): every caller shows them in Hebrew without a table of its own.
+_CODES = {
+    "forbidden_listen": QT_TRANSLATE_NOOP("ApiError", "אין לך הרשאה להאזין להקלטות"),
+    "forbidden_export": QT_TRANSLATE_NOOP("ApiError", "אין לך הרשאה לייצא נתונים. מנהל/ת המשרד יכולים לאפשר "
+                                                      "זאת בהגדרות הפרטיות."),
+    "invalid_tax_id": QT_TRANSLATE_NOOP("ApiError", "מספר ח.פ. / ע.מ. אינו תקין: 9 ספרות, האחרונה ספרת ביקורת."),
+    "invalid_retention_months": QT_TRANSLATE_NOOP("ApiError", "תקופת השמירה חייבת להיות בין חודש אחד ל-120 חודשים."),
+    "confirm_required": QT_TRANSLATE_NOOP("ApiError", "יש לאשר את המחיקה במפורש."),
+    "not_awaiting": QT_TRANSLATE_NOOP("ApiError", "החשבונית כבר אינה ממתינה למספר הקצאה."),
+}
+
+
 def _message_for(status: int, code: str, server_message: str) -> str:
+    if code in _CODES:
+        return _t(_CODES[code])
     if code == "too_many_attempts" or status == 429:
         return _t("יותר מדי ניסיונות התחברות. נסו שוב בעוד כמה דקות.")
     if status == 401:

@@ -42,9 +42,12 @@ class CsvExport(QObject):
     cancelled = Signal()
 
     def __init__(self, api: Api, tasks: TaskManager, dest: Path, params: dict, parent: QObject | None = None, *,
-                 chunk_size: int = CHUNK) -> None:
+                 chunk_size: int = CHUNK, source: str = EXPORT_PATH) -> None:
+        """`source`: what is streamed; the customers' CSV unless told (the audit log's CSV, a
+        customer's whole file as a ZIP: the same download, the same `.part` discipline)."""
         super().__init__(parent)
         self.api, self.tasks = api, tasks
+        self.source = source
         self.dest = Path(dest)
         self.params = params
         self.chunk_size = chunk_size
@@ -63,7 +66,7 @@ class CsvExport(QObject):
     def _download(self) -> int:
         written = lines = 0
         try:
-            with self.api.stream(EXPORT_PATH, **self.params) as response, self.partial.open("wb") as out:
+            with self.api.stream(self.source, **self.params) as response, self.partial.open("wb") as out:
                 for chunk in response.iter_bytes(self.chunk_size):
                     if self._cancel.is_set():
                         raise ExportCancelledError
@@ -94,15 +97,20 @@ def default_name(day: date | None = None) -> str:
     return f"customers-{(day or date.today()).isoformat()}.csv"
 
 
-def ask_path(parent: QWidget | None) -> Path | None:
-    """The file to write (the agent's choice); None when cancelled. Tests replace it."""
-    tr = parent.tr if parent else (lambda text: text)
-    name, _filter = QFileDialog.getSaveFileName(parent, tr("ייצוא לקוחות ל-CSV"), str(Path.home() / default_name()),
-                                                tr("קובצי CSV (*.csv)"))
+def ask_save(parent: QWidget | None, title: str, suggested: str, file_filter: str, suffix: str) -> Path | None:
+    """The file to write, chosen in a save dialog opened on the home folder with `suggested`
+    as its name; `suffix` added when the agent typed a name without it; None when cancelled."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), file_filter)
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix.lower() == ".csv" else path.with_suffix(".csv")
+    return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+
+def ask_path(parent: QWidget | None) -> Path | None:
+    """The file to write (the agent's choice); None when cancelled. Tests replace it."""
+    tr = parent.tr if parent else (lambda text: text)
+    return ask_save(parent, tr("ייצוא לקוחות ל-CSV"), default_name(), tr("קובצי CSV (*.csv)"), ".csv")
 
 
 class CustomersExport(QObject):

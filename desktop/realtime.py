@@ -34,7 +34,9 @@ log = logging.getLogger("agentlocator.desktop.realtime")
 EVENTS = ("task:due", "task:updated", "call:new", "call:updated", "wa:message", "wa:status", "customer:updated",
           # Live calls: the agents' phones ring, one answered, nobody did; an overdue call-back
           # (admins' own room); an agent's presence changed.
-          "call:ringing", "call:answered", "call:missed", "callback:overdue", "presence:changed")
+          "call:ringing", "call:answered", "call:missed", "callback:overdue", "presence:changed",
+          # An invoice issued, given its allocation number (or refused it), paid, cancelled.
+          "invoice:updated")
 MIN_DELAY, MAX_DELAY = 1.0, 30.0
 
 

@@ -4,10 +4,15 @@ docs/screenshots/desktop-login.png, desktop-customers.png, desktop-task-due.png,
 desktop-card-<tab>.png and desktop-greeting.png; the live calls' screen pop over the main
 window, the calls board and the call settings' hours editor: desktop-call-pop.png,
 desktop-calls-board.png and desktop-hours-editor.png (`--only live` for just these);
-and, needing no server, Qt's own dialogs in Hebrew and the update notice:
+the privacy screens (contract 19): the card's tax id and admin actions, the erasure question,
+an erased card, the invoices' allocation state, a purged call and a recording the role may not
+hear, the privacy settings and the audit log: desktop-card-privacy.png, desktop-erase-confirm.png,
+desktop-card-erased.png, desktop-invoices-allocation.png, desktop-calls-purged.png,
+desktop-privacy-settings.png and desktop-audit-log.png (`--only privacy`); and, needing no
+server, Qt's own dialogs in Hebrew and the update notice:
 desktop-qt-messagebox.png, desktop-qt-filedialog.png and desktop-update-notice.png.
 
-    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server | --only greeting|live]
+    .venv/bin/python scripts/render_desktop_screenshots.py [--dark] [--no-server | --only greeting|live|privacy]
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 import keyring  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QMessageBox  # noqa: E402
 
 from desktop import theme  # noqa: E402
@@ -40,7 +45,12 @@ from desktop.views.card import CustomerCard  # noqa: E402
 from desktop.views.greeting import GreetingDialog  # noqa: E402
 from desktop.views.login import LoginDialog  # noqa: E402
 from desktop.views.main_window import MainWindow  # noqa: E402
+from desktop.views.profile import ProfileDialog  # noqa: E402
 from desktop.views.task_due import TaskDueDialog  # noqa: E402
+from server.calls.models import Call  # noqa: E402
+from server.calls.recordings import recording_file  # noqa: E402
+from server.customers.models import Customer  # noqa: E402
+from server.invoices.models import Invoice  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
 from tests.databases import Databases  # noqa: E402
 from tests.desktop.card_seed import seed_card  # noqa: E402
@@ -238,12 +248,146 @@ def render_live_calls(app: QApplication, live: Live, api: Api, user: dict, tasks
     window.close()
 
 
+PRIVACY_AGENT = ("privacy-agent@example.com", "נועם השקט")
+
+
+def _set(model, row_id: int, **fields):
+    async def write() -> None:
+        await model.filter(id=row_id).update(**fields)
+    return write
+
+
+async def _privacy_calls(customer_id: int, media_root: Path) -> None:
+    """Two recent calls with recordings (the server's welcome.mp3) and one past the retention,
+    its recording and transcript deleted."""
+    customer = await Customer.get(id=customer_id)
+    now = datetime.now(UTC).replace(microsecond=0)
+    welcome = ROOT / "server" / "static" / "voice_responses" / "welcome.mp3"
+    for number, (days, status, duration) in enumerate(((0, "completed", 34), (1, "completed", 71),
+                                                       (400, "completed", 52))):
+        started = now - timedelta(days=days, hours=2)
+        call = Call(business_id=customer.business_id, customer_id=customer.id, call_sid=f"CA7{number:031x}",
+                    direction="inbound", status=status, from_number=customer.phone, to_number="+97235550100",
+                    started_at=started, duration=duration, created_at=started, transcript_status="none")
+        if days > 365:
+            call.purged_at, call.transcript_status = now - timedelta(days=30), "purged"
+        else:
+            call.recording_sid = f"RE7{number:031x}"
+            relative = recording_file(call)
+            (media_root / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(welcome, media_root / relative)
+            call.recording_path = str(relative)
+        await call.save()
+
+
+def _grab_modal(app: QApplication, name: str) -> None:
+    """Save the modal box that is about to be shown (a question asked with exec()) and close it."""
+    def grab() -> None:
+        box = app.activeModalWidget()
+        if box is None:
+            return QTimer.singleShot(50, grab)
+        settle(app)
+        box.grab().save(str(OUT / name))
+        box.reject()
+
+    QTimer.singleShot(100, grab)
+
+
+def render_privacy(app: QApplication, live: Live, api: Api, user: dict, tasks: TaskManager, suffix: str) -> None:
+    """Contract 19's screens, on the seeded business: its admin's card of a company customer with a
+    tax id (the privacy actions by its details), the erasure question, the card once erased; the
+    invoices tab with an invoice waiting for its allocation number and one allocated; a purged
+    call next to one an agent may not hear; the privacy settings tab; the audit log."""
+    headers = {"Authorization": f"Bearer {api._access_token}"}
+    with httpx.Client(base_url=live.base_url, headers=headers, timeout=10) as client:
+        def ok(response: httpx.Response) -> dict:
+            assert response.status_code in (200, 201), response.text
+            return response.json() if response.content else {}
+
+        company = ok(client.post("/api/crm/customers", json={
+            "name": "אלון נכסים בע״מ", "phone": "03-5550177", "email": "office@alon-nechasim.co.il",
+            "tax_id": "516179157", "status": "active"}))
+        invoices = [ok(client.post("/api/crm/invoices", json={
+            "customer_id": company["id"], "status": "issued",
+            "lines": [{"description": description, "quantity": "1", "unit_price": price}]}))
+            for description, price in (("דמי תיווך – משרדים ברחוב הברזל", "14500"), ("ייעוץ שנתי", "26000"))]
+        ok(client.post("/api/crm/users", json={"email": PRIVACY_AGENT[0], "password": PASSWORD, "role": "agent",
+                                               "name": PRIVACY_AGENT[1]}))
+        ok(client.patch("/api/business", json={"retention_months": 36, "agents_can_listen": False}))
+        ok(client.patch(f"/api/crm/customers/{company['id']}", json={"notes": "לקוח עסקי"}))
+        assert client.get(f"/api/crm/invoices/{invoices[1]['id']}/pdf").status_code == 200  # a row in the log
+        erased = ok(client.post("/api/crm/customers", json={"name": "יעל ברגר", "phone": "054-5550188"}))
+    # Both are B2B above the threshold, so the server holds them for their allocation numbers and
+    # its job asks the Tax Authority; with no credentials on this server it says so on each.
+    wait_until(app, lambda: all(api.get(f"/api/crm/invoices/{i['id']}").get("allocation_error")
+                                for i in invoices), timeout_ms=30_000)
+    live.run(_set(Invoice, invoices[1]["id"], status="issued", issued_at=datetime.now(UTC), allocation_error=None,
+                  allocation_status="allocated", allocation_number="300745112"))  # as the Authority's approval
+    live.run(_set(Customer, erased["id"], name="לקוח שנמחק", phone=None, email=None,
+                  erased_at=datetime.now(UTC) - timedelta(days=2)))
+    live.run(lambda: _privacy_calls(company["id"], live.media_root))
+
+    card = CustomerCard(api, tasks, company["id"], user=user)
+    card.resize(1000, 680)
+    card.show()
+    wait_until(app, lambda: all(tab.loaded_once for tab in card.all_tabs))
+    settle(app)
+    card.grab().save(str(OUT / f"desktop-card-privacy{suffix}.png"))
+    _grab_modal(app, f"desktop-erase-confirm{suffix}.png")
+    card.privacy.erase_button.click()  # the question, grabbed and answered "חזרה"
+    card.show_tab(card.invoices)
+    card.invoices.table.setCurrentCell(card.invoices.table.rowCount() - 1, 0)  # the one still waiting
+    wait_until(app, lambda: card.invoices.retry_button.isVisible())
+    settle(app)
+    card.grab().save(str(OUT / f"desktop-invoices-allocation{suffix}.png"))
+    card.close()
+
+    agent_api = Api(live.base_url)
+    agent_api.login(PRIVACY_AGENT[0], PASSWORD)
+    agent = agent_api.get("/auth/me")["user"]  # can_listen false, as the main window learns it
+    card = CustomerCard(agent_api, tasks, company["id"], user=agent)
+    card.resize(1000, 680)
+    card.show()
+    card.show_tab(card.calls)
+    wait_until(app, lambda: card.calls.loaded_once)
+    settle(app)
+    card.grab().save(str(OUT / f"desktop-calls-purged{suffix}.png"))
+    card.close()
+
+    card = CustomerCard(api, tasks, erased["id"], user=user)
+    card.resize(1000, 560)
+    card.show()
+    wait_until(app, lambda: card.overview.loaded_once)
+    settle(app)
+    card.grab().save(str(OUT / f"desktop-card-erased{suffix}.png"))
+    card.close()
+
+    profile = ProfileDialog(api, tasks, user=user)
+    profile.tabs.setCurrentWidget(profile.privacy)
+    profile.resize(700, 720)
+    profile.show()
+    wait_until(app, lambda: profile.privacy.business is not None)
+    settle(app)
+    profile.grab().save(str(OUT / f"desktop-privacy-settings{suffix}.png"))
+    profile.close()
+
+    window = MainWindow(Session(api=api, user=user), tasks, tray_available=False, realtime=False)
+    audit = window.open_audit()
+    audit.resize(1100, 560)
+    wait_until(app, lambda: audit.model.loaded_once and audit.model.is_loaded(0))
+    settle(app)
+    audit.grab().save(str(OUT / f"desktop-audit-log{suffix}.png"))
+    audit.close()
+    window.presence.stop()
+    window.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dark", action="store_true", help="the dark theme")
     parser.add_argument("--no-server", action="store_true", help="only what needs no server: Qt's dialogs, the "
                                                                  "update notice")
-    parser.add_argument("--only", choices=["greeting", "live"], help="only these windows (against a server)")
+    parser.add_argument("--only", choices=["greeting", "live", "privacy"], help="only these windows (against a server)")
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     app = create_app(sys.argv[:1])
@@ -269,6 +413,12 @@ def main() -> None:
                 render_greeting(app, api, tasks, suffix)
                 tasks.wait_for_done(5000)
                 print(f"wrote {OUT}/desktop-greeting{suffix}.png")
+                return
+            if args.only == "privacy":
+                api = Api(live.base_url)
+                render_privacy(app, live, api, api.login(EMAIL, PASSWORD), tasks, suffix)
+                tasks.wait_for_done(5000)
+                print(f"wrote {OUT}/desktop-card-privacy{suffix}.png and the other privacy screens")
                 return
             if args.only == "live":
                 api = Api(live.base_url)
@@ -299,6 +449,7 @@ def main() -> None:
             render_task_due(app, api, tasks, suffix)
             render_greeting(app, api, tasks, suffix)
             render_live_calls(app, live, api, user, tasks, suffix)
+            render_privacy(app, live, api, user, tasks, suffix)
             tasks.wait_for_done(5000)
         finally:
             live.stop()

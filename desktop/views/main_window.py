@@ -36,6 +36,7 @@ from desktop.layouts import LayoutMenu
 from desktop.presence import Presence
 from desktop.tasks import TaskManager
 from desktop.views.alerts import WindowAlerts
+from desktop.views.audit_log import AuditLogWindow
 from desktop.views.call_settings import CallSettingsDialog
 from desktop.views.calls_board import CallsBoard
 from desktop.views.card import CustomerCard
@@ -99,6 +100,13 @@ class MainWindow(QMainWindow):
             self.call_settings_action.setToolTip(self.tr("אופן המענה, שעות הפעילות, חגים וזמן להתקשרות חזרה"))
             self.call_settings_action.triggered.connect(self.open_call_settings)
             toolbar.addAction(self.call_settings_action)
+        self.audit: AuditLogWindow | None = None
+        self.audit_action: QAction | None = None
+        if session.user.get("role") == "admin":
+            self.audit_action = QAction(self.tr("יומן פעולות"), self)
+            self.audit_action.setToolTip(self.tr("מי האזין, הוריד, ייצא, מחק או שינה הגדרות, ומתי"))
+            self.audit_action.triggered.connect(self.open_audit)
+            toolbar.addAction(self.audit_action)
         self.profile_action = QAction(self.tr("הפרופיל שלי"), self)
         self.profile_action.setToolTip(self.tr("השם, הטלפון שמצלצל בשיחות מהכרטיס והסיסמה שלך"))
         self.profile_action.triggered.connect(self.open_profile)
@@ -110,6 +118,7 @@ class MainWindow(QMainWindow):
         self.model = customers_model(session.api, tasks, parent=self)
         self.customers = CustomersView(self.model, api=session.api, tasks=tasks, me=session.user.get("id"))
         self.exporter = CustomersExport(self.customers, session.api, tasks)  # the "ייצוא CSV" button
+        self._show_permissions(session.user)
         self.layouts = LayoutMenu(self.customers, session.api, tasks)  # saved layouts; the default restored
         self.cards: dict[int, CustomerCard] = {}  # open customer cards, by customer id
         self.customers.customer_activated.connect(self.open_card)
@@ -141,6 +150,7 @@ class MainWindow(QMainWindow):
         self.notice.setVisible(self.tray is None)
         self.model.reload()
         self.layouts.load()
+        self.load_permissions()
         self.update_banner.check(tasks, lambda: updates.available(session.api))
         # Realtime (task-due alerts, live cards, click-to-call) and logging in again when the session ends.
         self.alerts = WindowAlerts(self, start=realtime)
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
         # thread, and PySide runs a lambda there, where a task started from it crashed Qt.
         bridge.connected_changed.connect(self.presence.connection_changed)
         self.session_guard.resumed.connect(self.presence.load)
+        self.session_guard.resumed.connect(self.load_permissions)
         self.presence.start()
 
     def _make_tray(self) -> QSystemTrayIcon:
@@ -183,7 +194,8 @@ class MainWindow(QMainWindow):
         """The customer's card window (one per customer: an open one is raised)."""
         card = self.cards.get(customer_id)
         if card is None:
-            card = CustomerCard(self.session.api, self.tasks, customer_id, customer=row, parent=self)
+            card = CustomerCard(self.session.api, self.tasks, customer_id, customer=row, user=self.session.user,
+                                parent=self)
             self.cards[customer_id] = card
             card.destroyed.connect(lambda _o=None, c=customer_id: self.cards.pop(c, None))
             self.card_opened.emit(card)
@@ -202,6 +214,32 @@ class MainWindow(QMainWindow):
         self.board.raise_()
         self.board.activateWindow()
         return self.board
+
+    def open_audit(self) -> AuditLogWindow:
+        """The audit log window (admins; one: an open one is raised)."""
+        if self.audit is None:
+            self.audit = AuditLogWindow(self.session.api, self.tasks, parent=self)
+            self.audit.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.audit.destroyed.connect(lambda _o=None: setattr(self, "audit", None))
+        self.audit.show()
+        self.audit.raise_()
+        self.audit.activateWindow()
+        return self.audit
+
+    # -- what this user may do -----------------------------------------------------------
+    def load_permissions(self) -> None:
+        """`/auth/me` says what the role may do now (`can_export`, `can_listen`: the admins may
+        have changed them); the login's answer does not carry them."""
+        self.tasks.run(lambda: self.session.api.get("/auth/me")["user"], self._permissions_arrived,
+                       lambda error: log.info("permissions not loaded: %s", error), owner=self)
+
+    def _permissions_arrived(self, user: dict) -> None:
+        self.session.user.update(user)
+        self._show_permissions(self.session.user)
+
+    def _show_permissions(self, user: dict) -> None:
+        # Until /auth/me answers, an agent is taken as its business's default: no export.
+        self.exporter.button.setVisible(bool(user.get("can_export", user.get("role") == "admin")))
 
     def _to_board(self, name: str, payload: dict) -> None:
         if self.board is not None:

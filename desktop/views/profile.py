@@ -28,6 +28,7 @@ from desktop.api import Api, ApiError
 from desktop.tasks import TaskManager
 from desktop.theme import show_status
 from desktop.views.card.base import ltr
+from desktop.views.privacy_settings import PrivacyPanel
 from desktop.views.users import MIN_PASSWORD, UsersPanel
 from desktop.widgets.section import section_title
 
@@ -120,9 +121,9 @@ class ProfileDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(mine, self.tr("הפרופיל שלי"))
         self.users: UsersPanel | None = None
+        self.privacy: PrivacyPanel | None = None
         if self.user.get("role") == "admin":
-            self.users = UsersPanel(api, tasks, own_id=self.user.get("id"))
-            self.tabs.addTab(self.users, self.tr("משתמשים ומספרים"))
+            self._add_admin_tabs()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("סגירה"))
@@ -145,11 +146,16 @@ class ProfileDialog(QDialog):
     def _loaded(self, user: dict) -> None:
         self._show_user(user)
         if self.users is None and self.user.get("role") == "admin":  # opened without knowing who
-            self.users = UsersPanel(self.api, self.tasks, own_id=self.user.get("id"))
-            self.tabs.addTab(self.users, self.tr("משתמשים ומספרים"))
+            self._add_admin_tabs()
         self._tell("")
         self.save_button.setEnabled(True)
         self.loaded.emit()
+
+    def _add_admin_tabs(self) -> None:
+        self.users = UsersPanel(self.api, self.tasks, own_id=self.user.get("id"))
+        self.tabs.addTab(self.users, self.tr("משתמשים ומספרים"))
+        self.privacy = PrivacyPanel(self.api, self.tasks)
+        self.tabs.addTab(self.privacy, self.tr("פרטיות ושמירת מידע"))
 
     def _load_failed(self, error: BaseException) -> None:
         self._tell(self.tr("לא ניתן לטעון את הפרופיל: {0}").format(

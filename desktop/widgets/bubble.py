@@ -67,6 +67,14 @@ class ChatBubble(QWidget):
         inner.setContentsMargins(10, 6, 10, 6)
         inner.setSpacing(2)
         inner.addWidget(self.body)
+        self.purged: QLabel | None = None
+        if any(item.get("status") == "purged" for item in message.get("media") or []):
+            # Retention deleted the files; the message row (and its text) stays.
+            self.purged = QLabel(_t("הקבצים המצורפים נמחקו לפי מדיניות שמירת המידע"))
+            self.purged.setProperty("role", "muted")
+            self.purged.setWordWrap(True)
+            inner.addWidget(self.purged)
+            self.body.setVisible(bool(message.get("body")))  # not "(הודעה ללא טקסט)" over the note
         if self.outbound and message.get("error_message"):
             self.error = QLabel(message["error_message"])
             self.error.setProperty("role", "error")

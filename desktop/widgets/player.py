@@ -140,7 +140,12 @@ class AudioPlayer(QWidget):
         self.loading = False
         self.button.setEnabled(True)
         message = getattr(error, "message", None) or str(error)
-        self.status.setText(self.tr("ההקלטה לא נטענה: {0}").format(message))
+        if getattr(error, "code", None) == "forbidden_listen":
+            # Not a failure to retry: this agent's role may not listen (the admins decide).
+            self.status.setText(message)
+            self.button.setEnabled(False)
+        else:
+            self.status.setText(self.tr("ההקלטה לא נטענה: {0}").format(message))
         self.failed.emit(message)
 
     def _duration(self, duration: int) -> None:

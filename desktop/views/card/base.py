@@ -51,6 +51,11 @@ class CardContext:
     tasks: TaskManager
     customer_id: int
     open_file: Callable[[Path], object] = field(default=open_local_file)  # tests replace it
+    user: dict = field(default_factory=dict)  # who is logged in (`role`, `can_listen`, `can_export`)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.user.get("role") == "admin"
 
 
 class CardTab(QWidget):

@@ -138,6 +138,17 @@ class CallRow(QFrame):
         self.transcript = QLabel()
         self.transcript.setWordWrap(True)
         self.player: AudioPlayer | None = None
+        # In the player's place once retention (or an erasure) deleted the recording and transcript.
+        self.purged = QLabel(_t("ההקלטה והתמלול נמחקו לפי מדיניות שמירת המידע"))
+        self.purged.setObjectName("purgedNotice")
+        self.purged.setProperty("role", "muted")
+        self.purged.setWordWrap(True)
+        self.purged.hide()
+        # In its place when this user's role may not listen (`can_listen` from /auth/me): no
+        # player that would only be refused (403 forbidden_listen).
+        self.not_allowed = QLabel(_t("אין לך הרשאה להאזין להקלטות"))
+        self.not_allowed.setProperty("role", "muted")
+        self.not_allowed.hide()
 
         self.outcome_label = QLabel()  # a chip: the first thing one looks for in a call
         t = tokens()
@@ -168,6 +179,8 @@ class CallRow(QFrame):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.details)
+        self.layout_.addWidget(self.purged)
+        self.layout_.addWidget(self.not_allowed)
         self.layout_.addWidget(self.transcript_label)
         self.layout_.addWidget(self.transcript)
         self.layout_.addWidget(self.summary)
@@ -184,10 +197,18 @@ class CallRow(QFrame):
             p for p in (call.get("direction_label"), when(call.get("started_at")), ltr(length)) if p))
         number = call.get("to_number_display") if outbound else call.get("from_number_display")
         self.details.setText(" · ".join(p for p in (call.get("status_label"), ltr(number)) if p))
+        purged = bool(call.get("purged_at"))
+        self.purged.setVisible(purged)
+        self.transcript_label.setVisible(not purged)
         self.transcript_label.setText(_t("תמליל: {0}").format(call.get("transcript_status_label") or ""))
         self.transcript.setText(call.get("transcript") or "")
-        self.transcript.setVisible(bool(call.get("transcript")))
-        if call.get("recording_url") and self.player is None:
+        self.transcript.setVisible(bool(call.get("transcript")) and not purged)
+        if purged and self.player is not None:  # purged while the card was open
+            self.player.stop()
+            self.player.hide()
+        may_listen = self.tab.ctx.user.get("can_listen") is not False  # unknown: the server decides
+        self.not_allowed.setVisible(bool(call.get("recording_url")) and not purged and not may_listen)
+        if call.get("recording_url") and not purged and may_listen and self.player is None:
             url, call_id, api = call["recording_url"], call["id"], self.tab.ctx.api
             self.player = AudioPlayer(self.tab.ctx.tasks, lambda: download(api, url, f"call-{call_id}.mp3"))
             self.layout_.insertWidget(2, self.player)

@@ -19,6 +19,7 @@ from desktop.views.card.calls import CallsTab
 from desktop.views.card.contracts import ContractsTab
 from desktop.views.card.invoices import InvoicesTab
 from desktop.views.card.overview import OverviewTab, header_text
+from desktop.views.card.privacy import PrivacyActions
 from desktop.views.card.tasks import TasksTab
 from desktop.views.card.timeline import TimelineTab
 from desktop.views.card.whatsapp import WhatsAppTab
@@ -28,7 +29,7 @@ def event_customer(name: str, payload: dict) -> int | None:
     """The customer an event is about, or None."""
     if name == "customer:updated":
         return (payload.get("customer") or {}).get("id")
-    for key in ("call", "message", "task"):
+    for key in ("call", "message", "task", "invoice"):
         if isinstance(payload.get(key), dict):
             return payload[key].get("customer_id")
     if isinstance(payload.get("customer"), dict):
@@ -42,11 +43,12 @@ class CustomerCard(QWidget):
     own_phone_missing = Signal()  # a call failed: the agent has no phone (desktop/calls.py emits it)
 
     def __init__(self, api: Api, tasks: TaskManager, customer_id: int, *, customer: dict | None = None,
-                 parent: QWidget | None = None) -> None:
+                 user: dict | None = None, parent: QWidget | None = None) -> None:
+        """`user`: who is logged in; an admin's card carries the privacy actions."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.customer_id = customer_id
-        self.ctx = CardContext(api=api, tasks=tasks, customer_id=customer_id)
+        self.ctx = CardContext(api=api, tasks=tasks, customer_id=customer_id, user=dict(user or {}))
         self.resize(900, 640)
 
         self.title = QLabel()
@@ -83,6 +85,10 @@ class CustomerCard(QWidget):
         self.own_phone_missing.connect(self.overview.profile_button.show)
         self.tasks_tab.own_phone_missing.connect(self.own_phone_missing)
         self.overview.profile_requested.connect(self.open_profile)
+        self.privacy: PrivacyActions | None = None
+        if self.ctx.is_admin:
+            self.privacy = PrivacyActions(self.overview)
+            self.privacy.erased.connect(lambda _customer: self.reload())  # calls, chat and tasks lost their content
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
@@ -142,6 +148,8 @@ class CustomerCard(QWidget):
             self.whatsapp.upsert(payload["message"])
         elif name.startswith("task:"):
             self.tasks_tab.reload()
+        elif name == "invoice:updated":  # issued, allocated, refused, paid, cancelled: here or elsewhere
+            self.invoices.upsert(payload["invoice"])
         if name != "customer:updated":
             self.timeline.reload()
         return True

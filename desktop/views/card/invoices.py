@@ -1,11 +1,17 @@
-"""Invoices: number, date, total and status; a new invoice from its lines; the PDF; and the
-selected invoice's next step (issue a draft, mark it paid, cancel it), each asked first and
-offered only where the server allows it (server/invoices/service.py TRANSITIONS)."""
+"""Invoices: number, date, total, status and allocation number; a new invoice from its lines; the
+PDF; and the selected invoice's next step (issue a draft, mark it paid, cancel it), each asked
+first and offered only where the server allows it (server/invoices/service.py TRANSITIONS).
+
+A B2B invoice at or above the Tax Authority's threshold waits for its allocation number
+(contract 19: status `awaiting_allocation`): the tab says why it still waits, by
+`allocation_error.code`, and offers "לנסות שוב" (`POST .../allocate`); the number once given.
+Every change announced as `invoice:updated` is shown as it comes (`upsert`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,8 +30,56 @@ from desktop.views.card.base import CardTab, error_text, fill_table, make_table,
 from desktop.widgets.confirm import confirm
 
 CURRENCY = {"ILS": "₪", "USD": "$", "EUR": "€"}
-# Where each status may go (the server's TRANSITIONS): the buttons follow it.
-NEXT = {"draft": {"issued", "cancelled"}, "issued": {"paid", "cancelled"}, "paid": set(), "cancelled": set()}
+# Where each status may go (the server's TRANSITIONS): the buttons follow it. An invoice waiting
+# for its allocation number may be cancelled, not paid.
+NEXT = {"draft": {"issued", "cancelled"}, "awaiting_allocation": {"cancelled"}, "issued": {"paid", "cancelled"},
+        "paid": set(), "cancelled": set()}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("InvoicesTab", text)
+
+
+def allocation_reason(error: dict | None) -> str:
+    """Why the Tax Authority has not given a number yet (or refused it), by its code; "" for none."""
+    if not error:
+        return ""
+    code = error.get("code")
+    if code == "refused":
+        return _t("רשות המסים סירבה: ") + (error.get("message") or "")
+    reasons = {
+        "unreachable": _t("רשות המסים אינה זמינה כרגע; ננסה שוב אוטומטית"),
+        "no_credentials": _t("לא הוגדרו פרטי התחברות לרשות המסים"),
+        "unauthorized": _t("רשות המסים דחתה את פרטי ההתחברות"),
+        "missing_business_tax_id": _t("חסר מספר עוסק של העסק בהגדרות"),
+    }
+    return reasons.get(code, error.get("message") or "")
+
+
+def allocation_text(invoice: dict) -> str:
+    """The invoice's allocation state in words: the number, the wait and its reason, or the refusal."""
+    state = invoice.get("allocation_status")
+    if state == "allocated" and invoice.get("allocation_number"):
+        return _t("מספר הקצאה: {0}").format(invoice["allocation_number"])
+    reason = allocation_reason(invoice.get("allocation_error"))
+    if invoice.get("status") == "awaiting_allocation" or state == "pending":
+        waiting = _t("ממתינה למספר הקצאה")
+        return f"{waiting}: {reason}" if reason else waiting
+    if state == "refused":
+        return reason or _t("רשות המסים סירבה להקצות מספר")
+    return ""
+
+
+def allocation_cell(invoice: dict) -> str:
+    """The table's short form: the number, else whether it waits or was refused."""
+    state = invoice.get("allocation_status")
+    if state == "allocated":
+        return invoice.get("allocation_number") or ""
+    if invoice.get("status") == "awaiting_allocation" or state == "pending":
+        return _t("טרם התקבל")  # the status column already says it waits
+    if state == "refused":
+        return _t("סורבה")
+    return ""
 
 
 def money(amount: object, currency: str = "ILS") -> str:
@@ -39,13 +93,28 @@ class InvoicesTab(CardTab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         self.empty_text = self.tr("אין חשבוניות ללקוח הזה.")
         super().__init__(ctx, parent)
-        self.table = make_table([self.tr("מספר"), self.tr("תאריך"), self.tr("סה״כ"), self.tr("סטטוס")])
+        self.table = make_table([self.tr("מספר"), self.tr("תאריך"), self.tr("סה״כ"), self.tr("סטטוס"),
+                                 self.tr("מספר הקצאה")])
         self.table.doubleClicked.connect(self.open_selected)
         self.table.itemSelectionChanged.connect(self._selection)
         self.confirm = confirm  # tests replace it
+        # The selected invoice's allocation state, with "לנסות שוב" while it waits.
+        self.allocation = QFrame()
+        self.allocation.setProperty("role", "notice")
+        self.allocation_label = QLabel()
+        self.allocation_label.setObjectName("allocationState")
+        self.allocation_label.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("לנסות שוב"))
+        self.retry_button.setToolTip(self.tr("לבקש שוב מרשות המסים את מספר ההקצאה, עכשיו"))
+        self.retry_button.clicked.connect(self.retry_allocation)
+        allocation_row = QHBoxLayout(self.allocation)
+        allocation_row.addWidget(self.allocation_label, 1)
+        allocation_row.addWidget(self.retry_button)
+        self.allocation.hide()
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        layout.addWidget(self.allocation)
 
         self.new_button = QPushButton(self.tr("חשבונית חדשה"))
         self.new_button.clicked.connect(lambda: self.form.setVisible(not self.form.isVisible()))
@@ -104,7 +173,7 @@ class InvoicesTab(CardTab):
     def show_data(self, data) -> None:
         fill_table(self.table, data["results"], lambda i: [
             str(i["number"]), when(i.get("issued_at") or i.get("created_at")),
-            money(i.get("total"), i.get("currency", "ILS")), i.get("status_label", "")])
+            money(i.get("total"), i.get("currency", "ILS")), i.get("status_label", ""), allocation_cell(i)])
         if self.table.currentRow() < 0 and self.table.rowCount():
             self.table.setCurrentCell(0, 0)
         self._selection()
@@ -115,6 +184,41 @@ class InvoicesTab(CardTab):
         for status, button in self.action_buttons.items():
             button.setEnabled(status in allowed)
         self.pdf_button.setEnabled(invoice is not None)
+        text = allocation_text(invoice) if invoice else ""
+        self.allocation_label.setText(text)
+        self.allocation.setVisible(bool(text))
+        self.retry_button.setVisible(bool(invoice) and invoice["status"] == "awaiting_allocation")
+
+    # -- live ----------------------------------------------------------------------------
+    def upsert(self, invoice: dict) -> None:
+        """An invoice as `invoice:updated` (or an action's answer) has it: its row changed in
+        place, the selection kept; one not listed yet (new) brings the list again."""
+        rows = (self.data or {}).get("results") if isinstance(self.data, dict) else None
+        if rows is None or not any(row["id"] == invoice["id"] for row in rows):
+            return self.reload()
+        self.data["results"] = [invoice if row["id"] == invoice["id"] else row for row in rows]
+        self.show_data(self.data)
+        self.loaded.emit()
+
+    def retry_allocation(self) -> None:
+        invoice = selected_row(self.table)
+        if invoice is None or invoice["status"] != "awaiting_allocation":
+            return
+        api, path = self.ctx.api, f"/api/crm/invoices/{invoice['id']}/allocate"
+
+        def asked(answer: dict) -> None:
+            if isinstance(answer, dict) and answer.get("id") == invoice["id"]:
+                self.upsert(answer)
+            else:
+                self.reload()
+            self.say(self.tr("הבקשה נשלחה שוב לרשות המסים."))
+
+        def failed(error: BaseException) -> None:
+            self.say(error_text(error), error=True)
+            self.reload()  # 409 not_awaiting: it got its number (or was cancelled) meanwhile
+
+        self.say(self.tr("פונה לרשות המסים…"))
+        self.act(lambda: api.post(path, {}), asked, failed, busy=self.retry_button)
 
     # -- the selected invoice's next step ------------------------------------------------
     def _question(self, status: str, invoice: dict) -> tuple[str, str, str]:
@@ -156,7 +260,8 @@ class InvoicesTab(CardTab):
 
     def _moved(self, invoice: dict) -> None:
         done = {"issued": self.tr("חשבונית {0} הופקה."), "paid": self.tr("חשבונית {0} סומנה כשולמה."),
-                "cancelled": self.tr("חשבונית {0} בוטלה; היא נשארת ברשימה עם המספר שלה.")}
+                "cancelled": self.tr("חשבונית {0} בוטלה; היא נשארת ברשימה עם המספר שלה."),
+                "awaiting_allocation": self.tr("חשבונית {0} הופקה וממתינה למספר הקצאה מרשות המסים.")}
         self.say(done.get(invoice["status"], self.tr("חשבונית {0} עודכנה.")).format(invoice["number"]))
         self.reload()
 
@@ -215,5 +320,8 @@ class InvoicesTab(CardTab):
         self.form.hide()
         self.lines.setRowCount(0)
         self.lines.setRowCount(1)
-        self.say(self.tr("חשבונית {0} נוצרה: {1}").format(invoice["number"], money(invoice["total"])))
+        done = self.tr("חשבונית {0} נוצרה: {1}").format(invoice["number"], money(invoice["total"]))
+        if invoice.get("status") == "awaiting_allocation":  # a B2B invoice above the threshold
+            done += " " + self.tr("היא ממתינה למספר הקצאה מרשות המסים.")
+        self.say(done)
         self.reload()

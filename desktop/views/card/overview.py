@@ -61,10 +61,14 @@ class OverviewTab(CardTab):
         for text, key in options("customer_status"):
             self.status.addItem(text, key)
         self.owner = QComboBox()
+        self.tax_id = QLineEdit()
+        self.tax_id.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.tax_id.setMaxLength(20)  # dashes and spaces as people type them; the server keeps 9 digits
+        self.tax_id.setToolTip(self.tr("מספר חברה (ח.פ.), עוסק מורשה (ע.מ.) או תעודת זהות: 9 ספרות"))
         self.created = QLabel()
         self.last_contact = QLabel()
         self.fields = {"name": self.name, "phone": self.phone, "email": self.email, "status": self.status,
-                       "owner_id": self.owner}
+                       "owner_id": self.owner, "tax_id": self.tax_id}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("שם"), self.name)
@@ -72,6 +76,7 @@ class OverviewTab(CardTab):
         form.addRow(self.tr("אימייל"), self.email)
         form.addRow(self.tr("סטטוס"), self.status)
         form.addRow(self.tr("אחראי"), self.owner)
+        form.addRow(self.tr("ח.פ. / ע.מ."), self.tax_id)
         form.addRow(self.tr("נוצר"), self.created)
         form.addRow(self.tr("קשר אחרון"), self.last_contact)
 
@@ -97,8 +102,17 @@ class OverviewTab(CardTab):
         profile_row.addStretch()
         self.layout_.insertLayout(self.layout_.indexOf(self.notice) + 1, profile_row)
 
+        # An erased customer (contract 19): the card says so instead of offering its details to edit.
+        self.erased_notice = QLabel(self.tr("המידע האישי של הלקוח נמחק"))
+        self.erased_notice.setObjectName("erasedNotice")
+        self.erased_notice.setProperty("role", "error")
+        self.erased_notice.setWordWrap(True)
+        self.erased_notice.hide()
+
+        self.actions = actions  # the card adds the admins' privacy actions here
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.erased_notice)
         layout.addLayout(actions)
         layout.addSpacing(8)
         layout.addLayout(form)
@@ -128,6 +142,17 @@ class OverviewTab(CardTab):
         rlm = "\u200f"  # a date alone would line up left to right, away from its Hebrew label
         self.created.setText(rlm + when(customer.get("created_at")))
         self.last_contact.setText(rlm + (when(customer.get("last_contact_at")) or self.tr("אין עדיין")))
+        erased = bool(customer.get("erased_at"))
+        self.erased_notice.setVisible(erased)
+        # An example where the details were erased would read as the customer's own.
+        self.phone.setPlaceholderText("" if erased else "050-1234567")
+        self.email.setPlaceholderText("" if erased else "name@example.co.il")
+        if erased:
+            self.erased_notice.setText(self.tr("המידע האישי של הלקוח נמחק") + " · " + when(customer["erased_at"]))
+            if self.editing:
+                self.set_editing(False)
+        self.edit_button.setEnabled(not erased)
+        self.whatsapp_button.setEnabled(not erased)  # no phone is left to write to
         if not self.editing:
             self._fill()
         self.customer_changed.emit(customer)
@@ -137,6 +162,7 @@ class OverviewTab(CardTab):
         self.name.setText(c.get("name") or "")
         self.phone.setText(c.get("phone_display") or c.get("phone") or "")
         self.email.setText(c.get("email") or "")
+        self.tax_id.setText(c.get("tax_id") or "")
         self.status.setCurrentIndex(max(0, self.status.findData(c.get("status"))))
         self.owner.clear()
         self.owner.addItem(self.tr("ללא"), None)
@@ -149,7 +175,7 @@ class OverviewTab(CardTab):
     # -- editing -------------------------------------------------------------------------
     def set_editing(self, on: bool) -> None:
         self.editing = on
-        for widget in (self.name, self.phone, self.email):
+        for widget in (self.name, self.phone, self.email, self.tax_id):
             widget.setReadOnly(not on)
         self.status.setEnabled(on)
         self.owner.setEnabled(on)
@@ -168,10 +194,11 @@ class OverviewTab(CardTab):
     def changes(self) -> dict:
         values = {"name": self.name.text().strip(), "phone": self.phone.text().strip() or None,
                   "email": self.email.text().strip() or None, "status": self.status.currentData(),
-                  "owner_id": self.owner.currentData()}
+                  "owner_id": self.owner.currentData(), "tax_id": self.tax_id.text().strip()}
         c = self.customer
         saved = {"name": c.get("name") or "", "phone": c.get("phone_display") or c.get("phone") or None,
-                 "email": c.get("email") or None, "status": c.get("status"), "owner_id": c.get("owner_id")}
+                 "email": c.get("email") or None, "status": c.get("status"), "owner_id": c.get("owner_id"),
+                 "tax_id": c.get("tax_id") or ""}
         return {key: value for key, value in values.items() if value != saved[key]}
 
     def validate(self, changes: dict) -> tuple[str, str] | None:
@@ -208,13 +235,15 @@ class OverviewTab(CardTab):
 
     def explain(self, error: BaseException) -> tuple[str | None, str]:
         names = {"name": self.tr("שם"), "phone": self.tr("טלפון"), "email": self.tr("אימייל"),
-                 "status": self.tr("סטטוס"), "owner_id": self.tr("אחראי")}
+                 "status": self.tr("סטטוס"), "owner_id": self.tr("אחראי"), "tax_id": self.tr("ח.פ. / ע.מ.")}
         if not isinstance(error, ApiError):
             return None, error_text(error)
         if error.code == "invalid_phone":
             return "phone", self.tr("מספר הטלפון אינו תקין.")
         if error.code == "phone_taken":
             return "phone", self.tr("מספר הטלפון הזה כבר שייך ללקוח אחר.")
+        if error.code == "invalid_tax_id":
+            return "tax_id", self.tr("מספר ח.פ. / ע.מ. אינו תקין: 9 ספרות, האחרונה ספרת ביקורת.")
         if error.code == "validation_error":
             for item in error.details.get("fields", []):
                 field = next((part for part in reversed(item.get("loc", [])) if part in names), None)
