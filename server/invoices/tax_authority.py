@@ -35,7 +35,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import httpx
 
-from server import outbound
+from server import outbound, runtime
 from server.jobs.errors import TransientJobError
 
 log = logging.getLogger("agentlocator.tax_authority")
@@ -151,11 +151,18 @@ def approval_body(*, invoice, business, software_number: str, invoice_date: date
 
 # ---------------------------------------------------------------- tokens
 
-# Access tokens by (base, client id, hash of the refresh token), with when they stop being used;
-# one lock per key, so parallel jobs of one business make one grant (a rotating refresh token
-# used twice at once would be refused the second time).
-_tokens: dict[tuple[str, str, str], tuple[str, float]] = {}
-_locks: dict[tuple[str, str, str], asyncio.Lock] = {}
+class AccessTokens:
+    """A runtime's access tokens by (base, client id, hash of the refresh token), with when they
+    stop being used; one lock per key, so parallel jobs of one business make one grant (a
+    rotating refresh token used twice at once would be refused the second time)."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[tuple[str, str, str], tuple[str, float]] = {}
+        self.locks: dict[tuple[str, str, str], asyncio.Lock] = {}
+
+
+def _cache() -> AccessTokens:
+    return runtime.current().keep(AccessTokens, AccessTokens)
 
 
 def _key(base: str, credentials: Credentials) -> tuple[str, str, str]:
@@ -201,26 +208,32 @@ async def _grant(http: httpx.AsyncClient, base: str, credentials: Credentials) -
 
 async def _access_token(http: httpx.AsyncClient, base: str, credentials: Credentials, *,
                         on_rotated: Callable[[str], Awaitable[None]], fresh: bool = False) -> str:
-    key = _key(base, credentials)
-    async with _locks.setdefault(key, asyncio.Lock()):
-        cached = _tokens.get(key)
+    key, cache = _key(base, credentials), _cache()
+    async with cache.locks.setdefault(key, asyncio.Lock()):
+        cached = cache.tokens.get(key)
         if cached and not fresh and cached[1] > time.monotonic():
             return cached[0]
         token, rotated, lifetime = await _grant(http, base, credentials)
         until = time.monotonic() + max(lifetime - ACCESS_TOKEN_MARGIN, 1)
-        _tokens[key] = (token, until)
+        cache.tokens[key] = (token, until)
         # UNCONFIRMED: whether the Authority rotates the refresh token on each grant. If it
         # answers with a new one, the old one may be dead already: store it back at once.
         if rotated and rotated != credentials.refresh_token:
             log.info("the Tax Authority rotated the refresh token; storing the new one")
             await on_rotated(rotated)
-            _tokens[_key(base, Credentials(credentials.client_id, credentials.client_secret, rotated))] = (token, until)
+            rotated_key = _key(base, Credentials(credentials.client_id, credentials.client_secret, rotated))
+            cache.tokens[rotated_key] = (token, until)
         return token
 
 
 def forget_tokens() -> None:
-    """Drop every cached access token (credentials saved or removed; tests)."""
-    _tokens.clear()
+    """Drop the runtime's cached access tokens (credentials saved or removed; tests). Outside
+    any runtime nothing is cached, so there is nothing to drop."""
+    try:
+        cache = _cache()
+    except RuntimeError:
+        return
+    cache.tokens.clear()
 
 
 # ---------------------------------------------------------------- the Approval request
