@@ -5,12 +5,12 @@
  * One save PATCHes them together; the server's refusals (overlapping ranges, a bad number) are
  * said in Hebrew under the button.
  */
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useBusiness } from "@/features/settings/api/get-business";
-import { useUpdateBusiness } from "@/features/settings/api/update-business";
 import { ClosedGreeting } from "@/features/settings/ClosedGreeting";
 import { HoursEditor } from "@/features/settings/HoursEditor";
 import { type DayRow, gridFromHours, hoursFromGrid } from "@/features/settings/hours";
+import { typedNumber, useSettingsForm } from "@/features/settings/useSettingsForm";
 import type { Business, CallMode } from "@/features/settings/types";
 import { hebrewError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -42,32 +42,16 @@ export function LiveCallsSection() {
 }
 
 function LiveCallsForm({ business }: { business: Business }) {
-  const update = useUpdateBusiness();
+  const { update, saved, edited, submit } = useSettingsForm();
   const [mode, setMode] = useState<CallMode>(business.call_mode ?? "voicemail");
   const [ringSeconds, setRingSeconds] = useState(String(business.ring_seconds ?? 20));
   const [callbackMinutes, setCallbackMinutes] = useState(String(business.callback_minutes ?? 30));
   const [holidays, setHolidays] = useState(business.closed_on_holidays ?? true);
   const [rows, setRows] = useState<DayRow[]>(() => gridFromHours(business.hours));
-  const [saved, setSaved] = useState(false);
-
-  function edited<T>(set: (value: T) => void) {
-    return (value: T) => {
-      set(value);
-      setSaved(false);
-      if (update.isError) update.reset();
-    };
-  }
-
-  function save(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    // Numbers as typed: a blank or a bad one goes as it is, and the server's 422 says why in Hebrew.
-    const number = (text: string) => (text.trim() === "" ? (null as unknown as number) : Number(text));
-    update.mutate({
-      call_mode: mode, ring_seconds: number(ringSeconds), callback_minutes: number(callbackMinutes),
-      closed_on_holidays: holidays, hours: hoursFromGrid(rows),
-    }, { onSuccess: () => setSaved(true) });
-  }
+  const save = submit(() => ({
+    call_mode: mode, ring_seconds: typedNumber(ringSeconds), callback_minutes: typedNumber(callbackMinutes),
+    closed_on_holidays: holidays, hours: hoursFromGrid(rows),
+  }));
 
   const upcoming = business.upcoming_holidays ?? [];
   return (

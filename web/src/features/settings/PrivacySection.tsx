@@ -11,6 +11,7 @@ import { useBusiness } from "@/features/settings/api/get-business";
 import { useResetNoticeText, useSaveNoticeText } from "@/features/settings/api/recording-notice";
 import { useUpdateBusiness } from "@/features/settings/api/update-business";
 import { playableUrl } from "@/features/settings/greeting";
+import { typedNumber, useSettingsForm } from "@/features/settings/useSettingsForm";
 import type { Business } from "@/features/settings/types";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
@@ -37,28 +38,13 @@ export function PrivacySection() {
 }
 
 function RetentionForm({ business }: { business: Business }) {
-  const update = useUpdateBusiness();
+  const { update, saved, edited, submit } = useSettingsForm();
   const [months, setMonths] = useState(String(business.retention_months ?? 24));
   const [listen, setListen] = useState(business.agents_can_listen ?? true);
   const [exporting, setExporting] = useState(business.agents_can_export ?? false);
-  const [saved, setSaved] = useState(false);
-
-  function edited<T>(set: (value: T) => void) {
-    return (value: T) => {
-      set(value);
-      setSaved(false);
-      if (update.isError) update.reset();
-    };
-  }
-
-  function save(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    // As typed: a blank or out-of-range number goes as it is, and the server's 422 says why in Hebrew.
-    const retention = months.trim() === "" ? (null as unknown as number) : Number(months);
-    update.mutate({ retention_months: retention, agents_can_listen: listen, agents_can_export: exporting },
-      { onSuccess: () => setSaved(true) });
-  }
+  const save = submit(() => ({
+    retention_months: typedNumber(months), agents_can_listen: listen, agents_can_export: exporting,
+  }));
 
   return (
     <form className="live-calls-form privacy-form" onSubmit={save} noValidate aria-label="שמירת מידע והרשאות">

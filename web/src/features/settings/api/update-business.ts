@@ -3,8 +3,10 @@ import { BUSINESS_KEY } from "@/features/settings/api/get-business";
 import type { Business, CallSettings, PrivacySettings } from "@/features/settings/types";
 import { api } from "@/lib/api";
 
+export type BusinessChanges = Partial<CallSettings & PrivacySettings>;
+
 /** `PATCH /api/business` (admins): any subset of the business's settings; answers the business. */
-export function updateBusiness(changes: Partial<CallSettings & PrivacySettings>): Promise<Business> {
+export function updateBusiness(changes: BusinessChanges): Promise<Business> {
   return api.request<Business>("/api/business", { method: "PATCH", body: changes });
 }
 
