@@ -28,6 +28,7 @@ from server.jobs.worker import Worker
 from server.secret_box import SecretUnreadableError, open_sealed, seal
 from tests.conftest import login
 from tests.fake_tax_authority import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, REFUSAL, FakeTaxAuthority
+from tests.server.test_whatsapp import run_jobs
 
 BUSINESS_TAX_ID = "515000008"
 BUYER_TAX_ID = "516203544"
@@ -149,17 +150,6 @@ async def issue(client, headers, customer_id: int, lines=None) -> dict:
                                   json={"status": "issued"})
     assert response.status_code == 200, await response.get_data(as_text=True)
     return await response.get_json()
-
-
-async def run_jobs(settings) -> list[str]:
-    """Run every queued job now (delays skipped), as the worker would; their outcomes."""
-    worker, outcomes = Worker(settings, HANDLERS, name="test"), []
-    while True:
-        await Job.filter(status="queued").update(run_at=queue.now())
-        job = await queue.claim(worker=worker.name, lease=timedelta(seconds=30))
-        if job is None:
-            return outcomes
-        outcomes.append(f"{job.kind}:{await worker.execute(job)}")
 
 
 async def read(client, headers, invoice_id: int) -> dict:
