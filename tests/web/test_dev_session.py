@@ -47,7 +47,9 @@ def test_a_reload_and_a_deep_link_keep_the_session_and_logout_ends_it(dev, brows
     page.locator(".user-button").click()  # logout is in the user menu
     page.get_by_role("button", name="התנתקות").click()
     page.wait_for_url("**/login")
-    page.goto(f"{dev.base_url}/crm/customers")  # the session is gone, not merely forgotten
+    # The session is gone, not merely forgotten. Waiting only for the navigation to commit: the
+    # app's own redirect to /login may start before "load", and would abort a goto waiting for it.
+    page.goto(f"{dev.base_url}/crm/customers", wait_until="commit")
     page.wait_for_url("**/login")
     assert refreshes[-1] == 401
     context.close()
