@@ -144,3 +144,17 @@ def test_tax_authority_credentials_are_write_only(seeded, browser, shots, size):
     expect(state).to_contain_text("לא הוגדרו פרטי התחברות")
     assert seeded.api("GET", "/api/business")["tax_authority"] == {"configured": False, "source": None}
     page.context.close()
+
+
+def test_the_business_own_tax_id_is_set_where_a_waiting_invoice_points(seeded, browser):
+    before = seeded.api("GET", "/api/business")["tax_id"]
+    page = settings(browser, seeded)
+    section = page.get_by_test_id("tax-authority-settings")
+    field = section.get_by_label("ח.פ. / ע.מ.")
+    expect(field).to_have_value(before)
+    field.fill("514567893")
+    section.get_by_role("button", name="שמירת מספר העוסק").click()
+    expect(section.get_by_role("status").filter(has_text="מספר העוסק נשמר.")).to_be_visible()
+    assert seeded.api("GET", "/api/business")["tax_id"] == "514567893"
+    seeded.api("PATCH", "/api/business", json={"tax_id": before})
+    page.context.close()

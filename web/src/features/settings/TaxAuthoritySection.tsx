@@ -9,7 +9,8 @@ import { KeyRound, Trash2 } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useBusiness } from "@/features/settings/api/get-business";
 import { useRemoveTaxAuthority, useSaveTaxAuthority } from "@/features/settings/api/tax-authority";
-import type { TaxAuthorityCredentials } from "@/features/settings/types";
+import type { Business, TaxAuthorityCredentials } from "@/features/settings/types";
+import { useSettingsForm } from "@/features/settings/useSettingsForm";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { useToast } from "@/components/ui/Toast";
@@ -65,6 +66,7 @@ export function TaxAuthoritySection() {
           ) : <><span className="dot closed" aria-hidden="true" />לא הוגדרו פרטי התחברות</>}
         </p>
       )}
+      {business.data && <BusinessTaxId business={business.data} />}
       <form className="settings-block credentials-form" onSubmit={submit} aria-label="פרטי התחברות לרשות המסים"
         autoComplete="off">
         <h3>{state?.configured ? "החלפת פרטי ההתחברות" : "פרטי התחברות"}</h3>
@@ -104,5 +106,26 @@ export function TaxAuthoritySection() {
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** The business's own tax id: without it no allocation number can be asked for
+ * ("חסר מספר עוסק של העסק בהגדרות" on a waiting invoice points here). */
+function BusinessTaxId({ business }: { business: Business }) {
+  const { update, saved, edited, submit } = useSettingsForm();
+  const [taxId, setTaxId] = useState(business.tax_id ?? "");
+  return (
+    <form className="settings-block" onSubmit={submit(() => ({ tax_id: taxId.trim() }))}
+      aria-label="מספר העוסק של העסק" noValidate>
+      <h3>מספר העוסק של העסק</h3>
+      <label>ח.פ. / ע.מ.
+        <input dir="ltr" inputMode="numeric" value={taxId} onChange={(e) => edited(setTaxId)(e.target.value)} />
+      </label>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" disabled={update.isPending}>שמירת מספר העוסק</Button>
+      </div>
+      {update.isError && <p role="alert" className="error">{hebrewError(update.error, "השמירה נכשלה")}</p>}
+      {saved && <p role="status" className="success">מספר העוסק נשמר.</p>}
+    </form>
   );
 }

@@ -4,6 +4,8 @@ export type TtsEngine = "google" | "espeak-ng";
 export interface Business {
   id: number;
   name: string;
+  /** The business's own ח.פ. / ע.מ., printed on invoices and sent with allocation requests. */
+  tax_id?: string;
   /** The public path of the MP3 callers hear: the business's own greeting, else welcome.mp3. */
   greeting_url: string;
   /** The text the current greeting was rendered from; null for an uploaded file or none. */

@@ -3,7 +3,7 @@ import { BUSINESS_KEY } from "@/features/settings/api/get-business";
 import type { Business, CallSettings, PrivacySettings } from "@/features/settings/types";
 import { api } from "@/lib/api";
 
-export type BusinessChanges = Partial<CallSettings & PrivacySettings>;
+export type BusinessChanges = Partial<CallSettings & PrivacySettings & { tax_id: string }>;
 
 /** `PATCH /api/business` (admins): any subset of the business's settings; answers the business. */
 export function updateBusiness(changes: BusinessChanges): Promise<Business> {
