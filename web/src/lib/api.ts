@@ -101,7 +101,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? API_BASE;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const onUnauthorized = options.onUnauthorized ?? (() => window.location.assign("/login"));
+  // Already on the login page (a request still in flight at logout answers 401): no second,
+  // full load of it, which would also cut short whatever navigation comes next.
+  const onUnauthorized = options.onUnauthorized ?? (() => {
+    if (window.location.pathname !== "/login") window.location.assign("/login");
+  });
   let accessToken: string | null = null;
   let user: User | null = null;
   let refreshing: Promise<boolean> | null = null;
