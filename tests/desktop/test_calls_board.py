@@ -96,7 +96,7 @@ def board(qtbot, board_shop, tasks):
     bridge.start()
     board.show()
     qtbot.waitUntil(lambda: board.today_data is not None and board.range_data is not None
-                    and board.model.presence and bridge.connected, timeout=TIMEOUT)
+                    and bool(board.model.presence) and bridge.connected, timeout=TIMEOUT)
     yield board
     bridge.stop()
 
