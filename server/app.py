@@ -64,7 +64,7 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
         settings = settings.with_overrides(**overrides)
     if not settings.jwt_secret:
         # Development only (production refuses to start without it): tokens die with the process.
-        settings = settings.with_overrides(jwt_secret=secrets.token_urlsafe(32))
+        settings = settings.with_overrides(jwt_secret=secrets.token_urlsafe(32), jwt_secret_ephemeral=True)
     if not settings.signatures_enforced:
         log.warning("TWILIO_AUTH_TOKEN is not set: webhook signatures are NOT checked (development only)")
 

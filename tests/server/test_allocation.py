@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
+from server.app import create_app
 from server.audit.models import AuditEvent
 from server.auth.service import create_user
 from server.businesses.models import Business
@@ -498,6 +499,14 @@ def test_the_secret_box_keys():
     assert open_sealed(seal(value, settings=Settings()), settings=Settings()) == value
     with pytest.raises(ConfigError):
         seal(value, settings=Settings(app_env="production"))
+
+
+def test_stored_secrets_outlive_a_development_restart():
+    # `make run` has no JWT_SECRET: each start makes a new one for its tokens. What an admin
+    # saved before a restart must still open after it.
+    before, after = (create_app(settings=Settings()).config["SETTINGS"] for _ in range(2))
+    assert before.jwt_secret != after.jwt_secret
+    assert open_sealed(seal({"client_secret": "s"}, settings=before), settings=after) == {"client_secret": "s"}
 
 
 async def run_jobs_once(settings) -> str:
