@@ -34,6 +34,8 @@ ANSWER_PATH = "/webhook/dial_answered"
 # Twilio's DialCallStatus when nobody took the call (the caller goes on to leave a message).
 NOT_ANSWERED = frozenset({"no-answer", "busy", "failed", "canceled"})
 ANSWERED = frozenset({"completed", "answered"})
+# The call's own CallStatus once it is over (its status callback).
+CALL_OVER = frozenset({"completed", "no-answer", "busy", "failed", "canceled"})
 
 
 def now() -> datetime:
@@ -138,11 +140,29 @@ async def dial_finished(call: Call, *, status: str, base_url: str, media_root: P
     if status in ANSWERED:
         await mark_answered(call, user=None)
         return hang_up_text()
-    if status in NOT_ANSWERED and await _move(call, to="missed", since=("voicemail", "ringing")):
-        await realtime.publish("call:missed", {"call_id": call.id, "customer_id": call.customer_id,
-                                               "from": call.from_number, "reason": status},
-                               room=realtime.business_room(call.business_id))
+    if status in NOT_ANSWERED:
+        await _missed(call, reason=status)
     if call.handling != "answered":
         await callbacks.ensure_callback(call=call, due_at=now() + timedelta(minutes=settings.callback_minutes),
                                         callback_minutes=settings.callback_minutes)
     return greeting_twiml(base_url=base_url, media_root=media_root, settings=settings)
+
+
+async def _missed(call: Call, *, reason: str) -> None:
+    if await _move(call, to="missed", since=("voicemail", "ringing")):
+        await realtime.publish("call:missed", {"call_id": call.id, "customer_id": call.customer_id,
+                                               "from": call.from_number, "reason": reason},
+                               room=realtime.business_room(call.business_id))
+
+
+async def call_ended(call: Call) -> None:
+    """The call is over (its status callback said so) while the agents' phones still rang: the
+    caller hung up before anyone answered, and Twilio may never fetch the <Dial>'s action. The
+    call is missed: every desk's ringing notice closes, and the call-back is made as always."""
+    if call.handling != "ringing":
+        return
+    await _missed(call, reason="caller_hung_up")
+    if call.handling == "missed":
+        settings = await call_settings(call.business_id)
+        await callbacks.ensure_callback(call=call, due_at=now() + timedelta(minutes=settings.callback_minutes),
+                                        callback_minutes=settings.callback_minutes)

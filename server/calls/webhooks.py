@@ -136,4 +136,6 @@ async def call_status():
                                              duration=integer(form.get("CallDuration")))
         if moved:
             await followup.schedule(call_sid=call_sid, status=status)
+        if status in routing.CALL_OVER and (call := await service.call_by_sid(call_sid)) is not None:
+            await routing.call_ended(call)
     return Response("OK", status=200, content_type="text/plain; charset=utf-8")

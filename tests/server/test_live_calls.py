@@ -247,6 +247,30 @@ async def test_an_unanswered_dial_takes_a_message_and_makes_one_call_back(settin
         assert len(office.events("call:missed")) == 1
 
 
+async def test_a_caller_who_hangs_up_while_the_agents_ring_is_a_missed_call_with_one_call_back(settings):
+    # Twilio need not fetch the <Dial>'s action once the caller is gone: the call's own status
+    # callback ends the ringing, on every desk, and a late action changes nothing.
+    async with served(settings) as office:
+        business, (dana, *_rest) = await ring_business(office, hours=ALWAYS_OPEN, closed_on_holidays=False)
+        await office.online(dana)
+        sid = "CA" + "7" * 32
+        await office.twilio("/webhook/incoming_call", call_params(sid))
+        await eventually(lambda: office.events("call:ringing"), what="call:ringing")
+        for _retry in range(2):
+            path, body, headers = signed_form(PUBLIC_HOST, "/webhook/call_status",
+                                              call_params(sid, CallStatus="completed", CallDuration="9"))
+            response = await office.http.post(path, content=body, headers=headers)
+            assert (response.status_code, response.text) == (200, "OK")
+        (missed,) = await eventually(lambda: office.events("call:missed"), what="call:missed")
+        await office.twilio("/webhook/dial_status", call_params(sid, DialCallStatus="canceled"))
+        with office.db():
+            call = await Call.get(call_sid=sid)
+        assert (call.handling, missed["call_id"], missed["reason"]) == ("missed", call.id, "caller_hung_up")
+        (task,) = await callback_tasks(office)
+        assert (task.call_id, task.assignee_id, task.status) == (call.id, dana.id, "open")
+        assert len(office.events("call:missed")) == 1 and not office.events("call:answered")
+
+
 async def test_open_with_nobody_available_takes_a_message_at_once(settings):
     async with served(settings) as office:
         _business, (dana, yossi, *_rest) = await ring_business(office, hours=ALWAYS_OPEN, closed_on_holidays=False)
