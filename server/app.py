@@ -27,6 +27,7 @@ from server.privacy.retention import ensure_scheduled as schedule_retention
 from server.realtime import Realtime
 from server.request_guard import install as install_request_guard
 from server.runtime import Runtime
+from server.secret_box import DEV_KEY_MATERIAL
 from server.tasks.scheduler import TaskClock, replay_pending
 
 log = logging.getLogger("agentlocator")
@@ -63,8 +64,10 @@ def create_app(overrides: dict | None = None, *, settings: Settings | None = Non
     if overrides:
         settings = settings.with_overrides(**overrides)
     if not settings.jwt_secret:
-        # Development only (production refuses to start without it): tokens die with the process.
-        settings = settings.with_overrides(jwt_secret=secrets.token_urlsafe(32), jwt_secret_ephemeral=True)
+        # Development only (production refuses to start without it): tokens die with the process,
+        # the secrets stored in the database must not (server/secret_box.py).
+        settings = settings.with_overrides(jwt_secret=secrets.token_urlsafe(32),
+                                           settings_key=settings.settings_key or DEV_KEY_MATERIAL)
     if not settings.signatures_enforced:
         log.warning("TWILIO_AUTH_TOKEN is not set: webhook signatures are NOT checked (development only)")
 

@@ -40,9 +40,6 @@ class Settings:
     twilio_api_base: str = TWILIO_API_BASE
     twilio_content_api_base: str = TWILIO_CONTENT_API_BASE
     jwt_secret: str = ""
-    # Development without JWT_SECRET signs tokens with a key made at start-up (server/app.py):
-    # nothing that must outlive the process (stored secrets) may be keyed from it.
-    jwt_secret_ephemeral: bool = False
     app_rev: str = "dev"
     vapid_public_key: str = ""
     vapid_private_key: str = ""

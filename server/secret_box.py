@@ -3,10 +3,10 @@ before they reach the database, so a database dump or backup alone does not reve
 
 The key is derived with HKDF-SHA256 from SETTINGS_KEY, else from JWT_SECRET (production
 requires it), so any string serves as either. In development with neither, a fixed dev string
-stands in (also in place of the key `make run` makes at each start for its tokens, which would
-lose every stored secret at the next restart): its secrets are only as safe as the database
-file. Values encrypted under an older key still open once SETTINGS_KEY is set (JWT_SECRET's
-key is tried after it); new values use the first key.
+stands in (create_app makes it the SETTINGS_KEY when it makes a JWT secret for the process:
+that one changes at every start): its secrets are only as safe as the database file. Values
+encrypted under an older key still open once SETTINGS_KEY is set (JWT_SECRET's key is tried
+after it); new values use the first key.
 """
 
 from __future__ import annotations
@@ -34,8 +34,7 @@ def _fernet(material: str) -> Fernet:
 
 
 def _box(settings: Settings) -> MultiFernet:
-    jwt_secret = "" if settings.jwt_secret_ephemeral else settings.jwt_secret
-    materials = [m for m in (settings.settings_key, jwt_secret) if m]
+    materials = [m for m in (settings.settings_key, settings.jwt_secret) if m]
     if not materials:
         if settings.production:
             raise ConfigError("production needs JWT_SECRET (or SETTINGS_KEY) to encrypt stored secrets")
