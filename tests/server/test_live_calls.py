@@ -251,7 +251,7 @@ async def test_a_caller_who_hangs_up_while_the_agents_ring_is_a_missed_call_with
     # Twilio need not fetch the <Dial>'s action once the caller is gone: the call's own status
     # callback ends the ringing, on every desk, and a late action changes nothing.
     async with served(settings) as office:
-        business, (dana, *_rest) = await ring_business(office, hours=ALWAYS_OPEN, closed_on_holidays=False)
+        _business, (dana, *_rest) = await ring_business(office, hours=ALWAYS_OPEN, closed_on_holidays=False)
         await office.online(dana)
         sid = "CA" + "7" * 32
         await office.twilio("/webhook/incoming_call", call_params(sid))
