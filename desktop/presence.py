@@ -6,7 +6,9 @@ live connection; an agent who walked away from the desk must not be rung. So aft
 `idle_minutes()` without input (a setting of this desktop, 10 by default), or as soon as the
 screen is locked, the agent becomes away, and available again at the next input — but only
 when it was the desktop that made them away: an agent who chose away by hand (here, or in the
-web app) stays away until they choose otherwise.
+web app) stays away until they choose otherwise. The desktop remembers (per user, in its
+settings) that it made the agent away, so an app closed while idle-away (the end of the day)
+brings them back at the first input after it opens again, instead of leaving them away.
 
 `source` is any object with `idle_seconds()` and `locked()` (desktop/idle.py picks the
 machine's); tests inject their own and call `check()`.
@@ -27,6 +29,7 @@ from desktop.tasks import TaskManager
 log = logging.getLogger("agentlocator.desktop.presence")
 
 IDLE_KEY = "presence/idle_minutes"
+AUTO_AWAY_KEY = "presence/auto_away/{user_id}"
 DEFAULT_IDLE_MINUTES = 10
 IDLE_RANGE = (1, 240)
 POLL_MS = 5000
@@ -91,12 +94,34 @@ class Presence(QObject):
     def _take(self, body: dict) -> None:
         if not isinstance(body, dict):
             return
+        first = self.status is None
         self.status = body.get("status", self.status)
         self.effective = body.get("effective", self.effective)
         self.online = bool(body.get("online", self.online))
         if self.status == "available":
-            self.auto_away = False
+            self._set_auto_away(False)
+        elif first and self.status == "away" and self._remembered_auto_away():
+            self.auto_away = True  # this desktop made them away before it was closed
         self.changed.emit()
+
+    def _auto_away_key(self) -> str | None:
+        return AUTO_AWAY_KEY.format(user_id=self.user_id) if self.user_id is not None else None
+
+    def _remembered_auto_away(self) -> bool:
+        key = self._auto_away_key()
+        return bool(key) and paths.settings().value(key, False, type=bool)
+
+    def _set_auto_away(self, value: bool) -> None:
+        changed = value != self.auto_away
+        self.auto_away = value
+        key = self._auto_away_key()
+        if key and (changed or value != self._remembered_auto_away()):
+            settings = paths.settings()
+            if value:
+                settings.setValue(key, True)
+            else:
+                settings.remove(key)
+            settings.sync()
 
     def on_event(self, name: str, payload: dict) -> None:
         """`presence:changed` of this agent (from this desktop, another one, or the web app)."""
@@ -112,7 +137,7 @@ class Presence(QObject):
     def choose(self, status: str) -> None:
         """The agent's own choice: it stands until they choose again (an away chosen by hand is
         never turned back to available by the desktop)."""
-        self.auto_away = False
+        self._set_auto_away(False)
         if status != self.status:
             self.status = status
             self.changed.emit()
@@ -130,12 +155,12 @@ class Presence(QObject):
         locked = bool(self.source.locked())
         away = locked or (idle is not None and idle >= idle_minutes() * 60)
         if away and self.available:
-            self.auto_away = True
+            self._set_auto_away(True)
             self.status = "away"
             self.changed.emit()
             self._put("away")
         elif not away and self.auto_away and self.status == "away":
-            self.auto_away = False
+            self._set_auto_away(False)
             self.status = "available"
             self.changed.emit()
             self._put("available")

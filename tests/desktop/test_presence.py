@@ -181,6 +181,47 @@ def test_idle_makes_the_agent_away_and_the_return_makes_them_available(qtbot, wi
     qtbot.waitUntil(lambda: window.presence_switch.text() == "● זמין", timeout=TIMEOUT)
 
 
+def test_an_idle_away_outlives_the_app_and_the_first_input_after_it_reopens_undoes_it(qtbot, window, presence_shop,
+                                                                                       tasks, idle):
+    # The end of the day: idle away, then the app is closed. The next morning's desktop knows it
+    # made that away, and the first input makes the agent available again.
+    token = window.session.api._access_token
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)  # the window's own first reads answered
+    idle.idle = 60 * 60
+    window.presence.check()
+    qtbot.waitUntil(lambda: server_presence(presence_shop, token)["status"] == "away", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
+    window.alerts.stop()
+    window.presence.stop()
+    window.close()
+
+    again = opened_again(qtbot, presence_shop, tasks, idle)
+    assert again.presence.status == "away" and again.presence.auto_away
+    idle.idle = 1.0
+    again.presence.check()
+    qtbot.waitUntil(lambda: server_presence(presence_shop, token)["status"] == "available", timeout=TIMEOUT)
+    # Away chosen by hand, then closed: it stays away however busy the agent is after.
+    again.presence_switch.away_action.trigger()
+    qtbot.waitUntil(lambda: server_presence(presence_shop, token)["status"] == "away", timeout=TIMEOUT)
+    again.alerts.stop()
+    again.presence.stop()
+    third = opened_again(qtbot, presence_shop, tasks, idle)
+    third.presence.check()
+    assert third.presence.status == "away" and not third.presence.auto_away
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
+    assert server_presence(presence_shop, token)["status"] == "away"
+
+
+def opened_again(qtbot, live, tasks, idle) -> MainWindow:
+    api = Api(live.base_url)
+    window = MainWindow(Session(api=api, user=api.login(AGENT, PASSWORD)), tasks, tray_available=False,
+                        idle_source=idle)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.presence.status is not None and window.alerts.bridge.connected, timeout=TIMEOUT)
+    return window
+
+
 def test_a_locked_screen_is_away_at_once_and_an_away_chosen_by_hand_stays(qtbot, window, presence_shop, idle):
     token = window.session.api._access_token
     idle.lock = True
