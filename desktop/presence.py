@@ -63,6 +63,7 @@ class Presence(QObject):
         self.effective: str | None = None
         self.online = False
         self.auto_away = False  # the desktop made the agent away (idle or locked)
+        self._changes = 0  # this desktop's own changes so far: a read asked before one is stale
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
         self.timer.timeout.connect(self.check)
@@ -76,7 +77,13 @@ class Presence(QObject):
         self.timer.stop()
 
     def load(self) -> None:
-        self.tasks.run(lambda: self.api.get("/api/crm/me/presence"), self._take,
+        asked = self._changes
+
+        def answered(body: dict) -> None:
+            if asked == self._changes:  # else the change's own answer (and event) tells what holds
+                self._take(body)
+
+        self.tasks.run(lambda: self.api.get("/api/crm/me/presence"), answered,
                        lambda error: log.info("presence not read: %s", error), owner=self)
 
     def connection_changed(self, _up: bool) -> None:
@@ -84,6 +91,8 @@ class Presence(QObject):
         self.load()
 
     def _put(self, status: str) -> None:
+        self._changes += 1
+
         def refused(error: BaseException) -> None:
             self.failed.emit(error_text(error))
             self.load()  # show what the server holds

@@ -222,6 +222,22 @@ def opened_again(qtbot, live, tasks, idle) -> MainWindow:
     return window
 
 
+def test_a_read_still_on_its_way_does_not_undo_an_idle_away(qtbot, window, presence_shop, tasks, idle):
+    # A reconnection re-reads the presence; the agent goes idle-away meanwhile. The read's older
+    # answer must not turn that into an away the desktop forgets it made.
+    token = window.session.api._access_token
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
+    window.presence.load()
+    idle.idle = 60 * 60
+    window.presence.check()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=TIMEOUT)
+    assert server_presence(presence_shop, token)["status"] == "away"
+    assert window.presence.status == "away" and window.presence.auto_away
+    idle.idle = 1.0
+    window.presence.check()
+    qtbot.waitUntil(lambda: server_presence(presence_shop, token)["status"] == "available", timeout=TIMEOUT)
+
+
 def test_a_locked_screen_is_away_at_once_and_an_away_chosen_by_hand_stays(qtbot, window, presence_shop, idle):
     token = window.session.api._access_token
     idle.lock = True
