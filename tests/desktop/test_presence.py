@@ -126,18 +126,25 @@ def idle():
 
 @pytest.fixture
 def window(qtbot, presence_shop, tasks, idle, home):
-    api = Api(presence_shop.base_url)
-    user = api.login(AGENT, PASSWORD)
-    api.request("PUT", "/api/crm/me/presence", json={"status": "available"})  # each test starts available
-    window = MainWindow(Session(api=api, user=user), tasks, tray_available=False, idle_source=idle)
-    qtbot.addWidget(window)
-    window.show()
+    window = opened(qtbot, presence_shop, tasks, idle, presence="available")  # each test starts available
     try:  # stopped however the test ends: a socket thread left running outlives its window
         qtbot.waitUntil(lambda: window.alerts.bridge.connected and window.presence.online, timeout=TIMEOUT)
         yield window
     finally:
         window.alerts.stop()
         window.presence.stop()
+
+
+def opened(qtbot, live, tasks, idle, *, presence: str | None = None) -> MainWindow:
+    """The agent's main window after a login (with `presence` set on the server first)."""
+    api = Api(live.base_url)
+    user = api.login(AGENT, PASSWORD)
+    if presence:
+        api.request("PUT", "/api/crm/me/presence", json={"status": presence})
+    window = MainWindow(Session(api=api, user=user), tasks, tray_available=False, idle_source=idle)
+    qtbot.addWidget(window)
+    window.show()
+    return window
 
 
 
@@ -213,11 +220,7 @@ def test_an_idle_away_outlives_the_app_and_the_first_input_after_it_reopens_undo
 
 
 def opened_again(qtbot, live, tasks, idle) -> MainWindow:
-    api = Api(live.base_url)
-    window = MainWindow(Session(api=api, user=api.login(AGENT, PASSWORD)), tasks, tray_available=False,
-                        idle_source=idle)
-    qtbot.addWidget(window)
-    window.show()
+    window = opened(qtbot, live, tasks, idle)
     qtbot.waitUntil(lambda: window.presence.status is not None and window.alerts.bridge.connected, timeout=TIMEOUT)
     return window
 
