@@ -148,6 +148,10 @@ async def update_invoice(*, business_id: int, invoice_id: int, changes: dict) ->
                                        seller_kind=seller_kind, now=now))
         else:
             values.update({"status": status, STAMPS[status]: now, "happened_at": now})
+        if status == "cancelled" and invoice.status == "awaiting_allocation":
+            # Withdrawn before the Tax Authority answered: it needs no number any more (one that
+            # still arrives is kept, see allocation_job.py), and no client shows it as waiting.
+            values.update(allocation_status="not_required", allocation_error=None)
     if values.get("status") == "awaiting_allocation":
         async with in_transaction() as connection:  # the job exactly when the invoice waits
             await _conditional_update(invoice, values, using_db=connection)
