@@ -121,10 +121,9 @@ class Presence(QObject):
         return bool(key) and paths.settings().value(key, False, type=bool)
 
     def _set_auto_away(self, value: bool) -> None:
-        changed = value != self.auto_away
         self.auto_away = value
         key = self._auto_away_key()
-        if key and (changed or value != self._remembered_auto_away()):
+        if key and value != self._remembered_auto_away():
             settings = paths.settings()
             if value:
                 settings.setValue(key, True)

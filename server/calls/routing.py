@@ -76,16 +76,14 @@ async def _customer(call: Call) -> Customer | None:
 async def route_call(call: Call, *, settings: CallSettings, base_url: str, media_root: Path) -> str:
     """The TwiML for a new call to a ring_agents business."""
     at = now()
-    minutes = timedelta(minutes=settings.callback_minutes)
     if not settings.week.is_open(at):
         await _move(call, to="closed", since=("voicemail",))
-        opening = settings.week.next_opening(at) or at
-        await callbacks.ensure_callback(call=call, due_at=opening + minutes, callback_minutes=settings.callback_minutes)
+        await _call_back(call, settings, after=settings.week.next_opening(at) or at)
         return greeting_twiml(base_url=base_url, media_root=media_root, settings=settings, closed=True)
     agents = await available_agents(business_id=call.business_id)
     if not agents:
         await _move(call, to="no_agents", since=("voicemail",))
-        await callbacks.ensure_callback(call=call, due_at=at + minutes, callback_minutes=settings.callback_minutes)
+        await _call_back(call, settings)
         return greeting_twiml(base_url=base_url, media_root=media_root, settings=settings)
     if await _move(call, to="ringing", since=("voicemail",)):
         await realtime.publish("call:ringing", {**_caller(call, await _customer(call)),
@@ -143,8 +141,7 @@ async def dial_finished(call: Call, *, status: str, base_url: str, media_root: P
     if status in NOT_ANSWERED:
         await _missed(call, reason=status)
     if call.handling != "answered":
-        await callbacks.ensure_callback(call=call, due_at=now() + timedelta(minutes=settings.callback_minutes),
-                                        callback_minutes=settings.callback_minutes)
+        await _call_back(call, settings)
     return greeting_twiml(base_url=base_url, media_root=media_root, settings=settings)
 
 
@@ -163,6 +160,11 @@ async def call_ended(call: Call) -> None:
         return
     await _missed(call, reason="caller_hung_up")
     if call.handling == "missed":
-        settings = await call_settings(call.business_id)
-        await callbacks.ensure_callback(call=call, due_at=now() + timedelta(minutes=settings.callback_minutes),
-                                        callback_minutes=settings.callback_minutes)
+        await _call_back(call, await call_settings(call.business_id))
+
+
+async def _call_back(call: Call, settings: CallSettings, *, after: datetime | None = None) -> None:
+    """The call's one call-back task, due `callback_minutes` after `after` (the next opening of
+    a closed business), else from now."""
+    await callbacks.ensure_callback(call=call, due_at=(after or now()) + timedelta(minutes=settings.callback_minutes),
+                                    callback_minutes=settings.callback_minutes)
