@@ -2,7 +2,8 @@
 the customer card and the phone greeting dialog against a freshly seeded server, offscreen, to
 docs/screenshots/desktop-login.png, desktop-customers.png, desktop-task-due.png,
 desktop-card-<tab>.png and desktop-greeting.png; the live calls' screen pop over the main
-window, the calls board and the call settings' hours editor: desktop-call-pop.png,
+window, the presence switch once the desktop made the agent away, the calls board and the call
+settings' hours editor: desktop-call-pop.png, desktop-presence-auto-away.png,
 desktop-calls-board.png and desktop-hours-editor.png (`--only live` for just these);
 the privacy screens (contract 19): the card's tax id and admin actions, the erasure question,
 an erased card, the invoices' allocation state, a purged call and a recording the role may not
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 import keyring  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QRect, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QMessageBox  # noqa: E402
 
 from desktop import theme  # noqa: E402
@@ -191,6 +192,19 @@ WEEK = {"sun": [["08:00", "13:00"], ["14:00", "18:00"]], "mon": [["08:00", "17:0
 BOARD_AGENTS = (("board-agent@example.com", "שי אלמוג"), ("board-agent2@example.com", "מאיה רוזן"))
 
 
+class IdleFor:
+    """An idle source that says the computer has had no input for `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def idle_seconds(self) -> float:
+        return self.seconds
+
+    def locked(self) -> bool:
+        return False
+
+
 def render_live_calls(app: QApplication, live: Live, api: Api, user: dict, tasks: TaskManager, suffix: str) -> None:
     """The live calls' windows: a ringing call's screen pop over the main window, the calls board
     over calls seeded in the database (another agent away), the call settings' hours editor."""
@@ -228,6 +242,19 @@ def render_live_calls(app: QApplication, live: Live, api: Api, user: dict, tasks
         "agent_ids": [user["id"], agents[0]["id"]]})
     settle(app)
     window.grab().save(str(OUT / f"desktop-call-pop{suffix}.png"))
+
+    # The agent walked away: the desktop made them away on its own (and remembers it did).
+    window.screen_pop.dismiss()
+    source = window.presence.source
+    window.presence.source = IdleFor(60 * 60)
+    window.presence.check()
+    wait_until(app, lambda: tasks.pending == 0 and window.presence.auto_away)
+    settle(app)
+    window.grab(QRect(0, 0, window.width(), window.presence_switch.geometry().bottom() + 12)).save(
+        str(OUT / f"desktop-presence-auto-away{suffix}.png"))
+    window.presence.source = source
+    window.presence.choose("available")
+    wait_until(app, lambda: tasks.pending == 0)
 
     dialog = CallSettingsDialog(api, tasks)
     dialog.show()
